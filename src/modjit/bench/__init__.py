@@ -1,0 +1,1 @@
+"""Benchmarks: per-module compile latency and whole programs."""

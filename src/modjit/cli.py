@@ -1,0 +1,85 @@
+"""The `modjit` command: run a program, start the REPL, dump IR/asm, benchmark."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=["mcjit", "orc"], default=os.environ.get("MODJIT_ENGINE", "mcjit"),
+                   help="JIT engine (default: mcjit; env MODJIT_ENGINE)")
+    p.add_argument("--no-jit", action="store_true", help="run everything on CPython")
+    p.add_argument("--stats", action="store_true",
+                   help="after the run, print units compiled/on CPython (with reasons) and time per phase")
+    p.add_argument("--verbose", action="store_true", help="report every hand-over to CPython as it happens")
+    p.add_argument("--dump", metavar="DIR", help="write each unit's LLVM IR and assembly into DIR")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="modjit",
+        description="A JIT compiler for Python on LLVM: one module per function specialization "
+                    "and per top-level statement. With no command, starts the REPL.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run a Python program, compiling what it can",
+                         description="Run PROG exactly as `python3 PROG ARGS` would, compiling what it can.")
+    _add_run_options(run)
+    run.add_argument("prog", help="the Python program to run")
+    run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program (sys.argv[1:])")
+
+    dump = sub.add_parser("dump", help="run a program and print each unit's LLVM IR and/or assembly",
+                          description="Run PROG and print the LLVM IR (--ir) and/or machine code (--asm) of every compiled unit.")
+    dump.add_argument("--ir", action="store_true", help="print LLVM IR")
+    dump.add_argument("--asm", action="store_true", help="print assembly")
+    dump.add_argument("--engine", choices=["mcjit", "orc"], default="mcjit", help="JIT engine")
+    dump.add_argument("prog", help="the Python program")
+    dump.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program")
+
+    repl = sub.add_parser("repl", help="interactive REPL (the default command)",
+                          description="Interactive Python REPL; each input statement is compiled into its own module.")
+    _add_run_options(repl)
+    repl.add_argument("--plain", action="store_true",
+                      help="read statements from stdin without prompt_toolkit (pipe mode)")
+
+    bench = sub.add_parser("bench", help="benchmarks: per-module latency, whole programs",
+                           description="Benchmarks (see `modjit bench latency -h`, `modjit bench programs -h`).")
+    from modjit.bench.cli import add_bench_commands
+
+    add_bench_commands(bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        from modjit.driver.run import run_program
+
+        return run_program(args.prog, args.args, engine=args.engine, jit=not args.no_jit,
+                           stats=args.stats, verbose=args.verbose, dump_dir=args.dump)
+    if args.command == "dump":
+        from modjit.driver.run import dump_program
+
+        return dump_program(args.prog, args.args, ir=args.ir or not args.asm, asm=args.asm,
+                            engine=args.engine)
+    if args.command == "bench":
+        from modjit.bench.cli import run_bench
+
+        return run_bench(args)
+    # default: the REPL
+    from modjit.driver.repl import start_repl
+
+    return start_repl(
+        engine=getattr(args, "engine", os.environ.get("MODJIT_ENGINE", "mcjit")),
+        jit=not getattr(args, "no_jit", False),
+        plain=getattr(args, "plain", False),
+        verbose=getattr(args, "verbose", False),
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Drivers: a Session runs top-level statements one unit at a time (script or REPL)."""

@@ -1,0 +1,127 @@
+"""`modjit run prog.py`: run a program as `python3 prog.py` would, compiling what it can."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from types import TracebackType
+
+from modjit.errors import FatalRuntimeError, source_line_with_caret
+
+_PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = True,
+                stats: bool = False, verbose: bool = False, dump_dir: str | None = None,
+                session_out: list | None = None) -> int:
+    from modjit.driver.session import Session, StrictModeError
+
+    try:
+        with open(prog, "rb") as f:
+            source = f.read()
+    except OSError as exc:
+        print(f"modjit: can't open file {prog!r}: [Errno {exc.errno}] {exc.strerror}", file=sys.stderr)
+        return 2
+    sys.argv = [prog, *args]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(prog)))
+    namespace = {"__name__": "__main__", "__file__": prog, "__builtins__": __builtins__,
+                 "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
+    session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,
+                      dump_dir=dump_dir)
+    if session_out is not None:
+        session_out.append(session)
+    status = 0
+    try:
+        try:
+            import ast
+
+            tree = ast.parse(source, prog)
+        except SyntaxError as exc:
+            traceback.print_exception(SyntaxError, exc, None, limit=0)
+            return 1
+        for stmt in tree.body:
+            session.run_statement(stmt, filename=prog)
+    except SystemExit as exc:
+        status = _exit_status(exc)
+    except FatalRuntimeError as exc:
+        _flush_stdout()
+        print(f"{exc}", file=sys.stderr)
+        caret = source_line_with_caret(exc.coord)
+        if caret:
+            print(caret, file=sys.stderr)
+        status = 1
+    except StrictModeError as exc:
+        _flush_stdout()
+        print(f"modjit: {exc}", file=sys.stderr)
+        status = 3
+    except BaseException as exc:  # noqa: BLE001 - printed like CPython does
+        _flush_stdout()
+        print_user_traceback(exc)
+        status = 130 if isinstance(exc, KeyboardInterrupt) else 1
+    finally:
+        if stats:
+            from modjit.driver.report import print_stats
+
+            print_stats(session)
+    _flush_stdout()
+    return status
+
+
+def _exit_status(exc: SystemExit) -> int:
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def user_frames(tb: TracebackType | None) -> TracebackType | None:
+    """`tb` without the frames of modjit itself, so tracebacks read like CPython's."""
+    frames = []
+    while tb is not None:
+        if not tb.tb_frame.f_code.co_filename.startswith(_PKG_DIR):
+            frames.append(tb)
+        tb = tb.tb_next
+    head = None
+    for f in reversed(frames):
+        head = TracebackType(head, f.tb_frame, f.tb_lasti, f.tb_lineno)
+    return head
+
+
+def print_user_traceback(exc: BaseException) -> None:
+    seen: set[int] = set()
+
+    def strip(e: BaseException | None) -> None:
+        while e is not None and id(e) not in seen:
+            seen.add(id(e))
+            e.__traceback__ = user_frames(e.__traceback__)
+            strip(e.__context__)
+            e = e.__cause__
+
+    strip(exc)
+    traceback.print_exception(type(exc), exc, exc.__traceback__)
+
+
+def dump_program(prog: str, args: list[str], ir: bool, asm: bool, engine: str) -> int:
+    """Run `prog`, then print every compiled unit's IR and/or assembly."""
+    sessions: list = []
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        status = run_program(prog, args, engine=engine, dump_dir=tmp, session_out=sessions)
+        for name in sorted(os.listdir(tmp)):
+            if (name.endswith(".ll") and ir) or (name.endswith(".s") and asm):
+                print(f"; ==== {name} ====")
+                with open(os.path.join(tmp, name)) as f:
+                    print(f.read())
+    return status

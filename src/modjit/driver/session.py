@@ -1,0 +1,164 @@
+"""A Session runs top-level statements one unit at a time in one namespace.
+
+    session.run_source(src)          # a script: statement after statement
+    session.run_statement(stmt, interactive=True)   # one REPL input
+
+Each statement is first offered to the compiler (`pipeline.compile_statement`);
+what it rejects is executed by CPython in the same namespace.  Functions that a
+statement defines are wrapped in a dispatcher (`runtime.dispatch.JitFunction`)
+that compiles a specialization per argument types at the first call.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import sys
+import types
+from typing import Any
+
+from modjit.driver.stats import SessionStats, UnitRecord
+from modjit.engine import create_engine
+from modjit.errors import InternalError, Unsupported
+
+
+class StrictModeError(Exception):
+    """MODJIT_STRICT=1: a unit that should have compiled was handed to CPython."""
+
+
+class Session:
+    def __init__(
+        self,
+        filename: str = "<stdin>",
+        engine: str = "mcjit",
+        jit: bool = True,
+        namespace: dict[str, Any] | None = None,
+        verbose: bool = False,
+        dump_dir: str | None = None,
+        keep_asm: bool = False,
+    ) -> None:
+        from modjit.runtime.context import RuntimeContext
+
+        self.filename = filename
+        self.jit = jit
+        self.verbose = verbose
+        self.strict = os.environ.get("MODJIT_STRICT") == "1"
+        self.dump_dir = dump_dir
+        self.keep_asm = keep_asm or dump_dir is not None
+        if namespace is None:
+            namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+        self.namespace = namespace
+        self.stats = SessionStats()
+        self.units: list[UnitRecord] = []  # recent units (bounded), for :ir / :asm
+        self.engine_name = engine
+        self.rt = RuntimeContext(self, create_engine(engine) if jit else None)
+
+    # -- engines ----------------------------------------------------------
+    def set_engine(self, name: str) -> None:
+        """Switch engine; compiled functions are recompiled on their next call."""
+        self.rt.switch_engine(create_engine(name))
+        self.engine_name = name
+
+    # -- running ----------------------------------------------------------
+    def run_source(self, source: str, filename: str | None = None) -> None:
+        filename = filename or self.filename
+        tree = ast.parse(source, filename)
+        for stmt in tree.body:
+            self.run_statement(stmt, filename=filename)
+
+    def run_statement(self, stmt: ast.stmt, interactive: bool = False,
+                      filename: str | None = None) -> None:
+        filename = filename or self.filename
+        if self.jit:
+            from modjit.pipeline import compile_statement
+
+            try:
+                unit = compile_statement(stmt, self.rt, filename, interactive)
+            except Unsupported as exc:
+                self._handed_over(exc, stmt)
+            except InternalError as exc:
+                self._internal_error(exc)
+            except Exception as exc:  # a compiler bug must never kill the program
+                self._internal_error(InternalError(f"{type(exc).__name__}: {exc}"))
+            else:
+                if unit is not None:
+                    unit.run(interactive)
+                    return
+        self.exec_on_cpython(stmt, interactive, filename)
+
+    def exec_on_cpython(self, stmt: ast.stmt, interactive: bool, filename: str) -> None:
+        mode = "single" if interactive else "exec"
+        module = ast.Interactive([stmt]) if interactive else ast.Module([stmt], [])
+        code = compile(module, filename, mode)
+        try:
+            exec(code, self.namespace)
+        finally:
+            if self.jit:
+                self.wrap_new_functions(stmt)
+
+    def wrap_new_functions(self, stmt: ast.stmt) -> None:
+        """Replace the plain functions `stmt` defined by compiling dispatchers."""
+        from modjit.runtime.dispatch import JitFunction
+
+        for name in _defined_function_names(stmt):
+            fn = self.namespace.get(name)
+            if isinstance(fn, types.FunctionType) and fn.__globals__ is self.namespace:
+                self.namespace[name] = JitFunction(fn, self.rt)
+
+    # -- reporting --------------------------------------------------------
+    def _handed_over(self, exc: Unsupported, stmt: ast.stmt) -> None:
+        reason = str(exc)
+        self.stats.on_cpython(reason)
+        if self.verbose:
+            print(f"modjit: on CPython: {reason}", file=sys.stderr)
+        if self.strict and _strict_applies(stmt):
+            raise StrictModeError(f"MODJIT_STRICT: statement handed to CPython: {reason}")
+
+    def _internal_error(self, exc: InternalError) -> None:
+        self.stats.internal_errors.append(str(exc))
+        self.stats.units_cpython += 1
+        if self.verbose:
+            print(f"modjit: {exc}", file=sys.stderr)
+        if self.strict:
+            raise StrictModeError(str(exc))
+
+    def record_unit(self, record: UnitRecord) -> None:
+        self.stats.compiled(record)
+        self.units.append(record)
+        if len(self.units) > 256:
+            del self.units[:128]
+        if self.dump_dir:
+            _dump_unit(self.dump_dir, len(self.stats.cpython_reasons) + self.stats.units_compiled, record)
+
+
+def _strict_applies(stmt: ast.stmt) -> bool:
+    """Strict mode fails loops handed to CPython; defs, imports and plain glue are expected there."""
+    return any(isinstance(n, (ast.For, ast.While)) for n in ast.walk(stmt)) and not any(
+        isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) for n in ast.walk(stmt))
+
+
+def _defined_function_names(stmt: ast.stmt) -> list[str]:
+    names: list[str] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.FunctionDef):
+            names.append(node.name)
+            return
+        if isinstance(node, (ast.ClassDef, ast.AsyncFunctionDef, ast.Lambda)):
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(stmt)
+    return names
+
+
+def _dump_unit(directory: str, index: int, record: UnitRecord) -> None:
+    os.makedirs(directory, exist_ok=True)
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in record.name)
+    base = os.path.join(directory, f"{index:05d}_{record.kind}_{safe}")
+    with open(base + ".ll", "w") as f:
+        f.write(record.ir)
+    if record.asm:
+        with open(base + ".s", "w") as f:
+            f.write(record.asm)

@@ -1,0 +1,100 @@
+"""The engine interface: add a module, look up a symbol, release it, report timings.
+
+MCJIT (default) and ORC LLJIT implement it; the pipeline, the REPL and the
+benchmark do not care which one they hold.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from typing import Protocol
+
+PHASES = ("irgen", "parse", "opt", "codegen", "lookup", "run")
+PHASE_TITLES = {
+    "irgen": "IR generation",
+    "parse": "IR parse/verify",
+    "opt": "optimisation",
+    "codegen": "codegen+link",
+    "lookup": "symbol lookup",
+    "run": "execution",
+}
+
+
+@dataclass
+class PhaseTimes:
+    """Seconds spent in each phase of compiling (and running) units."""
+
+    irgen: float = 0.0
+    parse: float = 0.0
+    opt: float = 0.0
+    codegen: float = 0.0
+    lookup: float = 0.0
+    run: float = 0.0
+
+    def add(self, other: PhaseTimes) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @property
+    def compile_total(self) -> float:
+        return self.irgen + self.parse + self.opt + self.codegen + self.lookup
+
+    def as_dict(self) -> dict[str, float]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @contextmanager
+    def timing(self, phase: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            setattr(self, phase, getattr(self, phase) + time.perf_counter() - t0)
+
+
+@dataclass
+class UnitHandle:
+    """One module inside an engine.  `tier` is 'fast' (run-once code, cheap to
+    compile) or 'opt' (function specializations, optimised)."""
+
+    name: str
+    tier: str
+    times: PhaseTimes = field(default_factory=PhaseTimes)
+    ir: str = ""
+    asm: str | None = None
+    released: bool = False
+    owner: object = None  # engine-private bookkeeping
+
+
+class Engine(Protocol):
+    name: str
+
+    def add_module(self, ir: str, name: str, tier: str, keep_asm: bool = False) -> UnitHandle:
+        """Parse, verify, optimise (per tier) and compile `ir`; ready for lookup."""
+        ...
+
+    def lookup(self, handle: UnitHandle, symbol: str) -> int:
+        """The address of `symbol` defined by the unit `handle`."""
+        ...
+
+    def release(self, handle: UnitHandle) -> None:
+        """The unit's code will not run again: free what the engine can."""
+        ...
+
+    def stats(self) -> dict[str, int]:
+        """Counts for `:stats`: modules alive, modules freed, engines created."""
+        ...
+
+
+def create_engine(name: str) -> Engine:
+    if name == "mcjit":
+        from modjit.engine.mcjit import MCJITEngine
+
+        return MCJITEngine()
+    if name == "orc":
+        from modjit.engine.orc import ORCEngine
+
+        return ORCEngine()
+    raise ValueError(f"unknown engine {name!r} (choose 'mcjit' or 'orc')")

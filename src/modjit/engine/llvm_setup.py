@@ -1,0 +1,48 @@
+"""One-time LLVM initialisation and the pass pipelines, shared by the engines.
+
+Pass-manager traps (../shared/LLVMLITE-NOTES.md): a PassBuilder reused across
+runs slows down every run, a ModulePassManager must never run twice, and its
+Python object does not free it.  So every optimisation builds a fresh
+PassBuilder + ModulePassManager and frees both explicitly.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import llvmlite.binding as llvm
+from llvmlite.binding import ffi
+
+
+@functools.cache
+def init_llvm() -> None:
+    llvm.initialize_native_target()
+    llvm.initialize_native_asmprinter()
+    llvm.initialize_native_asmparser()
+
+
+def target_machine(opt: int) -> llvm.TargetMachine:
+    """A fresh TargetMachine (an MCJIT engine takes ownership of the one it gets)."""
+    init_llvm()
+    target = llvm.Target.from_default_triple()
+    return target.create_target_machine(
+        cpu=llvm.get_host_cpu_name(),
+        features=llvm.get_host_cpu_features().flatten(),
+        opt=opt,
+        codemodel="small",
+        reloc="static",
+    )
+
+
+def optimise(module: llvm.ModuleRef, tm: llvm.TargetMachine, level: int) -> None:
+    """Run the default O`level` pipeline on `module` with fresh, freed managers."""
+    pto = llvm.create_pipeline_tuning_options(speed_level=level)
+    pb = llvm.create_pass_builder(tm, pto)
+    mpm = pb.getModulePassManager()
+    try:
+        mpm.run(module, pb)
+    finally:
+        ffi.lib.LLVMPY_DisposeNewModulePassManger(mpm)
+        mpm.detach()
+        pb.close()
+        pto.close()

@@ -1,0 +1,122 @@
+"""MCJIT engine: one module per unit, code freed by retiring whole engines.
+
+MCJIT frees machine code only when its engine is destroyed, so units live in
+*generations*: an engine takes units until it holds `GENERATION_SIZE` of them,
+then a new engine takes over; once every unit of a retired engine has been
+released (its code will never run again), the engine is disposed and its code
+memory given back.  Run-once statement units are released right after they
+ran, so their generations die quickly; function specializations are released
+when replaced.
+
+Two tiers: 'fast' units (run-once statements) get no IR passes and O0 code
+generation; 'opt' units (function specializations) get the O2 pipeline and O2
+code generation.  Each tier has its own generations, because an MCJIT engine
+is bound to one TargetMachine (and thus one codegen level).
+"""
+
+from __future__ import annotations
+
+import llvmlite.binding as llvm
+
+from modjit.engine.base import UnitHandle
+from modjit.engine.llvm_setup import init_llvm, optimise, target_machine
+
+GENERATION_SIZE = 512
+_CODEGEN_LEVEL = {"fast": 0, "opt": 2}
+_IR_LEVEL = {"fast": 0, "opt": 2}
+
+
+class _Generation:
+    def __init__(self, tier: str) -> None:
+        self.tier = tier
+        self.tm = target_machine(_CODEGEN_LEVEL[tier])
+        self.asm_tm = target_machine(_CODEGEN_LEVEL[tier])  # for `emit_assembly` only
+        self.ee = llvm.create_mcjit_compiler(llvm.parse_assembly(""), self.tm)
+        self.added = 0
+        self.live = 0
+
+    def dispose(self) -> None:
+        self.ee.close()
+
+
+class MCJITEngine:
+    name = "mcjit"
+
+    def __init__(self) -> None:
+        init_llvm()
+        self._current: dict[str, _Generation] = {}
+        self._retired: list[_Generation] = []
+        self.engines_created = 0
+        self.engines_freed = 0
+        self.modules_added = 0
+        self.modules_released = 0
+
+    def _generation(self, tier: str) -> _Generation:
+        gen = self._current.get(tier)
+        if gen is None or gen.added >= GENERATION_SIZE:
+            if gen is not None:
+                self._retire(gen)
+            gen = _Generation(tier)
+            self._current[tier] = gen
+            self.engines_created += 1
+        return gen
+
+    def _retire(self, gen: _Generation) -> None:
+        if gen.live == 0:
+            gen.dispose()
+            self.engines_freed += 1
+        else:
+            self._retired.append(gen)
+
+    def add_module(self, ir: str, name: str, tier: str, keep_asm: bool = False) -> UnitHandle:
+        handle = UnitHandle(name=name, tier=tier, ir=ir)
+        gen = self._generation(tier)
+        t = handle.times
+        with t.timing("parse"):
+            mod = llvm.parse_assembly(ir)
+            mod.verify()
+        if _IR_LEVEL[tier]:
+            with t.timing("opt"):
+                optimise(mod, gen.tm, _IR_LEVEL[tier])
+        if keep_asm:
+            handle.asm = gen.asm_tm.emit_assembly(mod)
+            handle.ir = str(mod) if _IR_LEVEL[tier] else ir
+        with t.timing("codegen"):
+            gen.ee.add_module(mod)
+            gen.ee.finalize_object()
+        gen.added += 1
+        gen.live += 1
+        handle.owner = (gen, mod)
+        self.modules_added += 1
+        return handle
+
+    def lookup(self, handle: UnitHandle, symbol: str) -> int:
+        gen, _mod = handle.owner  # type: ignore[misc]
+        with handle.times.timing("lookup"):
+            addr = gen.ee.get_function_address(symbol)
+        if not addr:
+            raise KeyError(f"symbol {symbol!r} not found in unit {handle.name}")
+        return int(addr)
+
+    def release(self, handle: UnitHandle) -> None:
+        if handle.released:
+            return
+        handle.released = True
+        gen, mod = handle.owner  # type: ignore[misc]
+        handle.owner = (gen, None)
+        gen.ee.remove_module(mod)  # frees the IR now
+        mod.close()
+        gen.live -= 1
+        self.modules_released += 1
+        if gen.live == 0 and gen in self._retired:
+            self._retired.remove(gen)
+            gen.dispose()
+            self.engines_freed += 1
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "modules_added": self.modules_added,
+            "modules_alive": self.modules_added - self.modules_released,
+            "engines_created": self.engines_created,
+            "engines_freed": self.engines_freed,
+        }

@@ -1,0 +1,1 @@
+"""Front end: resolve names, check the subset, infer types of one unit."""

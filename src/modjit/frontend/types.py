@@ -1,0 +1,91 @@
+"""The types of compiled values and their LLVM representations.
+
+    int   -> i64      (64-bit; leaving the range hands over to CPython)
+    float -> double
+    bool  -> i1
+    None  -> i1       (always 0)
+    (T, U) -> {T, U}  (an LLVM literal struct)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Type:
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def llvm(self) -> str:
+        return _SCALAR_LLVM[self.name]
+
+    @property
+    def is_number(self) -> bool:
+        return self.name in ("int", "float", "bool")
+
+
+@dataclass(frozen=True)
+class TupleType(Type):
+    items: tuple[Type, ...] = ()
+
+    @property
+    def llvm(self) -> str:
+        if not self.items:
+            return "{}"
+        return "{" + ", ".join(t.llvm for t in self.items) + "}"
+
+    @property
+    def is_number(self) -> bool:
+        return False
+
+
+def tuple_of(items: tuple[Type, ...]) -> TupleType:
+    return TupleType("tuple[" + ", ".join(str(t) for t in items) + "]", items)
+
+
+INT = Type("int")
+FLOAT = Type("float")
+BOOL = Type("bool")
+NONE = Type("None")
+# The type of an expression that never produces a value (e.g. a recursive call
+# whose return type is not known yet during inference).
+BOTTOM = Type("<bottom>")
+
+_SCALAR_LLVM = {"int": "i64", "float": "double", "bool": "i1", "None": "i1", "<bottom>": "i64"}
+
+
+def type_of_value(value: object) -> Type | None:
+    """The compiled type of a Python value, or None if it leaves the subset."""
+    t = type(value)
+    if t is int:
+        return INT if -(2**63) <= value < 2**63 else None  # type: ignore[operator]
+    if t is float:
+        return FLOAT
+    if t is bool:
+        return BOOL
+    if value is None:
+        return NONE
+    if t is tuple:
+        items = tuple(type_of_value(v) for v in value)  # type: ignore[attr-defined]
+        if any(i is None for i in items):
+            return None
+        return tuple_of(items)  # type: ignore[arg-type]
+    return None
+
+
+def join(a: Type, b: Type) -> Type | None:
+    """The type of a variable assigned both; None when they do not agree."""
+    if a == b or b == BOTTOM:
+        return a
+    if a == BOTTOM:
+        return b
+    if isinstance(a, TupleType) and isinstance(b, TupleType) and len(a.items) == len(b.items):
+        items = [join(x, y) for x, y in zip(a.items, b.items, strict=True)]
+        if any(i is None for i in items):
+            return None
+        return tuple_of(tuple(items))  # type: ignore[arg-type]
+    return None

@@ -1,0 +1,1 @@
+"""Runtime: memory shared with compiled code, the C API it calls, dispatch, errors."""
