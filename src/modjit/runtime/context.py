@@ -12,3 +12,7 @@ class RuntimeContext:
 
     def switch_engine(self, engine: Any) -> None:
         self.engine = engine
+
+    def function_records(self, name: str) -> list:
+        """UnitRecords of the compiled specializations of the function bound to `name`."""
+        return []
