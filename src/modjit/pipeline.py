@@ -1,12 +1,226 @@
-"""The compiler pipeline, stage by stage (stub)."""
+"""The compiler pipeline, stage by stage.
+
+    source statement / function + argument types
+      -> infer_types        (frontend/infer.py: subset check, types; Unsupported -> CPython)
+      -> emit_* + assemble  (codegen/: LLVM IR text, one module per unit)
+      -> engine.add_module  (engine/: parse, verify, optimise per tier, codegen, link)
+      -> engine.lookup      (the entry point's address)
+      -> ctypes callable    (runtime/: called with the GIL held)
+
+`compile_function` compiles one specialization together with the
+specializations it calls that are not compiled yet (a group: mutual recursion
+needs the return types of each other), one module each.
+"""
 
 from __future__ import annotations
 
 import ast
+import ctypes
+import sys
+import time
 from typing import Any
 
-from modjit.errors import Unsupported
+from modjit.codegen.emit_base import EmitContext
+from modjit.codegen.emit_module import FunctionEmitter, StatementEmitter, assemble, emit_entry
+from modjit.driver.stats import UnitRecord
+from modjit.errors import FatalRuntimeError, Unsupported
+from modjit.frontend.infer import UnitTypes, infer_types
+from modjit.frontend.types import BOTTOM, Type
+from modjit.runtime import errors as E
+from modjit.runtime.context import SENTINEL, RuntimeContext
+from modjit.runtime.dispatch import ON_CPYTHON
+from modjit.runtime.spec import Spec
+
+DEFINITIONS = (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.AsyncFunctionDef)
+STATEMENT_KINDS = (ast.Assign, ast.AugAssign, ast.Expr, ast.If, ast.For, ast.While, ast.Pass)
 
 
-def compile_statement(stmt: ast.stmt, rt: Any, filename: str, interactive: bool) -> Any:
-    raise Unsupported("statements are not compiled yet", stmt, filename)
+# -- functions -------------------------------------------------------------------------
+def compile_function(rt: RuntimeContext, jitfn: Any, key: tuple[Type, ...]) -> Spec:
+    group = SpecGroup(rt)
+    spec = group.request(jitfn, key, None)
+    group.settle()
+    group.compile_all()
+    return spec
+
+
+class SpecGroup:
+    """Specializations inferred together until their return types settle."""
+
+    def __init__(self, rt: RuntimeContext) -> None:
+        self.rt = rt
+        self.members: list[Spec] = []
+        self.irgen_seconds = 0.0
+
+    def request(self, jitfn: Any, key: tuple[Type, ...], node: ast.AST | None) -> Spec:
+        existing = jitfn.specs.get(key)
+        if existing is ON_CPYTHON:
+            raise Unsupported(f"call to '{jitfn.__name__}' that runs on CPython "
+                              f"({jitfn.failed.get(key, 'not compilable')})", node,
+                              _filename(self.rt, node))
+        if existing is not None:
+            return existing  # type: ignore[no-any-return]
+        for spec in self.members:
+            if spec.jitfn is jitfn and spec.param_types == key:
+                return spec
+        spec = Spec(jitfn, key, f"{jitfn.__name__}.{next(self.rt.counter)}")
+        self.members.append(spec)
+        try:
+            self.infer(spec)
+        except Unsupported as exc:
+            jitfn.failed[key] = str(exc)
+            self.rt.session.handed_over_function(jitfn, exc)
+            jitfn.specs[key] = ON_CPYTHON
+            if node is None:
+                raise
+            raise Unsupported(f"call to '{jitfn.__name__}' that runs on CPython ({exc})", node,
+                              _filename(self.rt, node)) from exc
+        return spec
+
+    def infer(self, spec: Spec) -> None:
+        t0 = time.perf_counter()
+        fdef = function_ast(spec.jitfn)
+        params = [a.arg for a in fdef.args.args]
+        filename = spec.jitfn.fn.__code__.co_filename
+        unit = UnitTypes(filename, fdef.name, "function", fdef.body, params, list(spec.param_types))
+        infer_types(unit, spec.jitfn.fn.__globals__, self.request)
+        spec.unit = unit
+        spec.return_type = unit.return_type
+        self.irgen_seconds += time.perf_counter() - t0
+
+    def settle(self) -> None:
+        for _ in range(20):
+            before = [s.return_type for s in self.members]
+            for spec in list(self.members):
+                self.infer(spec)
+            if before == [s.return_type for s in self.members]:
+                break
+        for spec in self.members:
+            if spec.return_type == BOTTOM:
+                raise Unsupported(f"cannot infer the return type of '{spec.jitfn.__name__}'",
+                                  function_ast(spec.jitfn), spec.unit.filename)
+        for spec in self.members:  # dependencies are transitive through callees
+            spec.deps = dict(spec.unit.deps)
+        changed = True
+        while changed:
+            changed = False
+            for spec in self.members:
+                for callee in spec.unit.callees:
+                    for name, obj in callee.deps.items():
+                        if name not in spec.deps:
+                            spec.deps[name] = obj
+                            changed = True
+
+    def compile_all(self) -> None:
+        for spec in self.members:
+            compile_spec(self.rt, spec)
+        share = self.irgen_seconds / max(len(self.members), 1)
+        for spec in self.members:
+            spec.record.times.irgen += share
+            self.rt.session.record_unit(spec.record)
+
+
+def function_ast(jitfn: Any) -> ast.FunctionDef:
+    if jitfn.node is not None:
+        return jitfn.node  # type: ignore[no-any-return]
+    raise Unsupported(f"source of '{jitfn.__name__}' is not available", None,
+                      jitfn.fn.__code__.co_filename)
+
+
+def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
+    t0 = time.perf_counter()
+    ctx = _context(rt, inline_floats=True, self_spec=spec)
+    body = FunctionEmitter(spec.unit, ctx).emit(spec.symbol)
+    entry = emit_entry(spec.unit, spec.symbol, ctx)
+    ir = assemble([body, entry], ctx)
+    irgen = time.perf_counter() - t0
+    handle = rt.engine.add_module(ir, spec.symbol, "opt", keep_asm=rt.session.keep_asm)
+    handle.times.irgen += irgen
+    spec.slot.set(rt.engine.lookup(handle, spec.symbol))
+    address = rt.engine.lookup(handle, spec.symbol + ".entry")
+    n = len(spec.param_types)
+    spec.entry = ctypes.PYFUNCTYPE(ctypes.py_object, *([ctypes.py_object] * n))(address)
+    spec.handle = handle
+    spec.record = UnitRecord("function", spec.title, handle.ir, handle.asm, handle.times)
+    spec.compiled = True
+    spec.jitfn.specs[spec.param_types] = spec
+    rt.specs.append(spec)
+
+
+def _context(rt: RuntimeContext, inline_floats: bool, self_spec: Spec | None) -> EmitContext:
+    return EmitContext(cells=rt.cells, site=rt.site, keep=rt.keep, namespace=rt.namespace,
+                       sentinel=id(SENTINEL), slot_of=lambda s: s.slot.address,
+                       symbol_of=lambda s: s.symbol, self_spec=self_spec,
+                       inline_floats=inline_floats)
+
+
+def _filename(rt: RuntimeContext, node: ast.AST | None) -> str:
+    return rt.session.filename
+
+
+# -- top-level statements ------------------------------------------------------------------
+class StatementUnit:
+    """A compiled top-level statement: run it once, then its module is released."""
+
+    def __init__(self, rt: RuntimeContext, stmt: ast.stmt, filename: str, handle: Any,
+                 fn: Any, record: UnitRecord) -> None:
+        self.rt, self.stmt, self.filename = rt, stmt, filename
+        self.handle, self.fn, self.record = handle, fn, record
+
+    def run(self, interactive: bool = False) -> None:
+        rt = self.rt
+        effects = rt.cells.effects
+        t0 = time.perf_counter()
+        try:
+            r = self.fn()
+        except BaseException:
+            rt.cells.clear_error()
+            raise
+        finally:
+            self.record.times.run += time.perf_counter() - t0
+            rt.session.stats.times.run += time.perf_counter() - t0
+            rt.engine.release(self.handle)
+        if r is SENTINEL:
+            code, site = rt.take_error()
+            if code in E.DEOPT_CODES:
+                rt.session.stats.deopts += 1
+                if rt.cells.effects != effects:
+                    raise FatalRuntimeError(E_coord(site), E.DEOPT_MESSAGES[code])
+                rt.session.exec_on_cpython(self.stmt, interactive, self.filename)
+                return
+            E.raise_at(E.make_exception(code, site), site)
+        if interactive and isinstance(self.stmt, ast.Expr):
+            sys.displayhook(r)
+
+
+def E_coord(site: E.Site) -> Any:
+    from modjit.errors import Coord
+
+    return Coord(site.file, site.line, site.col)
+
+
+def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
+                      interactive: bool) -> StatementUnit | None:
+    if isinstance(stmt, DEFINITIONS):
+        return None  # definitions run on CPython; their functions compile at first call
+    if not isinstance(stmt, STATEMENT_KINDS):
+        raise Unsupported(f"top-level '{type(stmt).__name__}' runs on CPython", stmt, filename)
+    t0 = time.perf_counter()
+    unit = UnitTypes(filename, "<module>", "statement", [stmt], [], [])
+    group = SpecGroup(rt)
+    infer_types(unit, rt.namespace, group.request)
+    group.settle()
+    group.compile_all()
+    t1 = time.perf_counter()
+    symbol = f"stmt.{next(rt.counter)}"
+    ctx = _context(rt, inline_floats=False, self_spec=None)
+    ir = assemble([StatementEmitter(unit, ctx, interactive).emit(symbol)], ctx)
+    irgen = time.perf_counter() - t1 + (t1 - t0 - sum(
+        s.record.times.compile_total for s in group.members))
+    handle = rt.engine.add_module(ir, symbol, "fast", keep_asm=rt.session.keep_asm)
+    handle.times.irgen += irgen
+    address = rt.engine.lookup(handle, symbol)
+    fn = ctypes.PYFUNCTYPE(ctypes.py_object)(address)
+    record = UnitRecord("statement", f"{filename}:{stmt.lineno}", handle.ir, handle.asm, handle.times)
+    rt.session.record_unit(record)
+    return StatementUnit(rt, stmt, filename, handle, fn, record)

@@ -100,10 +100,11 @@ class Session:
         """Replace the plain functions `stmt` defined by compiling dispatchers."""
         from modjit.runtime.dispatch import JitFunction
 
-        for name in _defined_function_names(stmt):
-            fn = self.namespace.get(name)
-            if isinstance(fn, types.FunctionType) and fn.__globals__ is self.namespace:
-                self.namespace[name] = JitFunction(fn, self.rt)
+        for node in _defined_functions(stmt):
+            fn = self.namespace.get(node.name)
+            if (isinstance(fn, types.FunctionType) and fn.__globals__ is self.namespace
+                    and not node.decorator_list and fn.__code__.co_firstlineno == node.lineno):
+                self.namespace[node.name] = JitFunction(fn, self.rt, node)
 
     # -- reporting --------------------------------------------------------
     def _handed_over(self, exc: Unsupported, stmt: ast.stmt) -> None:
@@ -113,6 +114,15 @@ class Session:
             print(f"modjit: on CPython: {reason}", file=sys.stderr)
         if self.strict and _strict_applies(stmt):
             raise StrictModeError(f"MODJIT_STRICT: statement handed to CPython: {reason}")
+
+    def handed_over_function(self, jitfn: object, exc: Unsupported) -> None:
+        """A function specialization runs on CPython (reported once per reason)."""
+        reason = str(exc)
+        self.stats.on_cpython(reason)
+        if self.verbose:
+            print(f"modjit: on CPython: {reason}", file=sys.stderr)
+        if self.strict:
+            raise StrictModeError(f"MODJIT_STRICT: function handed to CPython: {reason}")
 
     def _internal_error(self, exc: InternalError) -> None:
         self.stats.internal_errors.append(str(exc))
@@ -137,12 +147,12 @@ def _strict_applies(stmt: ast.stmt) -> bool:
         isinstance(n, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) for n in ast.walk(stmt))
 
 
-def _defined_function_names(stmt: ast.stmt) -> list[str]:
-    names: list[str] = []
+def _defined_functions(stmt: ast.stmt) -> list[ast.FunctionDef]:
+    names: list[ast.FunctionDef] = []
 
     def visit(node: ast.AST) -> None:
         if isinstance(node, ast.FunctionDef):
-            names.append(node.name)
+            names.append(node)
             return
         if isinstance(node, (ast.ClassDef, ast.AsyncFunctionDef, ast.Lambda)):
             return

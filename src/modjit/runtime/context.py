@@ -1,18 +1,147 @@
-"""Per-session runtime state shared by the compiler and the dispatchers (stub)."""
+"""Per-session runtime state shared by the compiler and the dispatchers.
+
+Owns the engine, the memory shared with compiled code, the table of raise
+sites, and every live specialization; calls into compiled code and turns what
+compiled code reports in the error cell into CPython's behaviour.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 from typing import Any
+
+from modjit.errors import Coord, FatalRuntimeError
+from modjit.frontend.resolve import MISSING
+from modjit.runtime import errors as E
+from modjit.runtime.memory import SharedCells
+
+MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
+
+
+class _Sentinel:
+    def __repr__(self) -> str:
+        return "<modjit error sentinel>"
+
+
+SENTINEL = _Sentinel()
 
 
 class RuntimeContext:
     def __init__(self, session: Any, engine: Any) -> None:
         self.session = session
         self.engine = engine
+        self.namespace: dict[str, Any] = session.namespace
+        self.cells = SharedCells()
+        self.sites: list[E.Site] = []
+        self._site_index: dict[E.Site, int] = {}
+        self._kept: dict[int, object] = {}
+        self._kwargs_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.specs: list[Any] = []  # live specializations
+        self.counter = itertools.count(1)
+        # CPython 3.11 dicts carry a version tag bumped on every change (offset 24)
+        self.ns_version = ctypes.c_uint64.from_address(id(self.namespace) + 24)
+        self.validated_version = self.ns_version.value
+        if engine is not None:
+            from modjit.runtime.capi import register_symbols
 
+            register_symbols()
+
+    # -- engines ---------------------------------------------------------------
     def switch_engine(self, engine: Any) -> None:
+        for spec in list(self.specs):
+            self.invalidate(spec)
         self.engine = engine
 
+    # -- things compiled code refers to ------------------------------------------
+    def site(self, site: E.Site) -> int:
+        index = self._site_index.get(site)
+        if index is None:
+            index = len(self.sites)
+            self.sites.append(site)
+            self._site_index[site] = index
+        return index
+
+    def keep(self, obj: object) -> int:
+        if isinstance(obj, dict) and obj is not self.namespace:
+            key = tuple(sorted(obj.items()))
+            obj = self._kwargs_cache.setdefault(key, obj)
+        self._kept[id(obj)] = obj
+        return id(obj)
+
     def function_records(self, name: str) -> list:
-        """UnitRecords of the compiled specializations of the function bound to `name`."""
-        return []
+        from modjit.runtime.dispatch import JitFunction
+
+        fn = self.namespace.get(name)
+        if not isinstance(fn, JitFunction):
+            return []
+        return [s.record for s in fn.specs.values() if getattr(s, "record", None) is not None]
+
+    # -- compiling ------------------------------------------------------------------
+    def specialize(self, jitfn: Any, key: tuple[Any, ...]) -> Any:
+        from modjit.errors import InternalError, Unsupported
+        from modjit.pipeline import compile_function
+        from modjit.runtime.dispatch import ON_CPYTHON
+
+        try:
+            return compile_function(self, jitfn, key)
+        except Unsupported as exc:
+            self.session.handed_over_function(jitfn, exc)
+        except InternalError as exc:
+            self.session._internal_error(exc)
+        except Exception as exc:  # noqa: BLE001 - a compiler bug must not end the program
+            import traceback
+
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            self.session._internal_error(InternalError(
+                f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"))
+        return ON_CPYTHON
+
+    def revalidate(self) -> None:
+        """The namespace changed: drop specializations whose callees were rebound."""
+        ns = self.namespace
+        for spec in list(self.specs):
+            for name, obj in spec.deps.items():
+                if ns.get(name, MISSING) is not obj:
+                    self.invalidate(spec)
+                    break
+        self.validated_version = self.ns_version.value
+
+    def invalidate(self, spec: Any) -> None:
+        spec.invalid = True
+        spec.jitfn.forget(spec)
+        if spec in self.specs:
+            self.specs.remove(spec)
+        if spec.handle is not None and self.engine is not None:
+            self.engine.release(spec.handle)
+            spec.handle = None
+
+    # -- running -------------------------------------------------------------------
+    def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
+        effects = self.cells.effects
+        try:
+            r = spec.entry(*args)
+        except BaseException:
+            self.cells.clear_error()
+            raise
+        if r is SENTINEL:
+            return self._function_error(spec, args, effects)
+        return r
+
+    def _function_error(self, spec: Any, args: tuple[Any, ...], effects: int) -> Any:
+        code, site = self.take_error()
+        if code in E.DEOPT_CODES:
+            self.session.stats.deopts += 1
+            if self.cells.effects != effects:
+                raise FatalRuntimeError(Coord(site.file, site.line, site.col), E.DEOPT_MESSAGES[code])
+            spec.deopts += 1
+            if code == E.E_DEOPT_TYPE or spec.deopts >= MAX_DEOPTS:
+                self.invalidate(spec)
+            return spec.jitfn.fn(*args)
+        E.raise_at(E.make_exception(code, site), site)
+        raise AssertionError("unreachable")
+
+    def take_error(self) -> tuple[int, E.Site]:
+        code, index = self.cells.err_code, self.cells.err_site
+        self.cells.clear_error()
+        return code, self.sites[index]

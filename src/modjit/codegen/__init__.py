@@ -1,0 +1,1 @@
+"""Code generation: typed unit -> LLVM IR text (one module per unit)."""

@@ -1,0 +1,233 @@
+"""The emitter's shared machinery: variables, raising, effects, boxing, unboxing.
+
+A value during emission is a pair (LLVM operand text, Type).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from modjit.codegen.helpers_ir import HELPER_NEEDS, INTRINSICS
+from modjit.codegen.irtext import FunctionText, float_literal, ptr_const
+from modjit.frontend.infer import UnitTypes
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, Type, TupleType
+from modjit.runtime import capi
+from modjit.runtime import errors as E
+from modjit.runtime.memory import SharedCells
+
+Value = tuple[str, Type]
+
+
+@dataclass
+class EmitContext:
+    """What code generation needs from the runtime (addresses it may bake in)."""
+
+    cells: SharedCells
+    site: Callable[[E.Site], int]
+    keep: Callable[[object], int]  # keeps an object alive; returns its address
+    namespace: dict[str, Any]
+    sentinel: int
+    slot_of: Callable[[Any], int]  # the slot address of a callee specialization
+    symbol_of: Callable[[Any], str]  # the LLVM symbol of a specialization
+    self_spec: Any = None
+    inline_floats: bool = False  # False: float literals live in the shared pool
+    declarations: set[str] = field(default_factory=set)
+    helpers: set[str] = field(default_factory=set)
+
+
+class EmitBase:
+    def __init__(self, unit: UnitTypes, ctx: EmitContext) -> None:
+        self.u = unit
+        self.ctx = ctx
+        self.f = FunctionText()
+        self.loops: list[tuple[str, str]] = []  # (continue label, break label)
+        self.error_label = "error"
+        self.var_slots: dict[str, str] = {}
+        self.flag_slots: dict[str, str] = {}
+        self.interrupt_slot = ""
+
+    # -- declarations ---------------------------------------------------
+    def need(self, name: str) -> str:
+        """Declare C API / libm function `name`; returns its LLVM name."""
+        if name in capi.C_API:
+            self.ctx.declarations.add(capi.C_API[name])
+        elif name in capi.LIBM:
+            self.ctx.declarations.add(capi.LIBM[name])
+        elif name in INTRINSICS:
+            self.ctx.declarations.add(INTRINSICS[name])
+        else:
+            self.ctx.helpers.add(name)
+            for dep in HELPER_NEEDS.get(name, ()):
+                self.need(dep)
+        return f"@{name}" if not name.startswith("mj.") else f"@{name}"
+
+    # -- sites and raising ---------------------------------------------------
+    def site(self, node: ast.AST | None, name: str = "") -> int:
+        line = getattr(node, "lineno", 0) or 0
+        col = (getattr(node, "col_offset", 0) or 0) + 1
+        return self.ctx.site(E.Site(self.u.filename, line, col, self.u.name, name))
+
+    def raise_code(self, code: int, node: ast.AST | None, name: str = "") -> None:
+        """Store (code, site) in the error cell and leave through the error exit."""
+        cells = self.ctx.cells
+        self.f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
+        self.f.emit(f"store i64 {self.site(node, name)}, ptr {ptr_const(cells.err_site_addr)}")
+        self.f.br(self.error_label)
+
+    def raise_if(self, cond: str, code: int, node: ast.AST | None, name: str = "") -> None:
+        bad, ok = self.f.new_label("raise"), self.f.new_label("ok")
+        self.f.cbr(cond, bad, ok)
+        self.f.block(bad)
+        self.raise_code(code, node, name)
+        self.f.block(ok)
+
+    def check_error(self) -> None:
+        """After a call that may have raised: leave if the error cell is set."""
+        code = self.f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
+        bad = self.f.value(f"icmp ne i64 {code}, 0")
+        out, ok = self.f.new_label("propagate"), self.f.new_label("ok")
+        self.f.cbr(bad, out, ok)
+        self.f.block(out)
+        self.f.br(self.error_label)
+        self.f.block(ok)
+
+    def raise_pyerr_if_null(self, obj: str) -> None:
+        self.raise_if(self.f.value(f"icmp eq ptr {obj}, null"), E.E_PYERR, None)
+
+    def bump_effects(self) -> None:
+        addr = ptr_const(self.ctx.cells.effects_addr)
+        v = self.f.value(f"load i64, ptr {addr}")
+        v1 = self.f.value(f"add i64 {v}, 1")
+        self.f.emit(f"store i64 {v1}, ptr {addr}")
+
+    # -- constants ----------------------------------------------------------
+    def float_const(self, value: float) -> str:
+        if self.ctx.inline_floats:
+            return float_literal(value)
+        return self.f.value(f"load double, ptr {ptr_const(self.ctx.cells.float_const(value))}")
+
+    def obj_const(self, obj: object) -> str:
+        return ptr_const(self.ctx.keep(obj))
+
+    # -- variables ----------------------------------------------------------
+    def declare_var(self, name: str, t: Type, bound: bool) -> None:
+        slot = self.f.alloca(f"%v.{_ident(name)}", t.llvm)
+        flag = self.f.alloca(f"%d.{_ident(name)}", "i1")
+        self.var_slots[name] = slot
+        self.flag_slots[name] = flag
+        self.f.allocas.append(f"  store i1 {'true' if bound else 'false'}, ptr {flag}")
+
+    def store_var(self, name: str, v: Value) -> None:
+        t = self.u.locals[name]
+        val = self.coerce(v, t)
+        self.f.emit(f"store {t.llvm} {val}, ptr {self.var_slots[name]}")
+        self.f.emit(f"store i1 true, ptr {self.flag_slots[name]}")
+
+    def load_var(self, name: str, node: ast.AST) -> Value:
+        t = self.u.locals[name]
+        if name not in self.u.params:
+            bound = self.f.value(f"load i1, ptr {self.flag_slots[name]}")
+            unbound = self.f.value(f"xor i1 {bound}, true")
+            code = E.E["unbound_local"] if self.u.mode == "function" else E.E["name_error"]
+            self.raise_if(unbound, code, node, name)
+        return self.f.value(f"load {t.llvm}, ptr {self.var_slots[name]}"), t
+
+    # -- conversions ----------------------------------------------------------
+    def coerce(self, v: Value, to: Type) -> str:
+        text, t = v
+        if t == to:
+            return text
+        if to == INT and t == BOOL:
+            return self.f.value(f"zext i1 {text} to i64")
+        if to == FLOAT and t == INT:
+            return self.f.value(f"sitofp i64 {text} to double")
+        if to == FLOAT and t == BOOL:
+            return self.f.value(f"uitofp i1 {text} to double")
+        if isinstance(to, TupleType) and isinstance(t, TupleType):
+            out = "poison"
+            for i, (src, dst) in enumerate(zip(t.items, to.items, strict=True)):
+                item = self.f.value(f"extractvalue {t.llvm} {text}, {i}")
+                out = self.f.value(f"insertvalue {to.llvm} {out}, {dst.llvm} {self.coerce((item, src), dst)}, {i}")
+            return out
+        from modjit.errors import InternalError
+
+        raise InternalError(f"cannot convert {t} to {to}")
+
+    # -- boxing: native value -> new PyObject reference ----------------------------
+    def box(self, v: Value) -> str:
+        text, t = v
+        if t == INT:
+            return self.f.value(f"call ptr {self.need('PyLong_FromLongLong')}(i64 {text})")
+        if t == FLOAT:
+            return self.f.value(f"call ptr {self.need('PyFloat_FromDouble')}(double {text})")
+        if t == BOOL:
+            obj = self.f.value(f"select i1 {text}, ptr {ptr_const(capi.PY_TRUE)}, ptr {ptr_const(capi.PY_FALSE)}")
+            self.f.emit(f"call void {self.need('Py_IncRef')}(ptr {obj})")
+            return obj
+        if t == NONE:
+            self.f.emit(f"call void {self.need('Py_IncRef')}(ptr {ptr_const(capi.PY_NONE)})")
+            return ptr_const(capi.PY_NONE)
+        if isinstance(t, TupleType):
+            tup = self.f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(t.items)})")
+            for i, it in enumerate(t.items):
+                item = self.f.value(f"extractvalue {t.llvm} {text}, {i}")
+                obj = self.box((item, it))
+                self.f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {tup}, i64 {i}, ptr {obj})")
+            return tup
+        from modjit.errors import InternalError
+
+        raise InternalError(f"cannot box {t}")
+
+    def decref(self, obj: str) -> None:
+        self.f.emit(f"call void {self.need('Py_DecRef')}(ptr {obj})")
+
+    # -- unboxing: PyObject (borrowed) -> native value --------------------------
+    def unbox(self, obj: str, t: Type, node: ast.AST | None, checked: bool = True) -> str:
+        """Unbox `obj` as `t`; if `checked`, a different type leaves with a hand-over."""
+        if checked:
+            self.check_type(obj, t, node)
+        if t == INT:
+            ovf = self.f.alloca(self.f.tmp("ovf"), "i32")
+            val = self.f.value(f"call i64 {self.need('PyLong_AsLongLongAndOverflow')}(ptr {obj}, ptr {ovf})")
+            o = self.f.value(f"load i32, ptr {ovf}")
+            self.raise_if(self.f.value(f"icmp ne i32 {o}, 0"), E.E_DEOPT_OVERFLOW, node)
+            return val
+        if t == FLOAT:
+            p = self.f.value(f"getelementptr i8, ptr {obj}, i64 16")
+            return self.f.value(f"load double, ptr {p}")
+        if t == BOOL:
+            return self.f.value(f"icmp eq ptr {obj}, {ptr_const(capi.PY_TRUE)}")
+        if t == NONE:
+            return "false"
+        if isinstance(t, TupleType):
+            out = "poison"
+            for i, it in enumerate(t.items):
+                p = self.f.value(f"getelementptr i8, ptr {obj}, i64 {24 + 8 * i}")
+                item_obj = self.f.value(f"load ptr, ptr {p}")
+                item = self.unbox(item_obj, it, node, checked)
+                out = self.f.value(f"insertvalue {t.llvm} {out}, {it.llvm} {item}, {i}")
+            return out
+        from modjit.errors import InternalError
+
+        raise InternalError(f"cannot unbox {t}")
+
+    def check_type(self, obj: str, t: Type, node: ast.AST | None) -> None:
+        tp = self.f.value(f"getelementptr i8, ptr {obj}, i64 8")
+        ty = self.f.value(f"load ptr, ptr {tp}")
+        if t == NONE:
+            bad = self.f.value(f"icmp ne ptr {obj}, {ptr_const(capi.PY_NONE)}")
+        else:
+            want = {INT: capi.INT_TYPE, FLOAT: capi.FLOAT_TYPE, BOOL: capi.BOOL_TYPE}.get(t, capi.TUPLE_TYPE)
+            bad = self.f.value(f"icmp ne ptr {ty}, {ptr_const(want)}")
+        self.raise_if(bad, E.E_DEOPT_TYPE, node)
+        if isinstance(t, TupleType):
+            sp = self.f.value(f"getelementptr i8, ptr {obj}, i64 16")
+            size = self.f.value(f"load i64, ptr {sp}")
+            self.raise_if(self.f.value(f"icmp ne i64 {size}, {len(t.items)}"), E.E_DEOPT_TYPE, node)
+
+
+def _ident(name: str) -> str:
+    return name if name.isidentifier() and name.isascii() else "u" + name.encode().hex()

@@ -1,0 +1,215 @@
+"""Lowering of calls: compiled functions, print, numeric builtins, math.
+
+    fib(n - 1)     -> call through fib's slot (or directly, when recursive);
+                      then leave if the error cell is set
+    print(x, y)    -> builtins.print(*boxed) via PyObject_Call
+    math.sqrt(x)   -> llvm sqrt; NaN from a non-NaN argument raises
+                      ValueError('math domain error') as CPython's math_1 does
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+
+from modjit.codegen.emit_base import Value
+from modjit.codegen.emit_ops import EmitOps
+from modjit.codegen.irtext import ptr_const
+from modjit.frontend import resolve as R
+from modjit.frontend.infer import CallInfo
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, Type, TupleType, type_of_value
+from modjit.runtime import errors as E
+
+INF_BITS = "0x7FF0000000000000"
+
+
+class EmitCalls(EmitOps):
+    def expr(self, node: ast.expr) -> Value:  # provided by EmitExpr
+        raise NotImplementedError
+
+    def call(self, node: ast.Call, t: Type) -> Value:
+        info = self.u.calls[node]
+        if info.kind == "user":
+            return self.user_call(node, info), t
+        if info.kind == "print":
+            self.print_call(node)
+            return "false", NONE
+        args = [self.expr(a) for a in node.args]
+        if info.kind == "math":
+            return self.math_call(info.name, args, node), t
+        if info.kind == "pycall":
+            return self.pycall(info.obj, args, t, node), t
+        return self.builtin(info.name, args, node, t), t
+
+    # -- compiled functions ---------------------------------------------------------
+    def user_call(self, node: ast.Call, info: CallInfo) -> str:
+        args = [self.expr(a) for a in node.args]
+        args += [(self.constant(d, type_of_value(d)), type_of_value(d)) for d in info.defaults]  # type: ignore[arg-type]
+        spec = info.spec
+        params = ", ".join(f"{pt.llvm} {self.coerce(a, pt)}"
+                           for a, pt in zip(args, spec.param_types, strict=True))
+        ret = spec.return_type.llvm
+        self.before_call()
+        if spec is self.ctx.self_spec:
+            target = f"@\"{self.ctx.symbol_of(spec)}\""
+        else:
+            target = self.f.value(f"load ptr, ptr {ptr_const(self.ctx.slot_of(spec))}")
+        r = self.f.value(f"call {ret} {target}({params})")
+        self.check_error()
+        self.after_call()
+        return r
+
+    def before_call(self) -> None:
+        """Statement units write cached globals back before calling out."""
+
+    def after_call(self) -> None:
+        """Statement units re-read cached globals after calling out."""
+
+    # -- print ------------------------------------------------------------------------
+    def print_call(self, node: ast.Call) -> None:
+        f = self.f
+        boxed = [self.box(self.expr(a)) for a in node.args]
+        tup = f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(boxed)})")
+        for i, obj in enumerate(boxed):
+            f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {tup}, i64 {i}, ptr {obj})")
+        kwargs = {kw.arg: kw.value.value for kw in node.keywords}  # type: ignore[attr-defined]
+        kw = self.obj_const(kwargs) if kwargs else "null"
+        r = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(builtins.print)}, ptr {tup}, ptr {kw})")
+        self.decref(tup)
+        self.bump_effects()
+        self.raise_pyerr_if_null(r)
+        self.decref(r)
+
+    # -- CPython's own implementation on boxed values --------------------------------------
+    def pycall(self, fn: object, args: list[Value], result: Type, node: ast.AST) -> str:
+        f = self.f
+        tup = f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(args)})")
+        for i, a in enumerate(args):
+            f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {tup}, i64 {i}, ptr {self.box(a)})")
+        r = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(fn)}, ptr {tup}, ptr null)")
+        self.decref(tup)
+        self.raise_pyerr_if_null(r)
+        native = self.unbox(r, result, node)
+        self.decref(r)
+        return native
+
+    # -- math -----------------------------------------------------------------------------
+    def libm(self, name: str, *xs: str) -> str:
+        params = ", ".join(f"double {x}" for x in xs)
+        return self.f.value(f"call double {self.need(name)}({params})")
+
+    def is_nan(self, x: str) -> str:
+        return self.f.value(f"fcmp uno double {x}, {x}")
+
+    def is_inf(self, x: str) -> str:
+        return self.f.value(f"fcmp oeq double {self.fabs(x)}, {INF_BITS}")
+
+    def math_call(self, name: str, args: list[Value], node: ast.AST) -> str:
+        f = self.f
+        if name in R.MATH_TO_INT:
+            if args[0][1] != FLOAT:
+                return self.coerce(args[0], INT)
+            return self.float_to_int(self.libm(name, args[0][0]), node)
+        xs = [self.coerce(a, FLOAT) for a in args]
+        if name in R.MATH_PREDICATES:
+            if name == "isnan":
+                return self.is_nan(xs[0])
+            inf = self.is_inf(xs[0])
+            if name == "isinf":
+                return inf
+            return f.value(f"xor i1 {f.value(f'or i1 {inf}, {self.is_nan(xs[0])}')}, true")
+        if name in R.MATH_LOGS:
+            bad = f.value(f"fcmp ole double {xs[0]}, 0.0")
+            self.raise_if(bad, E.E["math_domain"], node)
+            return self.libm(name, xs[0])
+        r = self.libm(name, *xs)
+        if name in ("copysign", "fabs"):
+            return r
+        # CPython math_1/math_2: NaN out of non-NaN in -> domain error;
+        # inf out of finite in -> range error (if the function can overflow) or domain error
+        any_nan = "false"
+        all_finite = "true"
+        for x in xs:
+            any_nan = f.value(f"or i1 {any_nan}, {self.is_nan(x)}")
+            fin = f.value(f"fcmp one double {self.fabs(x)}, {INF_BITS}")
+            all_finite = f.value(f"and i1 {all_finite}, {fin}")
+        nan_out = f.value(f"and i1 {self.is_nan(r)}, {f.value(f'xor i1 {any_nan}, true')}")
+        self.raise_if(nan_out, E.E["math_domain"], node)
+        if name == "atan2":
+            return r
+        inf_out = f.value(f"and i1 {self.is_inf(r)}, {all_finite}")
+        code = E.E["math_range"] if name in R.MATH_CAN_OVERFLOW or name == "hypot" else E.E["math_domain"]
+        self.raise_if(inf_out, code, node)
+        return r
+
+    def float_to_int(self, x: str, node: ast.AST) -> str:
+        """int(x) for a float: errors for inf/NaN, hand-over beyond 64 bits."""
+        f = self.f
+        self.raise_if(self.is_nan(x), E.E["int_of_nan"], node)
+        self.raise_if(self.is_inf(x), E.E["int_of_inf"], node)
+        big = f.value(f"fcmp oge double {x}, 0x43E0000000000000")
+        small = f.value(f"fcmp olt double {x}, 0xC3E0000000000000")
+        self.raise_if(f.value(f"or i1 {big}, {small}"), E.E_DEOPT_OVERFLOW, node)
+        return f.value(f"fptosi double {x} to i64")
+
+    # -- builtins -----------------------------------------------------------------------------
+    def builtin(self, name: str, args: list[Value], node: ast.AST, t: Type) -> str:
+        f = self.f
+        if name == "len":
+            assert isinstance(args[0][1], TupleType)
+            return str(len(args[0][1].items))
+        if name == "bool":
+            return self.truth(args[0]) if args else "false"
+        if name == "int":
+            if not args:
+                return "0"
+            if args[0][1] == FLOAT:
+                x = self.libm("trunc", args[0][0])
+                return self.float_to_int(x, node)
+            return self.coerce(args[0], INT)
+        if name == "float":
+            return self.coerce(args[0], FLOAT) if args else self.float_const(0.0)
+        if name == "abs":
+            if t == FLOAT:
+                return self.fabs(args[0][0])
+            x = self.coerce(args[0], INT)
+            neg = f.value(f"icmp slt i64 {x}, 0")
+            nx = self.overflow_op("ssub", "0", x, node)
+            return f.value(f"select i1 {neg}, i64 {nx}, i64 {x}")
+        if name in ("min", "max"):
+            return self.min_max(name, args, t)
+        if name == "round":
+            return self.round_call(args, node, t)
+        if name == "divmod":
+            q = self.binop(ast.FloorDiv(), args[0], args[1], node, t.items[0])  # type: ignore[attr-defined]
+            r = self.binop(ast.Mod(), args[0], args[1], node, t.items[0])  # type: ignore[attr-defined]
+            out = f.value(f"insertvalue {t.llvm} poison, {q[1].llvm} {q[0]}, 0")
+            return f.value(f"insertvalue {t.llvm} {out}, {r[1].llvm} {r[0]}, 1")
+        if name == "pow":
+            if len(args) == 3:
+                return self.pycall(pow, args, INT, node)
+            pow_node = ast.BinOp(node.args[0], ast.Pow(), node.args[1])  # type: ignore[attr-defined]
+            ast.copy_location(pow_node, node)
+            return self.binop(ast.Pow(), args[0], args[1], pow_node, t)[0]
+        raise AssertionError(name)
+
+    def min_max(self, name: str, args: list[Value], t: Type) -> str:
+        """max keeps the first of equal items and takes a later one only if greater."""
+        f = self.f
+        best = args[0]
+        op = ast.Gt() if name == "max" else ast.Lt()
+        for a in args[1:]:
+            better = self.compare(op, a, best)
+            best = (f.value(f"select i1 {better}, {t.llvm} {a[0]}, {t.llvm} {best[0]}"), t)
+        return best[0]
+
+    def round_call(self, args: list[Value], node: ast.AST, t: Type) -> str:
+        if len(args) == 2:
+            return self.pycall(round, args, t, node)
+        if args[0][1] != FLOAT:
+            return self.coerce(args[0], INT)
+        r = self.f.value(f"call double {self.need('mj.round_even')}(double {args[0][0]})")
+        return self.float_to_int(r, node)
+
+
+_ = (BOOL,)  # re-exported names used by subclasses

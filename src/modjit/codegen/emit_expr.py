@@ -1,0 +1,157 @@
+"""Lowering of expressions: names, constants, operators, and/or, if-else, tuples.
+
+    a < b <= c      ->  a < b, and only then b <= c (b evaluated once)
+    x or y          ->  x if truth(x) else y   (an operand, not a bool)
+"""
+
+from __future__ import annotations
+
+import ast
+
+from modjit.codegen.emit_calls import EmitCalls
+from modjit.codegen.emit_base import Value
+from modjit.codegen.irtext import ptr_const
+from modjit.frontend import resolve as R
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, Type, TupleType
+from modjit.runtime import errors as E
+
+
+class EmitExpr(EmitCalls):
+    def expr(self, node: ast.expr) -> Value:
+        t = self.u.types[node]
+        if isinstance(node, ast.Constant):
+            return self.constant(node.value, t), t
+        if isinstance(node, ast.Name):
+            return self.name(node)
+        if isinstance(node, ast.BinOp):
+            a, b = self.expr(node.left), self.expr(node.right)
+            return self.binop(node.op, a, b, node, t)
+        if isinstance(node, ast.UnaryOp):
+            return self.unary(node.op, self.expr(node.operand), node)
+        if isinstance(node, ast.Compare):
+            return self.compare_chain(node), BOOL
+        if isinstance(node, ast.BoolOp):
+            return self.bool_op(node, t), t
+        if isinstance(node, ast.IfExp):
+            return self.if_exp(node, t), t
+        if isinstance(node, ast.Tuple):
+            return self.tuple_expr(node, t), t
+        if isinstance(node, ast.Subscript):
+            tv = self.expr(node.value)
+            assert isinstance(tv[1], TupleType)
+            idx = _const_index(node.slice) % len(tv[1].items)
+            return self.f.value(f"extractvalue {tv[1].llvm} {tv[0]}, {idx}"), t
+        if isinstance(node, ast.Attribute):
+            return self.float_const(R.MATH_CONSTANTS[node.attr]), FLOAT
+        if isinstance(node, ast.Call):
+            return self.call(node, t)
+        raise AssertionError(f"unexpected {type(node).__name__}")
+
+    def constant(self, value: object, t: Type) -> str:
+        if t == BOOL:
+            return "true" if value else "false"
+        if t == INT:
+            return str(value)
+        if t == FLOAT:
+            return self.float_const(value)  # type: ignore[arg-type]
+        if t == NONE:
+            return "false"
+        raise AssertionError(t)
+
+    def name(self, node: ast.Name) -> Value:
+        if node.id in self.var_slots:
+            return self.load_var(node.id, node)
+        t = self.u.declared_globals.get(node.id) or self.u.types[node]
+        return self.load_global(node.id, t, node), t
+
+    def load_global(self, name: str, t: Type, node: ast.AST) -> str:
+        """Read the namespace now (CPython may have rebound it); check its type."""
+        key = self.ctx.keep(_intern(name))
+        ns = self.ctx.keep(self.ctx.namespace)
+        obj = self.f.value(f"call ptr {self.need('PyDict_GetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)})")
+        self.raise_if(self.f.value(f"icmp eq ptr {obj}, null"), E.E["name_error"], node, name)
+        return self.unbox(obj, t, node)
+
+    def store_global(self, name: str, v: Value) -> None:
+        key = self.ctx.keep(_intern(name))
+        ns = self.ctx.keep(self.ctx.namespace)
+        obj = self.box(v)
+        self.f.emit(f"call i32 {self.need('PyDict_SetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)}, ptr {obj})")
+        self.decref(obj)
+        self.bump_effects()
+
+    def compare_chain(self, node: ast.Compare) -> str:
+        f = self.f
+        left = self.expr(node.left)
+        if len(node.ops) == 1:
+            return self.compare(node.ops[0], left, self.expr(node.comparators[0]))
+        slot = f.alloca(f.tmp("cmp"), "i1")
+        done = f.new_label("cmpdone")
+        for i, (op, comp) in enumerate(zip(node.ops, node.comparators, strict=True)):
+            right = self.expr(comp)
+            c = self.compare(op, left, right)
+            f.emit(f"store i1 {c}, ptr {slot}")
+            if i < len(node.ops) - 1:
+                nxt = f.new_label("cmpnext")
+                f.cbr(c, nxt, done)
+                f.block(nxt)
+            left = right
+        f.block(done)
+        return f.value(f"load i1, ptr {slot}")
+
+    def bool_op(self, node: ast.BoolOp, t: Type) -> str:
+        f = self.f
+        slot = f.alloca(f.tmp("bool"), t.llvm)
+        done = f.new_label("booldone")
+        is_and = isinstance(node.op, ast.And)
+        for i, operand in enumerate(node.values):
+            v = self.expr(operand)
+            f.emit(f"store {t.llvm} {self.coerce(v, t)}, ptr {slot}")
+            if i < len(node.values) - 1:
+                nxt = f.new_label("boolnext")
+                truth = self.truth(v)
+                if is_and:
+                    f.cbr(truth, nxt, done)
+                else:
+                    f.cbr(truth, done, nxt)
+                f.block(nxt)
+        f.block(done)
+        return f.value(f"load {t.llvm}, ptr {slot}")
+
+    def if_exp(self, node: ast.IfExp, t: Type) -> str:
+        f = self.f
+        slot = f.alloca(f.tmp("ifx"), t.llvm)
+        yes, no, done = f.new_label("ifxyes"), f.new_label("ifxno"), f.new_label("ifxdone")
+        f.cbr(self.truth(self.expr(node.test)), yes, no)
+        f.block(yes)
+        f.emit(f"store {t.llvm} {self.coerce(self.expr(node.body), t)}, ptr {slot}")
+        f.br(done)
+        f.block(no)
+        f.emit(f"store {t.llvm} {self.coerce(self.expr(node.orelse), t)}, ptr {slot}")
+        f.br(done)
+        f.block(done)
+        return f.value(f"load {t.llvm}, ptr {slot}")
+
+    def tuple_expr(self, node: ast.Tuple, t: Type) -> str:
+        assert isinstance(t, TupleType)
+        out = "poison" if t.items else "zeroinitializer"
+        for i, (elt, it) in enumerate(zip(node.elts, t.items, strict=True)):
+            v = self.coerce(self.expr(elt), it)
+            out = self.f.value(f"insertvalue {t.llvm} {out}, {it.llvm} {v}, {i}")
+        return out
+
+
+_INTERNED: dict[str, str] = {}
+
+
+def _intern(name: str) -> str:
+    import sys
+
+    return _INTERNED.setdefault(name, sys.intern(name))
+
+
+def _const_index(node: ast.AST) -> int:
+    if isinstance(node, ast.Constant):
+        return int(node.value)
+    assert isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant)
+    return -int(node.operand.value)

@@ -1,0 +1,178 @@
+"""emit_function / emit_statement: one typed unit -> one LLVM module (IR text).
+
+A function specialization `fib(int)` becomes
+
+    define i64 @"fib.3"(i64 %n)          ; native code, called by compiled callers
+    define ptr @"fib.3.entry"(ptr %a0)   ; CPython's entry: unbox, call, box
+
+and a top-level statement becomes `define ptr @"stmt.7"()`, which keeps the
+globals it assigns in locals (read at entry, written back at exit and around
+calls) and returns the value to echo (REPL) or None.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from modjit.codegen.emit_base import EmitContext
+from modjit.codegen.emit_stmt import EmitStmt
+from modjit.codegen.helpers_ir import HELPERS
+from modjit.codegen.irtext import ptr_const
+from modjit.frontend.infer import UnitTypes
+from modjit.frontend.types import NONE, Type
+from modjit.runtime import capi
+from modjit.runtime import errors as E
+
+ATTRS = "nounwind"
+
+
+class FunctionEmitter(EmitStmt):
+    def return_stmt(self, s: ast.Return) -> None:
+        t = self.u.return_type
+        if s.value is None:
+            self.f.term(f"ret {t.llvm} false" if t == NONE else f"ret {t.llvm} poison")
+            return
+        v = self.coerce(self.expr(s.value), t)
+        self.f.term(f"ret {t.llvm} {v}")
+
+    def emit(self, symbol: str) -> str:
+        u = self.u
+        for name, t in u.locals.items():
+            self.declare_var(name, t, bound=False)
+        for i, (p, t) in enumerate(zip(u.params, u.param_types, strict=True)):
+            self.f.allocas.append(f"  store {t.llvm} %a{i}, ptr {self.var_slots[p]}")
+            self.f.allocas.append(f"  store i1 true, ptr {self.flag_slots[p]}")
+        self.block_stmts(u.body)
+        rt = u.return_type
+        if not self.f.terminated:
+            self.f.term(f"ret {rt.llvm} {'false' if rt == NONE else 'poison'}")
+        self.f.block("error")
+        self.f.term(f"ret {rt.llvm} poison")
+        params = ", ".join(f"{t.llvm} %a{i}" for i, t in enumerate(u.param_types))
+        return self.f.render(f'define {rt.llvm} @"{symbol}"({params}) {ATTRS}')
+
+
+def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext) -> str:
+    """`ptr entry(ptr...)`: CPython calls this through ctypes with the GIL held."""
+    e = EmitStmt(u, ctx)
+    args = []
+    for i, t in enumerate(u.param_types):
+        args.append(f"{t.llvm} {e.unbox(f'%a{i}', t, None, checked=False)}")
+    rt = u.return_type
+    r = e.f.value(f'call {rt.llvm} @"{symbol}"({", ".join(args)})')
+    e.check_error()
+    e.f.term(f"ret ptr {e.box((r, rt))}")
+    e.f.block("error")
+    _error_return(e)
+    params = ", ".join(f"ptr %a{i}" for i in range(len(u.param_types)))
+    return e.f.render(f'define ptr @"{symbol}.entry"({params}) {ATTRS}')
+
+
+def _error_return(e: EmitStmt) -> None:
+    """Python exception set: clear the cell, return NULL (ctypes raises it).
+    Otherwise return the sentinel; the dispatcher reads the cell."""
+    f, cells = e.f, e.ctx.cells
+    code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
+    pyerr, ours = f.new_label("pyerr"), f.new_label("ours")
+    f.cbr(f.value(f"icmp eq i64 {code}, {E.E_PYERR}"), pyerr, ours)
+    f.block(pyerr)
+    f.emit(f"store i64 0, ptr {ptr_const(cells.err_code_addr)}")
+    f.term("ret ptr null")
+    f.block(ours)
+    f.emit(f"call void {e.need('Py_IncRef')}(ptr {ptr_const(e.ctx.sentinel)})")
+    f.term(f"ret ptr {ptr_const(e.ctx.sentinel)}")
+
+
+class StatementEmitter(EmitStmt):
+    """A top-level statement; assigned globals live in locals while it runs."""
+
+    def __init__(self, unit: UnitTypes, ctx: EmitContext, interactive: bool) -> None:
+        super().__init__(unit, ctx)
+        self.interactive = interactive
+        self.echo: tuple[str, Type] | None = None
+
+    def expression_statement(self, s: ast.Expr) -> None:
+        v = self.expr(s.value)
+        if self.interactive:
+            self.echo = v
+
+    def flush_globals(self) -> None:
+        for name in self.u.locals:
+            f = self.f
+            bound = f.value(f"load i1, ptr {self.flag_slots[name]}")
+            yes, no = f.new_label("flush"), f.new_label("flushed")
+            f.cbr(bound, yes, no)
+            f.block(yes)
+            t = self.u.locals[name]
+            v = f.value(f"load {t.llvm}, ptr {self.var_slots[name]}")
+            self.store_global(name, (v, t))
+            f.br(no)
+            f.block(no)
+
+    def reload_globals(self) -> None:
+        for name in self.u.locals:
+            f = self.f
+            key = self.ctx.keep(_interned(name))
+            ns = self.ctx.keep(self.ctx.namespace)
+            obj = f.value(f"call ptr {self.need('PyDict_GetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)})")
+            present, absent, done = f.new_label("load"), f.new_label("noload"), f.new_label("loaded")
+            f.cbr(f.value(f"icmp ne ptr {obj}, null"), present, absent)
+            f.block(present)
+            t = self.u.locals[name]
+            v = self.unbox(obj, t, None)
+            f.emit(f"store {t.llvm} {v}, ptr {self.var_slots[name]}")
+            f.emit(f"store i1 true, ptr {self.flag_slots[name]}")
+            f.br(done)
+            f.block(absent)
+            f.emit(f"store i1 false, ptr {self.flag_slots[name]}")
+            f.br(done)
+            f.block(done)
+
+    def before_call(self) -> None:
+        self.flush_globals()
+
+    def after_call(self) -> None:
+        self.reload_globals()
+
+    def emit(self, symbol: str) -> str:
+        u, f = self.u, self.f
+        for name, t in u.locals.items():
+            self.declare_var(name, t, bound=False)
+        if u.preloaded:
+            self.reload_globals()
+        self.block_stmts(u.body)
+        self.flush_globals()
+        if self.echo is not None:
+            f.term(f"ret ptr {self.box(self.echo)}")
+        else:
+            f.emit(f"call void {self.need('Py_IncRef')}(ptr {ptr_const(capi.PY_NONE)})")
+            f.term(f"ret ptr {ptr_const(capi.PY_NONE)}")
+        f.block("error")
+        code = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
+        deopt = f.value(f"icmp sge i64 {code}, {E.E_DEOPT_OVERFLOW}")
+        deopt2 = f.value(f"icmp sle i64 {code}, {E.E_DEOPT_VALUE}")
+        skip, flush = f.new_label("noflush"), f.new_label("errflush")
+        f.cbr(f.value(f"and i1 {deopt}, {deopt2}"), skip, flush)
+        f.block(flush)
+        self.error_label = "error.final"  # a failing flush must not loop back here
+        self.flush_globals()
+        f.br(skip)
+        f.block(skip)
+        f.br("error.final")
+        f.block("error.final")
+        _error_return(self)
+        return f.render(f'define ptr @"{symbol}"() {ATTRS}')
+
+
+def _interned(name: str) -> str:
+    from modjit.codegen.emit_expr import _intern
+
+    return _intern(name)
+
+
+def assemble(functions: list[str], ctx: EmitContext) -> str:
+    """A module: declarations, the helpers used, then the unit's functions."""
+    parts = sorted(ctx.declarations)
+    parts += [HELPERS[h] for h in sorted(ctx.helpers)]
+    parts += functions
+    return "\n".join(parts) + "\n"

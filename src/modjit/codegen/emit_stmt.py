@@ -1,0 +1,178 @@
+"""Lowering of statements: assignment, if, while, for-range, break/continue, return.
+
+    for i in range(a, b, s):   ->  s == 0 raises; i = a; while (s > 0 ? i < b : i > b):
+        body                        body; i += s (stopping on 64-bit overflow)
+    else: tail                     tail runs unless a break left the loop
+"""
+
+from __future__ import annotations
+
+import ast
+
+from modjit.codegen.emit_base import Value
+from modjit.codegen.emit_expr import EmitExpr
+from modjit.frontend.types import INT, NONE, TupleType
+from modjit.runtime import errors as E
+
+INTERRUPT_MASK = 0xFFFF  # poll for Ctrl-C every 65,536 loop iterations
+
+
+class EmitStmt(EmitExpr):
+    def block_stmts(self, stmts: list[ast.stmt]) -> None:
+        for s in stmts:
+            self.stmt(s)
+
+    def stmt(self, s: ast.stmt) -> None:
+        if isinstance(s, ast.Assign):
+            v = self.expr(s.value)
+            for target in s.targets:
+                self.assign(target, v)
+        elif isinstance(s, ast.AnnAssign):
+            assert s.value is not None
+            self.assign(s.target, self.expr(s.value))
+        elif isinstance(s, ast.AugAssign):
+            assert isinstance(s.target, ast.Name)
+            cur = self.name(s.target)
+            rhs = self.expr(s.value)
+            t = self.target_type(s.target.id)
+            self.assign(s.target, self.binop(s.op, cur, rhs, s, t))
+        elif isinstance(s, ast.Expr):
+            if not (isinstance(s.value, ast.Constant) and isinstance(s.value.value, str)):
+                self.expression_statement(s)
+        elif isinstance(s, ast.If):
+            self.if_stmt(s)
+        elif isinstance(s, ast.While):
+            self.while_stmt(s)
+        elif isinstance(s, ast.For):
+            self.for_stmt(s)
+        elif isinstance(s, ast.Return):
+            self.return_stmt(s)
+        elif isinstance(s, ast.Break):
+            self.f.br(self.loops[-1][1])
+        elif isinstance(s, ast.Continue):
+            self.f.br(self.loops[-1][0])
+        elif isinstance(s, ast.Pass | ast.Global):
+            pass
+        else:
+            raise AssertionError(type(s).__name__)
+
+    def expression_statement(self, s: ast.Expr) -> None:
+        self.expr(s.value)
+
+    def return_stmt(self, s: ast.Return) -> None:
+        raise AssertionError("return outside a function")
+
+    def target_type(self, name: str):  # type: ignore[no-untyped-def]
+        if name in self.u.declared_globals:
+            return self.u.declared_globals[name]
+        return self.u.locals[name]
+
+    def assign(self, target: ast.expr, v: Value) -> None:
+        if isinstance(target, ast.Name):
+            if target.id in self.var_slots:
+                self.store_var(target.id, v)
+            else:
+                t = self.u.declared_globals[target.id]
+                self.store_global(target.id, (self.coerce(v, t), t))
+            return
+        assert isinstance(target, ast.Tuple | ast.List) and isinstance(v[1], TupleType)
+        items = [(self.f.value(f"extractvalue {v[1].llvm} {v[0]}, {i}"), it)
+                 for i, it in enumerate(v[1].items)]
+        for elt, item in zip(target.elts, items, strict=True):
+            self.assign(elt, item)
+
+    def if_stmt(self, s: ast.If) -> None:
+        f = self.f
+        yes, no, done = f.new_label("then"), f.new_label("else"), f.new_label("endif")
+        f.cbr(self.truth(self.expr(s.test)), yes, no)
+        f.block(yes)
+        self.block_stmts(s.body)
+        f.br(done)
+        f.block(no)
+        self.block_stmts(s.orelse)
+        f.br(done)
+        f.block(done)
+
+    def poll_interrupt(self) -> None:
+        """Every 65,536 back-edges, let CPython run signal handlers (Ctrl-C)."""
+        f = self.f
+        if not self.interrupt_slot:
+            self.interrupt_slot = f.alloca("%interrupt.count", "i64")
+            f.allocas.append(f"  store i64 0, ptr {self.interrupt_slot}")
+        c = f.value(f"load i64, ptr {self.interrupt_slot}")
+        c1 = f.value(f"add i64 {c}, 1")
+        f.emit(f"store i64 {c1}, ptr {self.interrupt_slot}")
+        masked = f.value(f"and i64 {c1}, {INTERRUPT_MASK}")
+        poll, go = f.new_label("poll"), f.new_label("nopoll")
+        f.cbr(f.value(f"icmp eq i64 {masked}, 0"), poll, go)
+        f.block(poll)
+        r = f.value(f"call i32 {self.need('PyErr_CheckSignals')}()")
+        self.raise_if(f.value(f"icmp ne i32 {r}, 0"), E.E_PYERR, None)
+        f.block(go)
+
+    def while_stmt(self, s: ast.While) -> None:
+        f = self.f
+        head, body, orelse, done = (f.new_label("while"), f.new_label("wbody"),
+                                    f.new_label("welse"), f.new_label("wend"))
+        f.block(head)
+        f.cbr(self.truth(self.expr(s.test)), body, orelse)
+        f.block(body)
+        latch = f.new_label("wlatch")
+        self.loops.append((latch, done))
+        self.block_stmts(s.body)
+        self.loops.pop()
+        f.block(latch)
+        self.poll_interrupt()
+        f.br(head)
+        f.block(orelse)
+        self.block_stmts(s.orelse)
+        f.br(done)
+        f.block(done)
+
+    def for_stmt(self, s: ast.For) -> None:
+        f = self.f
+        call = s.iter
+        assert isinstance(call, ast.Call)
+        args = [self.coerce(self.expr(a), INT) for a in call.args]
+        start, stop, step = ("0", args[0], "1") if len(args) == 1 else (
+            (args[0], args[1], "1") if len(args) == 2 else tuple(args))
+        if not _is_const(step):
+            self.raise_if(f.value(f"icmp eq i64 {step}, 0"), E.E["range_step_zero"], call)
+        counter = f.alloca(f.tmp("range"), "i64")
+        f.emit(f"store i64 {start}, ptr {counter}")
+        head, body, latch, orelse, done = (f.new_label("for"), f.new_label("fbody"), f.new_label("flatch"),
+                                           f.new_label("felse"), f.new_label("fend"))
+        f.block(head)
+        i = f.value(f"load i64, ptr {counter}")
+        if _is_const(step):
+            cond = f.value(f"icmp {'slt' if int(step) > 0 else 'sgt'} i64 {i}, {stop}")
+        else:
+            up = f.value(f"icmp sgt i64 {step}, 0")
+            lt = f.value(f"icmp slt i64 {i}, {stop}")
+            gt = f.value(f"icmp sgt i64 {i}, {stop}")
+            cond = f.value(f"select i1 {up}, i1 {lt}, i1 {gt}")
+        f.cbr(cond, body, orelse)
+        f.block(body)
+        self.assign(s.target, (i, INT))
+        self.loops.append((latch, done))
+        self.block_stmts(s.body)
+        self.loops.pop()
+        f.block(latch)
+        self.poll_interrupt()
+        cur = f.value(f"load i64, ptr {counter}")
+        pair = f.value(f"call {{i64, i1}} {self.need('sadd') and '@llvm.sadd.with.overflow.i64'}(i64 {cur}, i64 {step})")
+        nxt = f.value(f"extractvalue {{i64, i1}} {pair}, 0")
+        ovf = f.value(f"extractvalue {{i64, i1}} {pair}, 1")
+        f.emit(f"store i64 {nxt}, ptr {counter}")
+        f.cbr(ovf, orelse, head)
+        f.block(orelse)
+        self.block_stmts(s.orelse)
+        f.br(done)
+        f.block(done)
+
+
+def _is_const(v: str) -> bool:
+    return v.lstrip("-").isdigit()
+
+
+_ = NONE

@@ -1,0 +1,420 @@
+"""infer_types: the types of every local and expression of one unit.
+
+    def f(n):            n: int (from the call)
+        s = 0.0          s: float
+        for i in range(n):   i: int
+            s += i * 0.5     float
+        return s         -> returns float
+
+Locals are typed by iterating over the body until no type changes (a loop can
+assign a variable after reading it).  A variable that would hold two types, or
+any construct outside the subset, raises Unsupported: the unit runs on CPython.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from modjit.errors import Unsupported
+from modjit.frontend import resolve as R
+from modjit.frontend.types import (BOOL, BOTTOM, FLOAT, INT, NONE, Type, TupleType, join,
+                                   tuple_of, type_of_value)
+from modjit.frontend.unsupported import reject
+
+ARITH = ast.Add | ast.Sub | ast.Mult
+BITWISE = ast.BitAnd | ast.BitOr | ast.BitXor
+
+
+@dataclass
+class CallInfo:
+    """How a call is compiled: kind is print | builtin | math | pycall | user | range."""
+
+    kind: str
+    name: str
+    result: Type
+    obj: Any = None
+    spec: Any = None
+    defaults: tuple[Any, ...] = ()
+    arg_types: tuple[Type, ...] = ()
+
+
+@dataclass
+class UnitTypes:
+    """The front end's result for one unit, consumed by the code generator."""
+
+    filename: str
+    name: str  # function name, or '<module>' for a statement
+    mode: str  # 'function' | 'statement'
+    body: list[ast.stmt]
+    params: list[str]
+    param_types: list[Type]
+    locals: dict[str, Type] = field(default_factory=dict)
+    declared_globals: dict[str, Type] = field(default_factory=dict)
+    preloaded: set[str] = field(default_factory=set)  # statement mode: cached globals bound at entry
+    types: dict[ast.AST, Type] = field(default_factory=dict)
+    calls: dict[ast.AST, CallInfo] = field(default_factory=dict)
+    global_reads: dict[str, Type] = field(default_factory=dict)
+    return_type: Type = NONE
+    deps: dict[str, object] = field(default_factory=dict)
+    callees: list[Any] = field(default_factory=list)
+
+
+RequestSpec = Callable[[Any, tuple[Type, ...], ast.AST], Any]
+
+
+def infer_types(unit: UnitTypes, namespace: dict[str, Any], request_spec: RequestSpec) -> UnitTypes:
+    """Fill `unit` with types; raises Unsupported."""
+    Inferer(unit, namespace, request_spec).run()
+    return unit
+
+
+class Inferer:
+    def __init__(self, unit: UnitTypes, namespace: dict[str, Any], request_spec: RequestSpec):
+        self.u = unit
+        self.ns = namespace
+        self.request_spec = request_spec
+        self.local_names: set[str] = set()
+        self.shadowed: set[str] = set()  # statement mode: bound now to a value we cannot hold
+        self.returns: Type = BOTTOM
+
+    def fail(self, message: str, node: ast.AST) -> Unsupported:
+        return Unsupported(message, node, self.u.filename)
+
+    # -- driver -----------------------------------------------------------
+    def run(self) -> None:
+        u = self.u
+        for node in R._walk_scope(u.body):
+            reject(node, u.filename, u.mode)
+        if u.mode == "function":
+            self.local_names, declared = R.classify_locals(u.body, u.params)
+            for name in declared:
+                t = type_of_value(self.ns[name]) if name in self.ns else None
+                u.declared_globals[name] = t if t is not None else BOTTOM
+        else:
+            self.local_names = R.assigned_names(u.body)
+        start = dict(zip(u.params, u.param_types, strict=True))
+        if u.mode == "statement":
+            for name in self.local_names:
+                if name in self.ns:
+                    t = type_of_value(self.ns[name])
+                    if t is None:
+                        self.shadowed.add(name)
+                    else:
+                        start[name] = t
+                        u.preloaded.add(name)
+        for _ in range(30):
+            before = (dict(u.locals), dict(u.declared_globals), self.returns)
+            if not u.locals:
+                u.locals.update(start)
+            u.types.clear()
+            u.calls.clear()
+            u.callees.clear()
+            self.returns = BOTTOM
+            self.block(u.body)
+            if (u.locals, u.declared_globals, self.returns) == before:
+                break
+        else:
+            raise self.fail("types of locals do not settle", u.body[0])
+        if u.mode == "function":
+            if falls_through(u.body):
+                self.add_return(NONE, u.body[-1])
+            u.return_type = self.returns if self.returns != BOTTOM else BOTTOM
+        for name in self.local_names:
+            if name not in u.locals:
+                u.locals[name] = NONE  # assigned only in unreachable code; never read
+        for name, t in u.locals.items():
+            if t == BOTTOM:
+                raise self.fail(f"cannot infer the type of '{name}'", u.body[0])
+
+    def add_return(self, t: Type, node: ast.AST) -> None:
+        j = join(self.returns, t)
+        if j is None:
+            raise self.fail(f"function returns both {self.returns} and {t}", node)
+        self.returns = j
+
+    def assign_name(self, name: str, t: Type, node: ast.AST) -> None:
+        if name in self.u.declared_globals:
+            table = self.u.declared_globals
+        else:
+            table = self.u.locals
+        old = table.get(name, BOTTOM)
+        j = join(old, t)
+        if j is None:
+            raise self.fail(f"variable '{name}' holds both {old} and {t}", node)
+        table[name] = j
+
+    # -- statements -------------------------------------------------------
+    def block(self, stmts: list[ast.stmt]) -> None:
+        for s in stmts:
+            self.stmt(s)
+
+    def stmt(self, s: ast.stmt) -> None:
+        if isinstance(s, ast.Assign):
+            t = self.expr(s.value)
+            for target in s.targets:
+                self.assign_target(target, t)
+        elif isinstance(s, ast.AnnAssign):
+            if s.value is None or self.u.mode == "statement":
+                raise self.fail("annotated assignment is not supported here", s)
+            self.assign_target(s.target, self.expr(s.value))
+        elif isinstance(s, ast.AugAssign):
+            if not isinstance(s.target, ast.Name):
+                raise self.fail("augmented assignment to a non-name is not supported", s)
+            left = self.name_type(s.target)
+            self.assign_name(s.target.id, self.binop_type(s.op, left, self.expr(s.value), s), s)
+        elif isinstance(s, ast.Expr):
+            if not (isinstance(s.value, ast.Constant) and isinstance(s.value.value, str)):
+                self.expr(s.value)
+        elif isinstance(s, ast.If | ast.While):
+            self.truth(s.test)
+            self.block(s.body)
+            self.block(s.orelse)
+        elif isinstance(s, ast.For):
+            self.for_stmt(s)
+        elif isinstance(s, ast.Return):
+            if self.u.mode != "function":
+                raise self.fail("'return' outside function", s)
+            self.add_return(self.expr(s.value) if s.value is not None else NONE, s)
+        elif isinstance(s, ast.Pass | ast.Break | ast.Continue | ast.Global):
+            pass
+        else:
+            raise self.fail(f"'{type(s).__name__}' statement is not supported", s)
+
+    def for_stmt(self, s: ast.For) -> None:
+        it = s.iter
+        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name)
+                and self.binding_kind(it.func) == ("builtin", "range")):
+            raise self.fail("for loops are compiled over range() only", s.iter)
+        if not 1 <= len(it.args) <= 3 or it.keywords:
+            raise self.fail("range() takes 1 to 3 positional arguments here", it)
+        for a in it.args:
+            t = self.expr(a)
+            if t not in (INT, BOOL, BOTTOM):
+                raise self.fail(f"range() argument of type {t}", a)
+        self.u.calls[it] = CallInfo("range", "range", NONE)
+        self.assign_target(s.target, INT)
+        self.block(s.body)
+        self.block(s.orelse)
+
+    def assign_target(self, target: ast.expr, t: Type) -> None:
+        if isinstance(target, ast.Name):
+            self.assign_name(target.id, t, target)
+        elif isinstance(target, ast.Tuple | ast.List):
+            if t == BOTTOM:
+                for elt in target.elts:
+                    self.assign_target(elt, BOTTOM)
+                return
+            if not isinstance(t, TupleType) or len(t.items) != len(target.elts):
+                raise self.fail(f"cannot unpack {t} into {len(target.elts)} targets", target)
+            for elt, et in zip(target.elts, t.items, strict=True):
+                self.assign_target(elt, et)
+        else:
+            raise self.fail(f"assignment to {type(target).__name__.lower()} is not supported", target)
+
+    # -- expressions ------------------------------------------------------
+    def expr(self, node: ast.expr) -> Type:
+        t = self._expr(node)
+        self.u.types[node] = t
+        return t
+
+    def truth(self, node: ast.expr) -> Type:
+        t = self.expr(node)
+        return t
+
+    def _expr(self, node: ast.expr) -> Type:
+        if isinstance(node, ast.Constant):
+            return self.constant_type(node)
+        if isinstance(node, ast.Name):
+            return self.name_type(node)
+        if isinstance(node, ast.BinOp):
+            return self.binop_type(node.op, self.expr(node.left), self.expr(node.right), node)
+        if isinstance(node, ast.UnaryOp):
+            t = self.expr(node.operand)
+            if isinstance(node.op, ast.Not):
+                return BOOL
+            if t == BOTTOM:
+                return BOTTOM
+            if not t.is_number:
+                raise self.fail(f"unary operator on {t}", node)
+            if isinstance(node.op, ast.Invert):
+                if t == FLOAT:
+                    raise self.fail("'~' on float", node)
+                return INT
+            return INT if t == BOOL else t
+        if isinstance(node, ast.Compare):
+            return self.compare_type(node)
+        if isinstance(node, ast.BoolOp):
+            ts = [self.expr(v) for v in node.values]
+            out = BOTTOM
+            for t, v in zip(ts, node.values, strict=True):
+                j = join(out, t)
+                if j is None:
+                    raise self.fail(f"'{'and' if isinstance(node.op, ast.And) else 'or'}' of {out} and {t}", v)
+                out = j
+            return out
+        if isinstance(node, ast.IfExp):
+            self.truth(node.test)
+            a, b = self.expr(node.body), self.expr(node.orelse)
+            j = join(a, b)
+            if j is None:
+                raise self.fail(f"conditional expression of {a} and {b}", node)
+            return j
+        if isinstance(node, ast.Tuple):
+            return tuple_of(tuple(self.expr(e) for e in node.elts))
+        if isinstance(node, ast.Subscript):
+            return self.subscript_type(node)
+        if isinstance(node, ast.Attribute):
+            if (isinstance(node.value, ast.Name) and self.binding_kind(node.value)[0] == "math_module"
+                    and node.attr in R.MATH_CONSTANTS):
+                return FLOAT
+            raise self.fail(f"attribute '{node.attr}' is not supported", node)
+        if isinstance(node, ast.Call):
+            from modjit.frontend.infer_calls import call_type
+
+            return call_type(self, node)
+        raise self.fail(f"{type(node).__name__} expression is not supported", node)
+
+    def constant_type(self, node: ast.Constant) -> Type:
+        v = node.value
+        if isinstance(v, bool):
+            return BOOL
+        if isinstance(v, int):
+            if -(2**63) <= v < 2**63:
+                return INT
+            raise self.fail("integer constant does not fit in 64 bits", node)
+        if isinstance(v, float):
+            return FLOAT
+        if v is None:
+            return NONE
+        raise self.fail(f"{type(v).__name__} values are not supported", node)
+
+    def name_type(self, node: ast.Name) -> Type:
+        name = node.id
+        if name in self.local_names:
+            if name in self.shadowed:
+                raise self.fail(f"global '{name}' holds a {type(self.ns[name]).__name__}", node)
+            return self.u.locals.get(name, BOTTOM)
+        if name in self.u.declared_globals:
+            return self.u.declared_globals[name]
+        b = R.resolve_global(name, self.ns)
+        if b is None:
+            raise self.fail(f"name '{name}' is not defined", node)
+        if b.kind != "value":
+            raise self.fail(f"'{name}' used as a value", node)
+        t = type_of_value(b.obj)
+        if t is None:
+            raise self.fail(f"global '{name}' of type {type(b.obj).__name__} is not supported", node)
+        self.u.global_reads[name] = t
+        return t
+
+    def binding_kind(self, node: ast.Name) -> tuple[str, str]:
+        if node.id in self.local_names or node.id in self.u.declared_globals:
+            return ("local", node.id)
+        b = R.resolve_global(node.id, self.ns)
+        if b is None:
+            return ("missing", node.id)
+        self.u.deps[node.id] = b.obj if node.id in self.ns else R.MISSING
+        return (b.kind, b.name)
+
+    def binop_type(self, op: ast.operator, a: Type, b: Type, node: ast.AST) -> Type:
+        if a == BOTTOM or b == BOTTOM:
+            return BOTTOM
+        if isinstance(a, TupleType) and isinstance(b, TupleType) and isinstance(op, ast.Add):
+            return tuple_of(a.items + b.items)
+        if not (a.is_number and b.is_number):
+            raise self.fail(f"operator {type(op).__name__} on {a} and {b}", node)
+        is_float = FLOAT in (a, b)
+        if isinstance(op, ARITH | ast.FloorDiv | ast.Mod):
+            return FLOAT if is_float else INT
+        if isinstance(op, ast.Div):
+            return FLOAT
+        if isinstance(op, ast.Pow):
+            if is_float or _negative_constant(getattr(node, "right", None)):
+                return FLOAT
+            return INT
+        if isinstance(op, ast.LShift | ast.RShift):
+            if is_float:
+                raise self.fail("shift of a float", node)
+            return INT
+        if isinstance(op, BITWISE):
+            if is_float:
+                raise self.fail("bitwise operator on a float", node)
+            return BOOL if a == BOOL and b == BOOL else INT
+        raise self.fail(f"operator {type(op).__name__} is not supported", node)
+
+    def compare_type(self, node: ast.Compare) -> Type:
+        ts = [self.expr(node.left)] + [self.expr(c) for c in node.comparators]
+        for op, a, b in zip(node.ops, ts, ts[1:], strict=False):
+            if isinstance(op, ast.Is | ast.IsNot):
+                if NONE not in (a, b):
+                    raise self.fail("'is' is compiled only against None", node)
+                continue
+            if isinstance(op, ast.In | ast.NotIn):
+                raise self.fail("'in' is not supported", node)
+            if BOTTOM in (a, b) or (a.is_number and b.is_number):
+                continue
+            if isinstance(a, TupleType) and isinstance(b, TupleType) and isinstance(op, ast.Eq | ast.NotEq):
+                if len(a.items) == len(b.items) and all(
+                        x.is_number and y.is_number for x, y in zip(a.items, b.items, strict=True)):
+                    continue
+            if a == NONE and b == NONE and isinstance(op, ast.Eq | ast.NotEq):
+                continue
+            raise self.fail(f"comparison of {a} and {b}", node)
+        return BOOL
+
+    def subscript_type(self, node: ast.Subscript) -> Type:
+        t = self.expr(node.value)
+        if t == BOTTOM:
+            return BOTTOM
+        idx = _int_constant(node.slice)
+        if not isinstance(t, TupleType) or idx is None:
+            raise self.fail("subscript is compiled only for a tuple with a constant index", node)
+        n = len(t.items)
+        if not -n <= idx < n:
+            raise self.fail("tuple index out of range", node)
+        return t.items[idx]
+
+
+def _int_constant(node: ast.AST) -> int | None:
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _int_constant(node.operand)
+        return -inner if inner is not None else None
+    return None
+
+
+def _negative_constant(node: ast.AST | None) -> bool:
+    v = _int_constant(node) if node is not None else None
+    return v is not None and v < 0
+
+
+def falls_through(stmts: list[ast.stmt]) -> bool:
+    """Whether control can reach the end of `stmts` (conservatively True)."""
+    if not stmts:
+        return True
+    last = stmts[-1]
+    if isinstance(last, ast.Return):
+        return False
+    if isinstance(last, ast.If):
+        return falls_through(last.body) or falls_through(last.orelse)
+    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
+        return any(isinstance(n, ast.Break) for n in _loop_breaks(last.body))
+    return True
+
+
+def _loop_breaks(body: list[ast.stmt]) -> list[ast.AST]:
+    out: list[ast.AST] = []
+    stack: list[ast.AST] = list(body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.Break):
+            out.append(n)
+        if isinstance(n, ast.For | ast.While | ast.FunctionDef | ast.ClassDef):
+            stack.extend(n.orelse if isinstance(n, ast.For | ast.While) else [])
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+    return out

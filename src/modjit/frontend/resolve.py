@@ -1,0 +1,107 @@
+"""What a name means inside a unit: a local, a global value, a function, a builtin.
+
+    def f(n):              # n: local (argument)
+        s = 0              # s: local (assigned)
+        return g(n) + K    # g: user function (JitFunction), K: global int
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from modjit.frontend.types import BOOL, FLOAT, INT, Type
+
+MISSING = object()  # a name not bound in the namespace (dependency marker)
+
+BUILTINS = {"print", "abs", "min", "max", "int", "float", "bool", "round", "range", "len", "divmod", "pow"}
+
+# math functions compiled natively (float -> float, CPython's math_1 error rules)
+MATH_NATIVE_1 = {"sqrt", "sin", "cos", "tan", "atan", "exp", "fabs", "asin", "acos",
+                 "sinh", "cosh", "tanh", "expm1", "log1p"}
+MATH_CAN_OVERFLOW = {"exp", "sinh", "cosh", "expm1"}
+MATH_NATIVE_2 = {"atan2", "hypot", "copysign"}
+MATH_LOGS = {"log", "log10", "log2"}
+MATH_TO_INT = {"floor", "ceil", "trunc"}
+MATH_PREDICATES = {"isnan", "isinf", "isfinite"}
+# other math functions run through CPython's own implementation: name -> result type
+MATH_VIA_CPYTHON: dict[str, Type] = {
+    "pow": FLOAT, "fmod": FLOAT, "degrees": FLOAT, "radians": FLOAT, "erf": FLOAT,
+    "erfc": FLOAT, "gamma": FLOAT, "lgamma": FLOAT, "asinh": FLOAT, "acosh": FLOAT,
+    "atanh": FLOAT, "cbrt": FLOAT, "exp2": FLOAT, "dist": FLOAT, "remainder": FLOAT,
+    "ldexp": FLOAT, "ulp": FLOAT, "nextafter": FLOAT, "isclose": BOOL, "gcd": INT,
+    "lcm": INT, "isqrt": INT, "factorial": INT, "comb": INT, "perm": INT,
+}
+MATH_CONSTANTS = {"pi": math.pi, "e": math.e, "tau": math.tau, "inf": math.inf, "nan": math.nan}
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What a global name refers to when the unit is compiled."""
+
+    kind: str  # 'value' | 'function' | 'builtin' | 'math_module' | 'math_function' | 'math_constant'
+    obj: Any = None
+    name: str = ""
+
+
+def classify_locals(body: list[ast.stmt], params: list[str]) -> tuple[set[str], set[str]]:
+    """(locals, declared globals) of a function body, as CPython's compiler decides them."""
+    assigned: set[str] = set(params)
+    declared_global: set[str] = set()
+    for node in _walk_scope(body):
+        if isinstance(node, ast.Global):
+            declared_global.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            assigned.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+            assigned.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                assigned.add((alias.asname or alias.name).split(".")[0])
+    return assigned - declared_global, declared_global
+
+
+def assigned_names(body: list[ast.stmt]) -> set[str]:
+    names: set[str] = set()
+    for node in _walk_scope(body):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+    return names
+
+
+def _walk_scope(body: list[ast.stmt]) -> list[ast.AST]:
+    """All nodes of this scope, not descending into nested function/class bodies."""
+    out: list[ast.AST] = []
+    stack: list[ast.AST] = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    return out
+
+
+def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
+    """The binding of a global name now, or None if it is bound to nothing usable."""
+    from modjit.runtime.dispatch import JitFunction
+
+    value = namespace.get(name, MISSING)
+    if value is MISSING:
+        if name in BUILTINS and getattr(builtins, name, None) is not None:
+            return Binding("builtin", getattr(builtins, name), name)
+        return None
+    if isinstance(value, JitFunction):
+        return Binding("function", value, name)
+    if value is math:
+        return Binding("math_module", value, name)
+    for fname in (*MATH_NATIVE_1, *MATH_NATIVE_2, *MATH_LOGS, *MATH_TO_INT, *MATH_PREDICATES,
+                  *MATH_VIA_CPYTHON):
+        if value is getattr(math, fname, None):
+            return Binding("math_function", value, fname)
+    if name in BUILTINS and value is getattr(builtins, name, None):
+        return Binding("builtin", value, name)
+    return Binding("value", value, name)

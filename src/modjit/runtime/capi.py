@@ -1,0 +1,71 @@
+"""The C API and libm functions compiled code calls, registered with LLVM by name.
+
+Compiled code runs with the GIL held (it is entered through ctypes.PYFUNCTYPE),
+so it may call the C API directly.  Object layouts used by generated code
+(CPython 3.11, 64-bit):
+
+    PyObject       ob_refcnt @0, ob_type @8
+    PyFloatObject  ob_fval @16
+    PyTupleObject  ob_size @16, ob_item[] @24
+    PyDictObject   ma_version_tag @24
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import functools
+
+import llvmlite.binding as llvm
+
+# name -> LLVM declaration
+C_API = {
+    "PyLong_FromLongLong": "declare ptr @PyLong_FromLongLong(i64)",
+    "PyLong_AsLongLongAndOverflow": "declare i64 @PyLong_AsLongLongAndOverflow(ptr, ptr)",
+    "PyFloat_FromDouble": "declare ptr @PyFloat_FromDouble(double)",
+    "PyTuple_New": "declare ptr @PyTuple_New(i64)",
+    "PyTuple_SetItem": "declare i32 @PyTuple_SetItem(ptr, i64, ptr)",
+    "PyObject_Call": "declare ptr @PyObject_Call(ptr, ptr, ptr)",
+    "Py_IncRef": "declare void @Py_IncRef(ptr)",
+    "Py_DecRef": "declare void @Py_DecRef(ptr)",
+    "PyDict_GetItem": "declare ptr @PyDict_GetItem(ptr, ptr)",
+    "PyDict_SetItem": "declare i32 @PyDict_SetItem(ptr, ptr, ptr)",
+    "PyErr_CheckSignals": "declare i32 @PyErr_CheckSignals()",
+    "PyNumber_Power": "declare ptr @PyNumber_Power(ptr, ptr, ptr)",
+    "PyNumber_TrueDivide": "declare ptr @PyNumber_TrueDivide(ptr, ptr)",
+}
+
+LIBM = {
+    name: f"declare double @{name}({', '.join(['double'] * arity)}) nounwind"
+    for name, arity in {
+        "fmod": 2, "floor": 1, "ceil": 1, "sqrt": 1, "sin": 1, "cos": 1, "tan": 1,
+        "atan": 1, "atan2": 2, "exp": 1, "log": 1, "log10": 1, "log2": 1, "hypot": 2,
+        "fabs": 1, "round": 1, "trunc": 1, "asin": 1, "acos": 1, "sinh": 1, "cosh": 1,
+        "tanh": 1, "copysign": 2, "pow": 2, "expm1": 1, "log1p": 1,
+    }.items()
+}
+
+
+@functools.cache
+def register_symbols() -> None:
+    """Tell LLVM where every external symbol of generated code lives (once per process)."""
+    api = ctypes.pythonapi
+    for name in C_API:
+        llvm.add_symbol(name, ctypes.cast(getattr(api, name), ctypes.c_void_p).value)
+    libm = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+    for name in LIBM:
+        llvm.add_symbol(name, ctypes.cast(getattr(libm, name), ctypes.c_void_p).value)
+
+
+def addr(obj: object) -> int:
+    """The address of a Python object (CPython: its id), for baking into IR."""
+    return id(obj)
+
+
+PY_TRUE = addr(True)
+PY_FALSE = addr(False)
+PY_NONE = addr(None)
+FLOAT_TYPE = addr(float)
+INT_TYPE = addr(int)
+BOOL_TYPE = addr(bool)
+TUPLE_TYPE = addr(tuple)

@@ -1,0 +1,84 @@
+"""Error codes written by compiled code, and the exact CPython exceptions they mean.
+
+A compiled unit that raises stores (code, site) in the error cell and returns
+to its caller, which propagates it; the entry wrapper returns a sentinel, and
+`raise_at` raises the exception from a frame at the site's source line so that
+tracebacks name the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+E_NONE = 0
+E_PYERR = 1  # a Python exception is set (a C API call failed)
+E_DEOPT_OVERFLOW = 2  # a 64-bit int result left the range
+E_DEOPT_TYPE = 3  # a global changed to a type the unit was not compiled for
+E_DEOPT_VALUE = 4  # a value the compiled code cannot represent (e.g. int ** negative)
+
+DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE)
+
+DEOPT_MESSAGES = {
+    E_DEOPT_OVERFLOW: "integer overflow: compiled code uses 64-bit ints (run with --no-jit for unbounded ints)",
+    E_DEOPT_TYPE: "a global changed type while compiled code was running (run with --no-jit)",
+    E_DEOPT_VALUE: "result not representable in compiled code (run with --no-jit)",
+}
+
+# code -> (exception type, message)
+EXCEPTIONS: dict[int, tuple[type[BaseException], str]] = {
+    10: (ZeroDivisionError, "division by zero"),
+    11: (ZeroDivisionError, "integer division or modulo by zero"),
+    12: (ZeroDivisionError, "integer modulo by zero"),
+    13: (ZeroDivisionError, "float division by zero"),
+    14: (ZeroDivisionError, "float floor division by zero"),
+    15: (ZeroDivisionError, "float modulo"),
+    16: (ZeroDivisionError, "0.0 cannot be raised to a negative power"),
+    20: (ValueError, "math domain error"),
+    21: (OverflowError, "math range error"),
+    22: (OverflowError, "(34, 'Numerical result out of range')"),
+    23: (OverflowError, "cannot convert float infinity to integer"),
+    24: (ValueError, "cannot convert float NaN to integer"),
+    25: (ValueError, "range() arg 3 must not be zero"),
+    26: (ValueError, "negative shift count"),
+    30: (NameError, "name '{name}' is not defined"),
+    31: (UnboundLocalError, "cannot access local variable '{name}' where it is not associated with a value"),
+}
+
+E = {
+    "int_truediv_zero": 10, "int_floordiv_zero": 11, "int_mod_zero": 12,
+    "float_div_zero": 13, "float_floordiv_zero": 14, "float_mod_zero": 15,
+    "zero_neg_pow": 16, "math_domain": 20, "math_range": 21, "pow_overflow": 22,
+    "int_of_inf": 23, "int_of_nan": 24, "range_step_zero": 25, "negative_shift": 26,
+    "name_error": 30, "unbound_local": 31,
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where compiled code raised: file, line, column, enclosing function, a name."""
+
+    file: str
+    line: int
+    col: int
+    func: str
+    name: str = ""
+
+
+def make_exception(code: int, site: Site) -> BaseException:
+    exc_type, message = EXCEPTIONS[code]
+    return exc_type(message.format(name=site.name))
+
+
+_RAISE_CODE_CACHE: dict[tuple[str, int, str], object] = {}
+
+
+def raise_at(exc: BaseException, site: Site) -> None:
+    """Raise `exc` from a frame at `site`, so the traceback shows the source line."""
+    key = (site.file, site.line, site.func)
+    code = _RAISE_CODE_CACHE.get(key)
+    if code is None:
+        src = "\n" * max(site.line - 1, 0) + "raise __modjit_exc__"
+        compiled = compile(src, site.file, "exec")
+        code = compiled.replace(co_name=site.func)
+        _RAISE_CODE_CACHE[key] = code
+    exec(code, {"__modjit_exc__": exc})  # noqa: S102 - raises exc

@@ -1,0 +1,78 @@
+"""Python-owned memory that compiled code reads and writes through baked addresses.
+
+Keeping these out of the modules keeps modules free of read-only data (each
+module with read-only data costs the process two memory mappings; see
+LLVMLITE-NOTES trap 1):
+
+- the error cell: [code, site] written by compiled code when it raises;
+- the effects counter: bumped by every observable side effect (print, a write
+  to the namespace), so a hand-over can tell whether re-running on CPython is safe;
+- the float constant pool: every float literal is a load from here.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+
+ERR_CODE_OFFSET = 0
+ERR_SITE_OFFSET = 8
+EFFECTS_OFFSET = 16
+
+_POOL_CHUNK = 4096
+
+
+class SharedCells:
+    def __init__(self) -> None:
+        self._cells = (ctypes.c_int64 * 4)()
+        self.base = ctypes.addressof(self._cells)
+        self.err_code_addr = self.base + ERR_CODE_OFFSET
+        self.err_site_addr = self.base + ERR_SITE_OFFSET
+        self.effects_addr = self.base + EFFECTS_OFFSET
+        self._chunks: list[ctypes.Array[ctypes.c_double]] = []
+        self._pool_index: dict[bytes, int] = {}
+        self._next = _POOL_CHUNK
+
+    @property
+    def err_code(self) -> int:
+        return self._cells[0]
+
+    @property
+    def err_site(self) -> int:
+        return self._cells[1]
+
+    @property
+    def effects(self) -> int:
+        return self._cells[2]
+
+    def clear_error(self) -> None:
+        self._cells[0] = 0
+        self._cells[1] = 0
+
+    def float_const(self, value: float) -> int:
+        """The address of a pooled double holding `value` (interned by bit pattern)."""
+        key = struct.pack("<d", value)
+        found = self._pool_index.get(key)
+        if found is not None:
+            return found
+        if self._next >= _POOL_CHUNK:
+            self._chunks.append((ctypes.c_double * _POOL_CHUNK)())
+            self._next = 0
+        chunk = self._chunks[-1]
+        chunk[self._next] = value
+        address = ctypes.addressof(chunk) + 8 * self._next
+        self._next += 1
+        self._pool_index[key] = address
+        return address
+
+
+class Slot:
+    """A cell holding a function address; compiled callers call through it, so a
+    replaced specialization takes effect for every caller at once."""
+
+    def __init__(self) -> None:
+        self._cell = ctypes.c_void_p(0)
+        self.address = ctypes.addressof(self._cell)
+
+    def set(self, fn_address: int) -> None:
+        self._cell.value = fn_address
