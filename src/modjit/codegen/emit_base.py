@@ -13,7 +13,7 @@ from typing import Any
 from modjit.codegen.helpers_ir import HELPER_NEEDS, INTRINSICS
 from modjit.codegen.irtext import FunctionText, float_literal, ptr_const
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, Type, TupleType
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.memory import SharedCells

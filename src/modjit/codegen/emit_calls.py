@@ -17,7 +17,7 @@ from modjit.codegen.emit_ops import EmitOps
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import CallInfo
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, Type, TupleType, type_of_value
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, TupleType, Type, type_of_value
 from modjit.runtime import errors as E
 
 INF_BITS = "0x7FF0000000000000"
@@ -25,6 +25,9 @@ INF_BITS = "0x7FF0000000000000"
 
 class EmitCalls(EmitOps):
     def expr(self, node: ast.expr) -> Value:  # provided by EmitExpr
+        raise NotImplementedError
+
+    def constant(self, value: object, t: Type) -> str:  # provided by EmitExpr
         raise NotImplementedError
 
     def call(self, node: ast.Call, t: Type) -> Value:
@@ -44,7 +47,10 @@ class EmitCalls(EmitOps):
     # -- compiled functions ---------------------------------------------------------
     def user_call(self, node: ast.Call, info: CallInfo) -> str:
         args = [self.expr(a) for a in node.args]
-        args += [(self.constant(d, type_of_value(d)), type_of_value(d)) for d in info.defaults]  # type: ignore[arg-type]
+        for d in info.defaults:
+            dt = type_of_value(d)
+            assert dt is not None
+            args.append((self.constant(d, dt), dt))
         spec = info.spec
         params = ", ".join(f"{pt.llvm} {self.coerce(a, pt)}"
                            for a, pt in zip(args, spec.param_types, strict=True))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import ast
 
-from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.emit_base import Value
+from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, Type, TupleType
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, TupleType, Type
 from modjit.runtime import errors as E
 
 
@@ -151,7 +151,8 @@ def _intern(name: str) -> str:
 
 
 def _const_index(node: ast.AST) -> int:
-    if isinstance(node, ast.Constant):
-        return int(node.value)
+    if isinstance(node, ast.Constant) and isinstance(node.value, int):
+        return node.value
     assert isinstance(node, ast.UnaryOp) and isinstance(node.operand, ast.Constant)
-    return -int(node.operand.value)
+    assert isinstance(node.operand.value, int)
+    return -node.operand.value

@@ -11,7 +11,7 @@ import ast
 
 from modjit.codegen.emit_base import EmitBase, Value
 from modjit.codegen.irtext import ptr_const
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, Type, TupleType
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 
@@ -221,7 +221,8 @@ class EmitOps(EmitBase):
     def tuple_concat(self, a: Value, b: Value, result: Type) -> Value:
         out = "poison"
         i = 0
-        for text, t in (a, b):
+        for text, t0 in (a, b):
+            t: Type = t0
             assert isinstance(t, TupleType)
             for j, it in enumerate(t.items):
                 item = self.f.value(f"extractvalue {t.llvm} {text}, {j}")
@@ -264,10 +265,10 @@ class EmitOps(EmitBase):
             return "true" if isinstance(op, ast.Eq) else "false"
         if isinstance(ta, TupleType) and isinstance(tb, TupleType):
             acc = "true"
-            for i, (x, y) in enumerate(zip(ta.items, tb.items, strict=True)):
+            for i, (xt, yt) in enumerate(zip(ta.items, tb.items, strict=True)):
                 xi = f.value(f"extractvalue {ta.llvm} {a[0]}, {i}")
                 yi = f.value(f"extractvalue {tb.llvm} {b[0]}, {i}")
-                acc = f.value(f"and i1 {acc}, {self.compare(ast.Eq(), (xi, x), (yi, y))}")
+                acc = f.value(f"and i1 {acc}, {self.compare(ast.Eq(), (xi, xt), (yi, yt))}")
             return acc if isinstance(op, ast.Eq) else f.value(f"xor i1 {acc}, true")
         if ta != FLOAT and tb != FLOAT:
             x, y = self.coerce(a, INT), self.coerce(b, INT)

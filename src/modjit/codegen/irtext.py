@@ -66,4 +66,4 @@ def ptr_const(address: int) -> str:
 def float_literal(value: float) -> str:
     import struct
 
-    return "0x%016X" % struct.unpack("<Q", struct.pack("<d", value))[0]
+    return f"0x{struct.unpack('<Q', struct.pack('<d', value))[0]:016X}"

@@ -91,7 +91,7 @@ class MCJITEngine:
         return handle
 
     def lookup(self, handle: UnitHandle, symbol: str) -> int:
-        gen, _mod = handle.owner  # type: ignore[misc]
+        gen: _Generation = handle.owner[0]  # type: ignore[index]
         with handle.times.timing("lookup"):
             addr = gen.ee.get_function_address(symbol)
         if not addr:
@@ -102,7 +102,8 @@ class MCJITEngine:
         if handle.released:
             return
         handle.released = True
-        gen, mod = handle.owner  # type: ignore[misc]
+        gen: _Generation = handle.owner[0]  # type: ignore[index]
+        mod = handle.owner[1]  # type: ignore[index]
         handle.owner = (gen, None)
         gen.ee.remove_module(mod)  # frees the IR now
         mod.close()

@@ -20,8 +20,18 @@ from typing import Any
 
 from modjit.errors import Unsupported
 from modjit.frontend import resolve as R
-from modjit.frontend.types import (BOOL, BOTTOM, FLOAT, INT, NONE, Type, TupleType, join,
-                                   tuple_of, type_of_value)
+from modjit.frontend.types import (
+    BOOL,
+    BOTTOM,
+    FLOAT,
+    INT,
+    NONE,
+    TupleType,
+    Type,
+    join,
+    tuple_of,
+    type_of_value,
+)
 from modjit.frontend.unsupported import reject
 
 ARITH = ast.Add | ast.Sub | ast.Mult

@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import CallInfo
-from modjit.frontend.types import BOOL, BOTTOM, FLOAT, INT, NONE, Type, TupleType, tuple_of, type_of_value
+from modjit.frontend.types import (
+    BOOL,
+    BOTTOM,
+    FLOAT,
+    INT,
+    NONE,
+    TupleType,
+    Type,
+    tuple_of,
+    type_of_value,
+)
 
 if TYPE_CHECKING:
     from modjit.frontend.infer import Inferer

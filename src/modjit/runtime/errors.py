@@ -9,6 +9,7 @@ tracebacks name the line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import CodeType
 
 E_NONE = 0
 E_PYERR = 1  # a Python exception is set (a C API call failed)
@@ -69,7 +70,7 @@ def make_exception(code: int, site: Site) -> BaseException:
     return exc_type(message.format(name=site.name))
 
 
-_RAISE_CODE_CACHE: dict[tuple[str, int, str], object] = {}
+_RAISE_CODE_CACHE: dict[tuple[str, int, str], CodeType] = {}
 
 
 def raise_at(exc: BaseException, site: Site) -> None:
