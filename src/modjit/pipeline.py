@@ -205,6 +205,8 @@ def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
         return None  # definitions run on CPython; their functions compile at first call
     if not isinstance(stmt, STATEMENT_KINDS):
         raise Unsupported(f"top-level '{type(stmt).__name__}' runs on CPython", stmt, filename)
+    if rt.ns_version.value != rt.validated_version:
+        rt.revalidate()  # callees rebound since they were compiled are recompiled
     t0 = time.perf_counter()
     unit = UnitTypes(filename, "<module>", "statement", [stmt], [], [])
     group = SpecGroup(rt)

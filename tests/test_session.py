@@ -1,0 +1,89 @@
+"""Behaviour of a Session: units compiled, hand-overs, errors, redefinition.
+
+Each test runs source in-process and compares printed output with CPython
+running the same source (exec in a fresh namespace)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from modjit.driver.session import Session, StrictModeError
+from modjit.errors import FatalRuntimeError
+
+
+def run_both(src: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, str, Session]:
+    exec(compile(src, "<cpython>", "exec"), {"__name__": "__main__"})
+    expected = capsys.readouterr().out
+    session = Session("<modjit>")
+    session.run_source(src)
+    return expected, capsys.readouterr().out, session
+
+
+def test_functions_and_statements_compile(capsys: pytest.CaptureFixture[str]) -> None:
+    src = "def sq(x):\n    return x * x\ntotal = 0\nfor i in range(5):\n    total += sq(i)\nprint(total, sq(1.5))\n"
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    kinds = {u.kind for u in s.units}
+    assert kinds == {"function", "statement"}
+    assert any(u.name == "sq(int)" for u in s.units) and any(u.name == "sq(float)" for u in s.units)
+    assert all("define" in u.ir for u in s.units)
+
+
+def test_redefinition_reaches_compiled_callers(capsys: pytest.CaptureFixture[str]) -> None:
+    src = ("def g():\n    return 1\ndef f():\n    return g() + 10\nprint(f())\n"
+           "def g():\n    return 2\nprint(f())\n")
+    expected, got, _ = run_both(src, capsys)
+    assert got == expected == "11\n12\n"
+
+
+def test_global_rebound_to_other_type(capsys: pytest.CaptureFixture[str]) -> None:
+    src = "K = 2\ndef f(x):\n    return x * K\nprint(f(3))\nK = 0.5\nprint(f(3))\n"
+    expected, got, _ = run_both(src, capsys)
+    assert got == expected
+
+
+def test_overflow_without_side_effect_continues_on_cpython(capsys: pytest.CaptureFixture[str]) -> None:
+    src = "def fact(n):\n    r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r\nprint(fact(30), fact(5))\n"
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts >= 1
+
+
+def test_overflow_after_print_stops_with_located_error(capsys: pytest.CaptureFixture[str]) -> None:
+    s = Session("prog.py")
+    s.run_source("def grow(n):\n    x = 3\n    for i in range(n):\n        x = x * 3\n        print(i)\n    return x\n")
+    with pytest.raises(FatalRuntimeError) as info:
+        s.run_source("grow(50)\n")
+    assert str(info.value).startswith("prog.py:4:13: error: integer overflow")
+
+
+def test_exception_from_compiled_code_is_catchable(capsys: pytest.CaptureFixture[str]) -> None:
+    src = ("import math\ndef f(a, b):\n    return a % b\ndef g(x):\n    return math.sqrt(x)\n"
+           "for fn, args in ((f, (1, 0)), (f, (1.0, 0.0)), (g, (-1.0,))):\n"
+           "    try:\n        fn(*args)\n    except Exception as e:\n        print(type(e).__name__, e)\n")
+    expected, got, _ = run_both(src, capsys)
+    assert got == expected
+
+
+def test_strict_mode_fails_hand_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MODJIT_STRICT", "1")
+    s = Session("<strict>")
+    s.run_source("def f(n):\n    return [n]\n")
+    with pytest.raises(StrictModeError, match="list displays are not supported"):
+        s.run_source("f(1)\n")
+
+
+def test_unsupported_reason_recorded() -> None:
+    s = Session("p.py")
+    s.run_source("def gen(n):\n    yield n\nlist(gen(1))\n")
+    assert "p.py:2:5: 'yield' is not supported" in s.stats.cpython_reasons
+
+
+def test_interactive_echo(capsys: pytest.CaptureFixture[str]) -> None:
+    s = Session("<stdin>")
+    for stmt in ast.parse("x = 6\nx * 7\nNone\n").body:
+        s.run_statement(stmt, interactive=True)
+    assert capsys.readouterr().out == "42\n"
+    assert s.stats.units_compiled == 3
