@@ -48,6 +48,7 @@ class EmitBase:
         self.var_slots: dict[str, str] = {}
         self.flag_slots: dict[str, str] = {}
         self.interrupt_slot = ""
+        self.error_used = False  # the error exit is emitted only when something can raise
 
     # -- declarations ---------------------------------------------------
     def need(self, name: str) -> str:
@@ -75,6 +76,7 @@ class EmitBase:
         cells = self.ctx.cells
         self.f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
         self.f.emit(f"store i64 {self.site(node, name)}, ptr {ptr_const(cells.err_site_addr)}")
+        self.error_used = True
         self.f.br(self.error_label)
 
     def raise_if(self, cond: str, code: int, node: ast.AST | None, name: str = "") -> None:
@@ -91,6 +93,7 @@ class EmitBase:
         out, ok = self.f.new_label("propagate"), self.f.new_label("ok")
         self.f.cbr(bad, out, ok)
         self.f.block(out)
+        self.error_used = True
         self.f.br(self.error_label)
         self.f.block(ok)
 

@@ -24,16 +24,47 @@ from modjit.runtime import capi
 from modjit.runtime import errors as E
 
 ATTRS = "nounwind"
+# Compiled frames allowed on the stack: CPython's default limit; a compiled
+# frame of the deepest recursion here uses well under 1 KiB of the 8 MiB stack.
+RECURSION_LIMIT = 1000
 
 
 class FunctionEmitter(EmitStmt):
+    """A function specialization.  Functions that call compiled functions count
+    their frames, so runaway recursion raises RecursionError as on CPython
+    instead of overflowing the native stack."""
+
     def return_stmt(self, s: ast.Return) -> None:
         t = self.u.return_type
         if s.value is None:
+            self.leave_frame()
             self.f.term(f"ret {t.llvm} false" if t == NONE else f"ret {t.llvm} poison")
             return
         v = self.coerce(self.expr(s.value), t)
+        self.leave_frame()
         self.f.term(f"ret {t.llvm} {v}")
+
+    @property
+    def counts_frames(self) -> bool:
+        return any(c.kind == "user" for c in self.u.calls.values())
+
+    def enter_frame(self) -> None:
+        if not self.counts_frames:
+            return
+        addr = ptr_const(self.ctx.cells.depth_addr)
+        d = self.f.value(f"load i64, ptr {addr}")
+        d1 = self.f.value(f"add i64 {d}, 1")
+        self.f.emit(f"store i64 {d1}, ptr {addr}")
+        limit = RECURSION_LIMIT
+        deep = self.f.value(f"icmp sgt i64 {d1}, {limit}")
+        self.raise_if(deep, E.E["recursion"], self.u.body[0])
+
+    def leave_frame(self) -> None:
+        if not self.counts_frames:
+            return
+        addr = ptr_const(self.ctx.cells.depth_addr)
+        d = self.f.value(f"load i64, ptr {addr}")
+        self.f.emit(f"store i64 {self.f.value(f'sub i64 {d}, 1')}, ptr {addr}")
 
     def emit(self, symbol: str) -> str:
         u = self.u
@@ -42,11 +73,14 @@ class FunctionEmitter(EmitStmt):
         for i, (p, t) in enumerate(zip(u.params, u.param_types, strict=True)):
             self.f.allocas.append(f"  store {t.llvm} %a{i}, ptr {self.var_slots[p]}")
             self.f.allocas.append(f"  store i1 true, ptr {self.flag_slots[p]}")
+        self.enter_frame()
         self.block_stmts(u.body)
         rt = u.return_type
         if not self.f.terminated:
+            self.leave_frame()
             self.f.term(f"ret {rt.llvm} {'false' if rt == NONE else 'poison'}")
         self.f.block("error")
+        self.leave_frame()
         self.f.term(f"ret {rt.llvm} poison")
         params = ", ".join(f"{t.llvm} %a{i}" for i, t in enumerate(u.param_types))
         return self.f.render(f'define {rt.llvm} @"{symbol}"({params}) {ATTRS}')
@@ -138,7 +172,7 @@ class StatementEmitter(EmitStmt):
         u, f = self.u, self.f
         for name, t in u.locals.items():
             self.declare_var(name, t, bound=False)
-        if u.preloaded:
+        if u.preloaded & _read_names(u.body):
             self.reload_globals()
         self.block_stmts(u.body)
         self.flush_globals()
@@ -147,6 +181,8 @@ class StatementEmitter(EmitStmt):
         else:
             f.emit(f"call void {self.need('Py_IncRef')}(ptr {ptr_const(capi.PY_NONE)})")
             f.term(f"ret ptr {ptr_const(capi.PY_NONE)}")
+        if not self.error_used:
+            return f.render(f'define ptr @"{symbol}"() {ATTRS}')
         f.block("error")
         code = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
         deopt = f.value(f"icmp sge i64 {code}, {E.E_DEOPT_OVERFLOW}")
@@ -162,6 +198,17 @@ class StatementEmitter(EmitStmt):
         f.block("error.final")
         _error_return(self)
         return f.render(f'define ptr @"{symbol}"() {ATTRS}')
+
+
+def _read_names(body: list[ast.stmt]) -> set[str]:
+    """Names the statement reads (an augmented assignment reads its target)."""
+    names = set()
+    for node in ast.walk(ast.Module(body, [])):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return names
 
 
 def _interned(name: str) -> str:

@@ -86,7 +86,8 @@ class RuntimeContext:
         try:
             return compile_function(self, jitfn, key)
         except Unsupported as exc:
-            self.session.handed_over_function(jitfn, exc)
+            if key not in jitfn.failed:  # SpecGroup.request reported it already
+                self.session.handed_over_function(jitfn, exc)
         except InternalError as exc:
             self.session._internal_error(exc)
         except Exception as exc:  # noqa: BLE001 - a compiler bug must not end the program

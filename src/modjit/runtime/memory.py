@@ -18,6 +18,7 @@ import struct
 ERR_CODE_OFFSET = 0
 ERR_SITE_OFFSET = 8
 EFFECTS_OFFSET = 16
+DEPTH_OFFSET = 24
 
 _POOL_CHUNK = 4096
 
@@ -29,6 +30,7 @@ class SharedCells:
         self.err_code_addr = self.base + ERR_CODE_OFFSET
         self.err_site_addr = self.base + ERR_SITE_OFFSET
         self.effects_addr = self.base + EFFECTS_OFFSET
+        self.depth_addr = self.base + DEPTH_OFFSET  # compiled frames on the stack
         self._chunks: list[ctypes.Array[ctypes.c_double]] = []
         self._pool_index: dict[bytes, int] = {}
         self._next = _POOL_CHUNK
