@@ -13,7 +13,7 @@ from typing import Any
 from modjit.codegen.helpers_ir import HELPER_NEEDS, INTRINSICS
 from modjit.codegen.irtext import FunctionText, float_literal, ptr_const
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, TupleType, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.memory import SharedCells
@@ -49,6 +49,8 @@ class EmitBase:
         self.flag_slots: dict[str, str] = {}
         self.interrupt_slot = ""
         self.error_used = False  # the error exit is emitted only when something can raise
+        # new references (e.g. a list built by an expression) released when their statement ends
+        self.temps: list[str] = []
 
     # -- declarations ---------------------------------------------------
     def need(self, name: str) -> str:
@@ -126,8 +128,40 @@ class EmitBase:
     def store_var(self, name: str, v: Value) -> None:
         t = self.u.locals[name]
         val = self.coerce(v, t)
+        if isinstance(t, ListType):  # a list variable owns a reference
+            self.incref(val)
+            self.release_var(name)
         self.f.emit(f"store {t.llvm} {val}, ptr {self.var_slots[name]}")
         self.f.emit(f"store i1 true, ptr {self.flag_slots[name]}")
+
+    def release_var(self, name: str) -> None:
+        """Drop the reference a bound list variable holds (no-op if unbound)."""
+        f = self.f
+        bound = f.value(f"load i1, ptr {self.flag_slots[name]}")
+        yes, no = f.new_label("rel"), f.new_label("reldone")
+        f.cbr(bound, yes, no)
+        f.block(yes)
+        self.decref(f.value(f"load ptr, ptr {self.var_slots[name]}"))
+        f.br(no)
+        f.block(no)
+
+    def release_all_vars(self) -> None:
+        for name, t in self.u.locals.items():
+            if isinstance(t, ListType):
+                self.release_var(name)
+
+    def release_temps(self, mark: int = 0) -> None:
+        for obj in self.temps[mark:]:
+            self.decref(obj)
+        del self.temps[mark:]
+
+    def temp(self, obj: str) -> str:
+        """Register a new reference produced by an expression."""
+        self.temps.append(obj)
+        return obj
+
+    def incref(self, obj: str) -> None:
+        self.f.emit(f"call void {self.need('Py_IncRef')}(ptr {obj})")
 
     def load_var(self, name: str, node: ast.AST) -> Value:
         t = self.u.locals[name]
@@ -141,7 +175,7 @@ class EmitBase:
     # -- conversions ----------------------------------------------------------
     def coerce(self, v: Value, to: Type) -> str:
         text, t = v
-        if t == to:
+        if t == to or (isinstance(t, ListType) and isinstance(to, ListType)):
             return text
         if to == INT and t == BOOL:
             return self.f.value(f"zext i1 {text} to i64")
@@ -173,6 +207,9 @@ class EmitBase:
         if t == NONE:
             self.f.emit(f"call void {self.need('Py_IncRef')}(ptr {ptr_const(capi.PY_NONE)})")
             return ptr_const(capi.PY_NONE)
+        if isinstance(t, ListType):
+            self.incref(text)
+            return text
         if isinstance(t, TupleType):
             tup = self.f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(t.items)})")
             for i, it in enumerate(t.items):
@@ -205,6 +242,8 @@ class EmitBase:
             return self.f.value(f"icmp eq ptr {obj}, {ptr_const(capi.PY_TRUE)}")
         if t == NONE:
             return "false"
+        if isinstance(t, ListType):
+            return obj  # borrowed; element types are checked as elements are read
         if isinstance(t, TupleType):
             out = "poison"
             for i, it in enumerate(t.items):
@@ -223,7 +262,8 @@ class EmitBase:
         if t == NONE:
             bad = self.f.value(f"icmp ne ptr {obj}, {ptr_const(capi.PY_NONE)}")
         else:
-            want = {INT: capi.INT_TYPE, FLOAT: capi.FLOAT_TYPE, BOOL: capi.BOOL_TYPE}.get(t, capi.TUPLE_TYPE)
+            want = {INT: capi.INT_TYPE, FLOAT: capi.FLOAT_TYPE, BOOL: capi.BOOL_TYPE}.get(
+                t, capi.LIST_TYPE if isinstance(t, ListType) else capi.TUPLE_TYPE)
             bad = self.f.value(f"icmp ne ptr {ty}, {ptr_const(want)}")
         self.raise_if(bad, E.E_DEOPT_TYPE, node)
         if isinstance(t, TupleType):

@@ -17,7 +17,7 @@ from modjit.codegen.emit_ops import EmitOps
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import CallInfo
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, TupleType, Type, type_of_value
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type, type_of_value
 from modjit.runtime import errors as E
 
 INF_BITS = "0x7FF0000000000000"
@@ -37,6 +37,11 @@ class EmitCalls(EmitOps):
         if info.kind == "print":
             self.print_call(node)
             return "false", NONE
+        if info.kind == "method":
+            assert isinstance(node.func, ast.Attribute)
+            owner = self.expr(node.func.value)
+            margs = [self.expr(a) for a in node.args]
+            return self.list_method(owner, info.name, margs, t, node), t  # type: ignore[attr-defined]
         args = [self.expr(a) for a in node.args]
         if info.kind == "math":
             return self.math_call(info.name, args, node), t
@@ -63,6 +68,8 @@ class EmitCalls(EmitOps):
         r = self.f.value(f"call {ret} {target}({params})")
         self.check_error()
         self.after_call()
+        if isinstance(spec.return_type, ListType):
+            self.temp(r)  # a returned list is a new reference
         return r
 
     def before_call(self) -> None:
@@ -95,6 +102,9 @@ class EmitCalls(EmitOps):
         r = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(fn)}, ptr {tup}, ptr null)")
         self.decref(tup)
         self.raise_pyerr_if_null(r)
+        if isinstance(result, ListType):
+            self.check_type(r, result, node)
+            return self.temp(r)
         native = self.unbox(r, result, node)
         self.decref(r)
         return native
@@ -162,6 +172,9 @@ class EmitCalls(EmitOps):
     def builtin(self, name: str, args: list[Value], node: ast.AST, t: Type) -> str:
         f = self.f
         if name == "len":
+            if isinstance(args[0][1], ListType):
+                p = f.value(f"getelementptr i8, ptr {args[0][0]}, i64 16")
+                return f.value(f"load i64, ptr {p}")
             assert isinstance(args[0][1], TupleType)
             return str(len(args[0][1].items))
         if name == "bool":

@@ -9,14 +9,14 @@ from __future__ import annotations
 import ast
 
 from modjit.codegen.emit_base import Value
-from modjit.codegen.emit_calls import EmitCalls
+from modjit.codegen.emit_lists import EmitLists
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, TupleType, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import errors as E
 
 
-class EmitExpr(EmitCalls):
+class EmitExpr(EmitLists):
     def expr(self, node: ast.expr) -> Value:
         t = self.u.types[node]
         if isinstance(node, ast.Constant):
@@ -25,6 +25,9 @@ class EmitExpr(EmitCalls):
             return self.name(node)
         if isinstance(node, ast.BinOp):
             a, b = self.expr(node.left), self.expr(node.right)
+            if isinstance(t, ListType):
+                fn = "PyNumber_Add" if isinstance(node.op, ast.Add) else "PyNumber_Multiply"
+                return self.object_binop(fn, a, b), t
             return self.binop(node.op, a, b, node, t)
         if isinstance(node, ast.UnaryOp):
             return self.unary(node.op, self.expr(node.operand), node)
@@ -36,6 +39,13 @@ class EmitExpr(EmitCalls):
             return self.if_exp(node, t), t
         if isinstance(node, ast.Tuple):
             return self.tuple_expr(node, t), t
+        if isinstance(node, ast.List):
+            return self.list_display([self.expr(e) for e in node.elts], t), t
+        if isinstance(node, ast.Subscript) and isinstance(self.u.types[node.value], ListType):
+            lst = self.expr(node.value)
+            if isinstance(node.slice, ast.Slice):
+                return self.list_slice(lst, node.slice), t
+            return self.list_get(lst, self.expr(node.slice), node)
         if isinstance(node, ast.Subscript):
             tv = self.expr(node.value)
             assert isinstance(tv[1], TupleType)
@@ -87,9 +97,13 @@ class EmitExpr(EmitCalls):
             return self.compare(node.ops[0], left, self.expr(node.comparators[0]))
         slot = f.alloca(f.tmp("cmp"), "i1")
         done = f.new_label("cmpdone")
+        mark = len(self.temps) + 1_000_000  # set after the first comparison
         for i, (op, comp) in enumerate(zip(node.ops, node.comparators, strict=True)):
             right = self.expr(comp)
+            if i > 0:
+                self.guard_temps(mark, node)
             c = self.compare(op, left, right)
+            mark = len(self.temps)
             f.emit(f"store i1 {c}, ptr {slot}")
             if i < len(node.ops) - 1:
                 nxt = f.new_label("cmpnext")
@@ -99,8 +113,18 @@ class EmitExpr(EmitCalls):
         f.block(done)
         return f.value(f"load i1, ptr {slot}")
 
+    def guard_temps(self, mark: int, node: ast.AST) -> None:
+        """A conditionally evaluated part must not create new references (they
+        would not dominate the statement's end, where temps are released)."""
+        if len(self.temps) != mark:
+            from modjit.errors import Unsupported
+
+            raise Unsupported("a list built inside a conditional expression is not supported",
+                              node, self.u.filename)
+
     def bool_op(self, node: ast.BoolOp, t: Type) -> str:
         f = self.f
+        mark = len(self.temps)
         slot = f.alloca(f.tmp("bool"), t.llvm)
         done = f.new_label("booldone")
         is_and = isinstance(node.op, ast.And)
@@ -115,6 +139,7 @@ class EmitExpr(EmitCalls):
                 else:
                     f.cbr(truth, done, nxt)
                 f.block(nxt)
+        self.guard_temps(mark, node)
         f.block(done)
         return f.value(f"load {t.llvm}, ptr {slot}")
 
@@ -123,11 +148,13 @@ class EmitExpr(EmitCalls):
         slot = f.alloca(f.tmp("ifx"), t.llvm)
         yes, no, done = f.new_label("ifxyes"), f.new_label("ifxno"), f.new_label("ifxdone")
         f.cbr(self.truth(self.expr(node.test)), yes, no)
+        mark = len(self.temps)
         f.block(yes)
         f.emit(f"store {t.llvm} {self.coerce(self.expr(node.body), t)}, ptr {slot}")
         f.br(done)
         f.block(no)
         f.emit(f"store {t.llvm} {self.coerce(self.expr(node.orelse), t)}, ptr {slot}")
+        self.guard_temps(mark, node)
         f.br(done)
         f.block(done)
         return f.value(f"load {t.llvm}, ptr {slot}")
@@ -137,6 +164,9 @@ class EmitExpr(EmitCalls):
         out = "poison" if t.items else "zeroinitializer"
         for i, (elt, it) in enumerate(zip(node.elts, t.items, strict=True)):
             v = self.coerce(self.expr(elt), it)
+            if isinstance(it, ListType):  # the tuple holds its lists until the statement ends
+                self.incref(v)
+                self.temp(v)
             out = self.f.value(f"insertvalue {t.llvm} {out}, {it.llvm} {v}, {i}")
         return out
 

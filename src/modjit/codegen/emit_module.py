@@ -19,7 +19,7 @@ from modjit.codegen.emit_stmt import EmitStmt
 from modjit.codegen.helpers_ir import HELPERS
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import NONE, Type
+from modjit.frontend.types import NONE, ListType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 
@@ -37,10 +37,16 @@ class FunctionEmitter(EmitStmt):
     def return_stmt(self, s: ast.Return) -> None:
         t = self.u.return_type
         if s.value is None:
+            self.release_temps()
+            self.release_all_vars()
             self.leave_frame()
             self.f.term(f"ret {t.llvm} false" if t == NONE else f"ret {t.llvm} poison")
             return
         v = self.coerce(self.expr(s.value), t)
+        if isinstance(t, ListType):
+            self.incref(v)  # the caller receives a new reference
+        self.release_temps()
+        self.release_all_vars()
         self.leave_frame()
         self.f.term(f"ret {t.llvm} {v}")
 
@@ -73,14 +79,21 @@ class FunctionEmitter(EmitStmt):
         for i, (p, t) in enumerate(zip(u.params, u.param_types, strict=True)):
             self.f.allocas.append(f"  store {t.llvm} %a{i}, ptr {self.var_slots[p]}")
             self.f.allocas.append(f"  store i1 true, ptr {self.flag_slots[p]}")
+            if isinstance(t, ListType):  # parameters own a reference like other locals
+                self.incref(f"%a{i}")
         self.enter_frame()
         self.block_stmts(u.body)
         rt = u.return_type
         if not self.f.terminated:
+            self.release_all_vars()
             self.leave_frame()
             self.f.term(f"ret {rt.llvm} {'false' if rt == NONE else 'poison'}")
         self.f.block("error")
+        self.error_label = "error.final"
+        self.release_all_vars()
         self.leave_frame()
+        self.f.br("error.final")
+        self.f.block("error.final")
         self.f.term(f"ret {rt.llvm} poison")
         params = ", ".join(f"{t.llvm} %a{i}" for i, t in enumerate(u.param_types))
         return self.f.render(f'define {rt.llvm} @"{symbol}"({params}) {ATTRS}')
@@ -95,7 +108,7 @@ def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext) -> str:
     rt = u.return_type
     r = e.f.value(f'call {rt.llvm} @"{symbol}"({", ".join(args)})')
     e.check_error()
-    e.f.term(f"ret ptr {e.box((r, rt))}")
+    e.f.term(f"ret ptr {r if isinstance(rt, ListType) else e.box((r, rt))}")
     e.f.block("error")
     _error_return(e)
     params = ", ".join(f"ptr %a{i}" for i in range(len(u.param_types)))
@@ -128,7 +141,7 @@ class StatementEmitter(EmitStmt):
     def expression_statement(self, s: ast.Expr) -> None:
         v = self.expr(s.value)
         if self.interactive:
-            self.echo = v
+            self.echo = (self.box(v), NONE)  # boxed now: a temp dies with its statement
 
     def flush_globals(self) -> None:
         for name in self.u.locals:
@@ -153,11 +166,11 @@ class StatementEmitter(EmitStmt):
             f.cbr(f.value(f"icmp ne ptr {obj}, null"), present, absent)
             f.block(present)
             t = self.u.locals[name]
-            v = self.unbox(obj, t, None)
-            f.emit(f"store {t.llvm} {v}, ptr {self.var_slots[name]}")
-            f.emit(f"store i1 true, ptr {self.flag_slots[name]}")
+            self.store_var(name, (self.unbox(obj, t, None), t))
             f.br(done)
             f.block(absent)
+            if isinstance(t, ListType):
+                self.release_var(name)
             f.emit(f"store i1 false, ptr {self.flag_slots[name]}")
             f.br(done)
             f.block(done)
@@ -176,8 +189,9 @@ class StatementEmitter(EmitStmt):
             self.reload_globals()
         self.block_stmts(u.body)
         self.flush_globals()
+        self.release_all_vars()
         if self.echo is not None:
-            f.term(f"ret ptr {self.box(self.echo)}")
+            f.term(f"ret ptr {self.echo[0]}")
         else:
             f.emit(f"call void {self.need('Py_IncRef')}(ptr {ptr_const(capi.PY_NONE)})")
             f.term(f"ret ptr {ptr_const(capi.PY_NONE)}")
@@ -192,6 +206,10 @@ class StatementEmitter(EmitStmt):
         f.block(flush)
         self.error_label = "error.final"  # a failing flush must not loop back here
         self.flush_globals()
+        f.br(skip)
+        f.block(skip)
+        self.release_all_vars()
+        skip = f.new_label("released")
         f.br(skip)
         f.block(skip)
         f.br("error.final")

@@ -11,7 +11,7 @@ import ast
 
 from modjit.codegen.emit_base import EmitBase, Value
 from modjit.codegen.irtext import ptr_const
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, TupleType, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 
@@ -35,6 +35,10 @@ class EmitOps(EmitBase):
             return "false"
         if isinstance(t, TupleType):
             return "true" if t.items else "false"
+        if isinstance(t, ListType):
+            p = self.f.value(f"getelementptr i8, ptr {text}, i64 16")
+            n = self.f.value(f"load i64, ptr {p}")
+            return self.f.value(f"icmp ne i64 {n}, 0")
         raise AssertionError(t)
 
     # -- arithmetic -------------------------------------------------------------
@@ -263,6 +267,12 @@ class EmitOps(EmitBase):
             return "true" if same == isinstance(op, ast.Is) else "false"
         if ta == NONE and tb == NONE:
             return "true" if isinstance(op, ast.Eq) else "false"
+        if isinstance(op, ast.In | ast.NotIn):
+            r = self.list_contains(a, b)  # type: ignore[attr-defined]
+            return r if isinstance(op, ast.In) else f.value(f"xor i1 {r}, true")
+        if isinstance(ta, ListType):
+            r = self.list_equal(a, b)  # type: ignore[attr-defined]
+            return r if isinstance(op, ast.Eq) else f.value(f"xor i1 {r}, true")
         if isinstance(ta, TupleType) and isinstance(tb, TupleType):
             acc = "true"
             for i, (xt, yt) in enumerate(zip(ta.items, tb.items, strict=True)):

@@ -11,7 +11,7 @@ import ast
 
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_expr import EmitExpr
-from modjit.frontend.types import INT, NONE, TupleType
+from modjit.frontend.types import INT, NONE, ListType, TupleType
 from modjit.runtime import errors as E
 
 INTERRUPT_MASK = 0xFFFF  # poll for Ctrl-C every 65,536 loop iterations
@@ -23,6 +23,14 @@ class EmitStmt(EmitExpr):
             self.stmt(s)
 
     def stmt(self, s: ast.stmt) -> None:
+        mark = len(self.temps)
+        self.stmt_body(s)
+        if not self.f.terminated:
+            self.release_temps(mark)
+        else:
+            del self.temps[mark:]  # released on the way out (return) or unreachable
+
+    def stmt_body(self, s: ast.stmt) -> None:
         if isinstance(s, ast.Assign):
             v = self.expr(s.value)
             for target in s.targets:
@@ -30,6 +38,12 @@ class EmitStmt(EmitExpr):
         elif isinstance(s, ast.AnnAssign):
             assert s.value is not None
             self.assign(s.target, self.expr(s.value))
+        elif isinstance(s, ast.AugAssign) and isinstance(s.target, ast.Subscript):
+            lst = self.expr(s.target.value)
+            idx = self.expr(s.target.slice)
+            cur = self.list_get(lst, idx, s.target)
+            t = lst[1].elem  # type: ignore[attr-defined]
+            self.list_set(lst, idx, self.binop(s.op, cur, self.expr(s.value), s, t), s.target)
         elif isinstance(s, ast.AugAssign):
             assert isinstance(s.target, ast.Name)
             cur = self.name(s.target)
@@ -68,6 +82,9 @@ class EmitStmt(EmitExpr):
         return self.u.locals[name]
 
     def assign(self, target: ast.expr, v: Value) -> None:
+        if isinstance(target, ast.Subscript):
+            self.list_set(self.expr(target.value), self.expr(target.slice), v, target)
+            return
         if isinstance(target, ast.Name):
             if target.id in self.var_slots:
                 self.store_var(target.id, v)
@@ -84,7 +101,10 @@ class EmitStmt(EmitExpr):
     def if_stmt(self, s: ast.If) -> None:
         f = self.f
         yes, no, done = f.new_label("then"), f.new_label("else"), f.new_label("endif")
-        f.cbr(self.truth(self.expr(s.test)), yes, no)
+        mark = len(self.temps)
+        cond = self.truth(self.expr(s.test))
+        self.release_temps(mark)
+        f.cbr(cond, yes, no)
         f.block(yes)
         self.block_stmts(s.body)
         f.br(done)
@@ -115,9 +135,52 @@ class EmitStmt(EmitExpr):
         head, body, orelse, done = (f.new_label("while"), f.new_label("wbody"),
                                     f.new_label("welse"), f.new_label("wend"))
         f.block(head)
-        f.cbr(self.truth(self.expr(s.test)), body, orelse)
+        mark = len(self.temps)
+        cond = self.truth(self.expr(s.test))
+        self.release_temps(mark)
+        f.cbr(cond, body, orelse)
         f.block(body)
         latch = f.new_label("wlatch")
+        self.loops.append((latch, done))
+        self.block_stmts(s.body)
+        self.loops.pop()
+        f.block(latch)
+        self.poll_interrupt()
+        f.br(head)
+        f.block(orelse)
+        self.block_stmts(s.orelse)
+        f.br(done)
+        f.block(done)
+
+    def for_list(self, s: ast.For) -> None:
+        """for x in lst / for i, x in enumerate(lst): index-based, re-reading the
+        length each step like CPython's list iterator (the list may change)."""
+        f = self.f
+        info = self.u.calls.get(s.iter)
+        enumerate_ = info is not None and info.kind == "enumerate"
+        lst = self.expr(s.iter.args[0] if enumerate_ else s.iter)  # type: ignore[attr-defined]
+        lt = lst[1]
+        assert isinstance(lt, ListType)
+        counter = f.alloca(f.tmp("idx"), "i64")
+        f.emit(f"store i64 0, ptr {counter}")
+        head, body, latch, orelse, done = (f.new_label("lfor"), f.new_label("lbody"), f.new_label("llatch"),
+                                           f.new_label("lelse"), f.new_label("lend"))
+        f.block(head)
+        i = f.value(f"load i64, ptr {counter}")
+        f.cbr(f.value(f"icmp slt i64 {i}, {self.list_len(lst[0])}"), body, orelse)
+        f.block(body)
+        ip = f.value(f"getelementptr i8, ptr {lst[0]}, i64 24")
+        items = f.value(f"load ptr, ptr {ip}")
+        obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {items}, i64 {i}')}")
+        item = (self.unbox(obj, lt.elem, s.iter), lt.elem)
+        f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
+        if enumerate_:
+            tt = TupleType("", (INT, lt.elem))
+            pair = f.value(f"insertvalue {{i64, {lt.elem.llvm}}} poison, i64 {i}, 0")
+            pair = f.value(f"insertvalue {{i64, {lt.elem.llvm}}} {pair}, {lt.elem.llvm} {item[0]}, 1")
+            self.assign(s.target, (pair, self.u.types.get(s.target, tt)))
+        else:
+            self.assign(s.target, item)
         self.loops.append((latch, done))
         self.block_stmts(s.body)
         self.loops.pop()
@@ -132,6 +195,10 @@ class EmitStmt(EmitExpr):
     def for_stmt(self, s: ast.For) -> None:
         f = self.f
         call = s.iter
+        info = self.u.calls.get(call)
+        if info is None or info.kind != "range":
+            self.for_list(s)
+            return
         assert isinstance(call, ast.Call)
         args = [self.coerce(self.expr(a), INT) for a in call.args]
         start, stop, step = ("0", args[0], "1") if len(args) == 1 else (

@@ -26,9 +26,11 @@ from modjit.frontend.types import (
     FLOAT,
     INT,
     NONE,
+    ListType,
     TupleType,
     Type,
     join,
+    list_of,
     tuple_of,
     type_of_value,
 )
@@ -140,12 +142,16 @@ class Inferer:
                 raise self.fail(f"cannot infer the type of '{name}'", u.body[0])
 
     def add_return(self, t: Type, node: ast.AST) -> None:
+        if _holds_list_in_tuple(t):
+            raise self.fail("returning a tuple that holds a list is not supported", node)
         j = join(self.returns, t)
         if j is None:
             raise self.fail(f"function returns both {self.returns} and {t}", node)
         self.returns = j
 
     def assign_name(self, name: str, t: Type, node: ast.AST) -> None:
+        if _holds_list_in_tuple(t):
+            raise self.fail("a variable holding a tuple with a list is not supported", node)
         if name in self.u.declared_globals:
             table = self.u.declared_globals
         else:
@@ -171,6 +177,10 @@ class Inferer:
                 raise self.fail("annotated assignment is not supported here", s)
             self.assign_target(s.target, self.expr(s.value))
         elif isinstance(s, ast.AugAssign):
+            if isinstance(s.target, ast.Subscript):
+                left = self.subscript_type(s.target)
+                self.store_subscript(s.target, self.binop_type(s.op, left, self.expr(s.value), s))
+                return
             if not isinstance(s.target, ast.Name):
                 raise self.fail("augmented assignment to a non-name is not supported", s)
             left = self.name_type(s.target)
@@ -195,9 +205,27 @@ class Inferer:
 
     def for_stmt(self, s: ast.For) -> None:
         it = s.iter
-        if not (isinstance(it, ast.Call) and isinstance(it.func, ast.Name)
-                and self.binding_kind(it.func) == ("builtin", "range")):
-            raise self.fail("for loops are compiled over range() only", s.iter)
+        kind = (self.binding_kind(it.func) if isinstance(it, ast.Call) and isinstance(it.func, ast.Name)
+                else ("", ""))
+        if kind == ("builtin", "enumerate") and len(it.args) == 1 and not it.keywords:  # type: ignore[attr-defined]
+            lt = self.expr(it.args[0])  # type: ignore[attr-defined]
+            if not isinstance(lt, ListType):
+                raise self.fail("enumerate() is compiled over lists only", it)
+            self.u.calls[it] = CallInfo("enumerate", "enumerate", NONE)
+            self.assign_target(s.target, tuple_of((INT, lt.elem)))
+            self.block(s.body)
+            self.block(s.orelse)
+            return
+        if kind != ("builtin", "range"):
+            lt = self.expr(it)
+            if isinstance(lt, ListType):
+                self.assign_target(s.target, lt.elem)
+                self.block(s.body)
+                self.block(s.orelse)
+                return
+            if lt == BOTTOM:
+                return
+            raise self.fail("for loops are compiled over range(), lists and enumerate(list) only", s.iter)
         if not 1 <= len(it.args) <= 3 or it.keywords:
             raise self.fail("range() takes 1 to 3 positional arguments here", it)
         for a in it.args:
@@ -212,6 +240,8 @@ class Inferer:
     def assign_target(self, target: ast.expr, t: Type) -> None:
         if isinstance(target, ast.Name):
             self.assign_name(target.id, t, target)
+        elif isinstance(target, ast.Subscript):
+            self.store_subscript(target, t)
         elif isinstance(target, ast.Tuple | ast.List):
             if t == BOTTOM:
                 for elt in target.elts:
@@ -223,6 +253,19 @@ class Inferer:
                 self.assign_target(elt, et)
         else:
             raise self.fail(f"assignment to {type(target).__name__.lower()} is not supported", target)
+
+    def store_subscript(self, target: ast.Subscript, t: Type) -> None:
+        """a[i] = v: v must have the list's element type exactly (an int stays an int)."""
+        lt = self.expr(target.value)
+        it = self.expr(target.slice) if not isinstance(target.slice, ast.Slice) else None
+        if lt == BOTTOM or t == BOTTOM:
+            return
+        if not isinstance(lt, ListType) or it not in (INT, BOOL, BOTTOM):
+            raise self.fail("item assignment is compiled for lists with an int index only", target)
+        if lt.elem == BOTTOM and isinstance(target.value, ast.Name):
+            self.assign_name(target.value.id, list_of(t), target)
+        elif lt.elem != t:
+            raise self.fail(f"storing {t} into {lt}", target)
 
     # -- expressions ------------------------------------------------------
     def expr(self, node: ast.expr) -> Type:
@@ -274,6 +317,15 @@ class Inferer:
             return j
         if isinstance(node, ast.Tuple):
             return tuple_of(tuple(self.expr(e) for e in node.elts))
+        if isinstance(node, ast.List):
+            elem = BOTTOM
+            for e in node.elts:
+                et = self.expr(e)
+                j = join(elem, et)
+                if j is None or et == NONE:
+                    raise self.fail(f"list of mixed types {elem} and {et}", e)
+                elem = j
+            return list_of(elem)
         if isinstance(node, ast.Subscript):
             return self.subscript_type(node)
         if isinstance(node, ast.Attribute):
@@ -334,6 +386,14 @@ class Inferer:
             return BOTTOM
         if isinstance(a, TupleType) and isinstance(b, TupleType) and isinstance(op, ast.Add):
             return tuple_of(a.items + b.items)
+        if isinstance(op, ast.Mult) and isinstance(a, ListType) and b in (INT, BOOL):
+            return a
+        if isinstance(op, ast.Mult) and isinstance(b, ListType) and a in (INT, BOOL):
+            return b
+        if isinstance(op, ast.Add) and isinstance(a, ListType) and isinstance(b, ListType):
+            j = join(a, b)
+            if j is not None:
+                return j
         if not (a.is_number and b.is_number):
             raise self.fail(f"operator {type(op).__name__} on {a} and {b}", node)
         is_float = FLOAT in (a, b)
@@ -363,7 +423,11 @@ class Inferer:
                     raise self.fail("'is' is compiled only against None", node)
                 continue
             if isinstance(op, ast.In | ast.NotIn):
-                raise self.fail("'in' is not supported", node)
+                if isinstance(b, ListType) and (a.is_number or a == BOTTOM):
+                    continue
+                raise self.fail("'in' is compiled for lists of numbers only", node)
+            if isinstance(a, ListType) and isinstance(b, ListType) and isinstance(op, ast.Eq | ast.NotEq):
+                continue
             if BOTTOM in (a, b) or (a.is_number and b.is_number):
                 continue
             if isinstance(a, TupleType) and isinstance(b, TupleType) and isinstance(op, ast.Eq | ast.NotEq):
@@ -379,6 +443,16 @@ class Inferer:
         t = self.expr(node.value)
         if t == BOTTOM:
             return BOTTOM
+        if isinstance(t, ListType):
+            if isinstance(node.slice, ast.Slice):
+                for part in (node.slice.lower, node.slice.upper, node.slice.step):
+                    if part is not None and self.expr(part) not in (INT, BOOL, NONE, BOTTOM):
+                        raise self.fail("slice bounds must be ints", part)
+                return t
+            it = self.expr(node.slice)
+            if it not in (INT, BOOL, BOTTOM):
+                raise self.fail(f"list index of type {it}", node.slice)
+            return t.elem
         idx = _int_constant(node.slice)
         if not isinstance(t, TupleType) or idx is None:
             raise self.fail("subscript is compiled only for a tuple with a constant index", node)
@@ -386,6 +460,11 @@ class Inferer:
         if not -n <= idx < n:
             raise self.fail("tuple index out of range", node)
         return t.items[idx]
+
+
+def _holds_list_in_tuple(t: Type) -> bool:
+    return isinstance(t, TupleType) and any(
+        isinstance(i, ListType) or _holds_list_in_tuple(i) for i in t.items)
 
 
 def _int_constant(node: ast.AST) -> int | None:

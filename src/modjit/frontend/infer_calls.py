@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import math
 from typing import TYPE_CHECKING
 
@@ -20,8 +21,11 @@ from modjit.frontend.types import (
     FLOAT,
     INT,
     NONE,
+    ListType,
     TupleType,
     Type,
+    join,
+    list_of,
     tuple_of,
     type_of_value,
 )
@@ -47,6 +51,14 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
         raise inf.fail(f"calling '{func.id}' ({type(inf.ns.get(func.id)).__name__}) is not supported", node)
     if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
         kind, _ = inf.binding_kind(func.value)
+        if kind not in ("math_module",):
+            owner = inf.expr(func.value)
+            if isinstance(owner, ListType):
+                return list_method(inf, node, owner, func.attr)
+            if owner == BOTTOM:
+                for a in node.args:
+                    inf.expr(a)
+                return BOTTOM
         if kind == "math_module":
             if not hasattr(math, func.attr):
                 raise inf.fail(f"module 'math' has no attribute '{func.attr}'", func)
@@ -66,10 +78,24 @@ def _numeric(inf: Inferer, node: ast.AST, ts: list[Type], what: str) -> None:
             raise inf.fail(f"{what} of {t} is not supported", node)
 
 
+LIST_RESULT = {"sum": "elem", "min": "elem", "max": "elem", "sorted": "list", "list": "list"}
+
+
 def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     if name == "print":
         return print_call(inf, node)
     ts = _args(inf, node)
+    if name in LIST_RESULT and len(ts) == 1 and isinstance(ts[0], ListType):
+        lt = ts[0]
+        result = lt.elem if LIST_RESULT[name] == "elem" else lt
+        if name == "sum" and not lt.elem.is_number:
+            raise inf.fail(f"sum() of {lt}", node)
+        inf.u.calls[node] = CallInfo("pycall", name, result, obj=getattr(builtins, name),
+                                     arg_types=tuple(ts))
+        return result
+    if name == "len" and len(ts) == 1 and isinstance(ts[0], ListType):
+        inf.u.calls[node] = CallInfo("builtin", name, INT, arg_types=tuple(ts))
+        return INT
     info = CallInfo("builtin", name, NONE, arg_types=tuple(ts))
     result = _builtin_result(inf, node, name, ts)
     info.result = result
@@ -118,6 +144,38 @@ def _builtin_result(inf: Inferer, node: ast.Call, name: str, ts: list[Type]) -> 
             raise inf.fail("pow() 3rd argument not allowed unless all arguments are integers", node)
         return INT
     raise inf.fail(f"{name}() with {n} arguments is not supported", node)
+
+
+# method -> result ('elem', 'list', or a Type); arguments are checked against the element type
+LIST_METHODS: dict[str, tuple[int, int, object]] = {
+    "append": (1, 1, NONE), "pop": (0, 1, "elem"), "insert": (2, 2, NONE), "extend": (1, 1, NONE),
+    "reverse": (0, 0, NONE), "sort": (0, 0, NONE), "copy": (0, 0, "list"), "index": (1, 1, INT),
+    "count": (1, 1, INT), "clear": (0, 0, NONE), "remove": (1, 1, NONE),
+}
+
+
+def list_method(inf: Inferer, node: ast.Call, lt: ListType, name: str) -> Type:
+    if name not in LIST_METHODS or node.keywords:
+        raise inf.fail(f"list.{name}() is not supported", node)
+    lo, hi, result = LIST_METHODS[name]
+    ts = [inf.expr(a) for a in node.args]
+    if not lo <= len(ts) <= hi:
+        raise inf.fail(f"list.{name}() with {len(ts)} arguments", node)
+    value_arg = {"append": 0, "insert": 1, "index": 0, "count": 0, "remove": 0}.get(name)
+    if value_arg is not None:
+        vt = ts[value_arg]
+        if name == "append" and lt.elem == BOTTOM and isinstance(node.func.value, ast.Name):  # type: ignore[attr-defined]
+            inf.assign_name(node.func.value.id, list_of(vt), node)  # type: ignore[attr-defined]
+            lt = list_of(vt)
+        elif vt != BOTTOM and lt.elem != BOTTOM and vt != lt.elem and name in ("append", "insert"):
+            raise inf.fail(f"{name} of {vt} to {lt}", node)
+    if name == "extend" and ts[0] != BOTTOM and join(lt, ts[0]) is None:
+        raise inf.fail(f"extend of {lt} with {ts[0]}", node)
+    if name in ("pop", "insert") and ts and ts[0] not in (INT, BOOL, BOTTOM):
+        raise inf.fail(f"list.{name}() index must be an int", node)
+    out: Type = lt.elem if result == "elem" else lt if result == "list" else result  # type: ignore[assignment]
+    inf.u.calls[node] = CallInfo("method", name, out, arg_types=(lt, *ts))
+    return out
 
 
 def print_call(inf: Inferer, node: ast.Call) -> Type:

@@ -43,6 +43,28 @@ class TupleType(Type):
         return False
 
 
+@dataclass(frozen=True)
+class ListType(Type):
+    """A real Python list whose elements all have type `elem` (checked at each read)."""
+
+    elem: Type = None  # type: ignore[assignment]
+
+    @property
+    def llvm(self) -> str:
+        return "ptr"
+
+    @property
+    def is_number(self) -> bool:
+        return False
+
+
+def list_of(elem: Type) -> ListType:
+    return ListType(f"list[{elem}]", elem)
+
+
+LIST_SCAN = 64  # lists up to this length are checked element by element at a call
+
+
 def tuple_of(items: tuple[Type, ...]) -> TupleType:
     return TupleType("tuple[" + ", ".join(str(t) for t in items) + "]", items)
 
@@ -69,6 +91,15 @@ def type_of_value(value: object) -> Type | None:
         return BOOL
     if value is None:
         return NONE
+    if t is list:
+        n = len(value)  # type: ignore[arg-type]
+        if n == 0:
+            return None
+        picks = value if n <= LIST_SCAN else (value[0], value[n // 2], value[-1])  # type: ignore[index]
+        elem = type_of_value(picks[0])  # type: ignore[index]
+        if elem is None or elem == NONE or any(type_of_value(v) != elem for v in picks):  # type: ignore[union-attr]
+            return None
+        return list_of(elem)
     if t is tuple:
         items = tuple(type_of_value(v) for v in value)  # type: ignore[attr-defined]
         if any(i is None for i in items):
@@ -83,6 +114,12 @@ def join(a: Type, b: Type) -> Type | None:
         return a
     if a == BOTTOM:
         return b
+    if isinstance(a, ListType) and isinstance(b, ListType):
+        if a.elem == BOTTOM:
+            return b
+        if b.elem == BOTTOM or a.elem == b.elem:
+            return a
+        return None
     if isinstance(a, TupleType) and isinstance(b, TupleType) and len(a.items) == len(b.items):
         items = [join(x, y) for x, y in zip(a.items, b.items, strict=True)]
         if any(i is None for i in items):

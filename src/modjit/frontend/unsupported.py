@@ -17,9 +17,9 @@ _NAMES: dict[type, str] = {
     ast.AsyncFunctionDef: "'async def'", ast.Lambda: "'lambda'", ast.Nonlocal: "'nonlocal'",
     ast.ListComp: "list comprehensions", ast.SetComp: "set comprehensions",
     ast.DictComp: "dict comprehensions", ast.GeneratorExp: "generator expressions",
-    ast.List: "list displays", ast.Dict: "dict displays", ast.Set: "set displays",
+ast.Dict: "dict displays", ast.Set: "set displays",
     ast.JoinedStr: "f-strings", ast.Match: "'match'", ast.AsyncFor: "'async for'",
-    ast.NamedExpr: "':='", ast.Starred: "starred expressions", ast.Slice: "slices",
+    ast.NamedExpr: "':='", ast.Starred: "starred expressions",
 }
 if hasattr(ast, "TryStar"):
     _NAMES[ast.TryStar] = "'try'"

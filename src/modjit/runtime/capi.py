@@ -33,6 +33,16 @@ C_API = {
     "PyErr_CheckSignals": "declare i32 @PyErr_CheckSignals()",
     "PyNumber_Power": "declare ptr @PyNumber_Power(ptr, ptr, ptr)",
     "PyNumber_TrueDivide": "declare ptr @PyNumber_TrueDivide(ptr, ptr)",
+    "PyNumber_Add": "declare ptr @PyNumber_Add(ptr, ptr)",
+    "PyNumber_Multiply": "declare ptr @PyNumber_Multiply(ptr, ptr)",
+    "PyList_New": "declare ptr @PyList_New(i64)",
+    "PyList_SetItem": "declare i32 @PyList_SetItem(ptr, i64, ptr)",
+    "PyList_Append": "declare i32 @PyList_Append(ptr, ptr)",
+    "PySlice_New": "declare ptr @PySlice_New(ptr, ptr, ptr)",
+    "PyObject_GetItem": "declare ptr @PyObject_GetItem(ptr, ptr)",
+    "PySequence_Contains": "declare i32 @PySequence_Contains(ptr, ptr)",
+    "PyObject_RichCompareBool": "declare i32 @PyObject_RichCompareBool(ptr, ptr, i32)",
+    "PyObject_CallMethodObjArgs": "declare ptr @PyObject_CallMethodObjArgs(ptr, ptr, ...)",
 }
 
 LIBM = {
@@ -69,3 +79,4 @@ FLOAT_TYPE = addr(float)
 INT_TYPE = addr(int)
 BOOL_TYPE = addr(bool)
 TUPLE_TYPE = addr(tuple)
+LIST_TYPE = addr(list)

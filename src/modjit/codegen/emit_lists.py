@@ -1,0 +1,134 @@
+"""Lowering of list operations on real Python lists (PyListObject).
+
+Compiled code reads and writes CPython's own list objects, so aliasing, and
+mutations seen by code on CPython, are exact by construction:
+
+    a[i]        -> bounds check (negative indices wrap), load ob_item[i],
+                   check its type (a different type hands over), unbox
+    a[i] = v    -> bounds check, box v, swap into ob_item[i], release the old item
+    len(a)      -> ob_size
+    a.append(v) -> PyList_Append; other methods call CPython's list methods
+
+PyListObject (3.11, 64-bit): ob_size @16, ob_item (PyObject **) @24.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from modjit.codegen.emit_base import Value
+from modjit.codegen.emit_calls import EmitCalls
+from modjit.codegen.irtext import ptr_const
+from modjit.frontend.types import INT, NONE, ListType, Type
+from modjit.runtime import capi
+from modjit.runtime import errors as E
+
+
+class EmitLists(EmitCalls):
+    def list_len(self, lst: str) -> str:
+        p = self.f.value(f"getelementptr i8, ptr {lst}, i64 16")
+        return self.f.value(f"load i64, ptr {p}")
+
+    def item_slot(self, lst: str, index: str, node: ast.AST, code: int) -> str:
+        """Address of ob_item[index] after Python's index rules (IndexError `code`)."""
+        f = self.f
+        n = self.list_len(lst)
+        neg = f.value(f"icmp slt i64 {index}, 0")
+        wrapped = f.value(f"add i64 {index}, {n}")
+        i = f.value(f"select i1 {neg}, i64 {wrapped}, i64 {index}")
+        self.raise_if(f.value(f"icmp uge i64 {i}, {n}"), code, node)
+        ip = f.value(f"getelementptr i8, ptr {lst}, i64 24")
+        items = f.value(f"load ptr, ptr {ip}")
+        return f.value(f"getelementptr ptr, ptr {items}, i64 {i}")
+
+    def list_get(self, lst: Value, index: Value, node: ast.AST) -> Value:
+        t = lst[1]
+        assert isinstance(t, ListType)
+        slot = self.item_slot(lst[0], self.coerce(index, INT), node, E.E["list_index"])
+        obj = self.f.value(f"load ptr, ptr {slot}")
+        return self.unbox(obj, t.elem, node), t.elem
+
+    def list_set(self, lst: Value, index: Value, v: Value, node: ast.AST) -> None:
+        t = lst[1]
+        assert isinstance(t, ListType)
+        slot = self.item_slot(lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
+        new = self.box((self.coerce(v, t.elem), t.elem))
+        old = self.f.value(f"load ptr, ptr {slot}")
+        self.f.emit(f"store ptr {new}, ptr {slot}")
+        self.decref(old)
+
+    def list_display(self, elems: list[Value], t: Type) -> str:
+        assert isinstance(t, ListType)
+        lst = self.f.value(f"call ptr {self.need('PyList_New')}(i64 {len(elems)})")
+        self.raise_pyerr_if_null(lst)
+        for i, v in enumerate(elems):
+            obj = self.box((self.coerce(v, t.elem), t.elem))
+            self.f.emit(f"call i32 {self.need('PyList_SetItem')}(ptr {lst}, i64 {i}, ptr {obj})")
+        return self.temp(lst)
+
+    def object_binop(self, fn: str, a: Value, b: Value) -> str:
+        """list * int, list + list: CPython's own operator, a new list."""
+        oa, ob = self.box(a), self.box(b)
+        r = self.f.value(f"call ptr {self.need(fn)}(ptr {oa}, ptr {ob})")
+        self.decref(oa)
+        self.decref(ob)
+        self.raise_pyerr_if_null(r)
+        return self.temp(r)
+
+    def list_slice(self, lst: Value, sl: ast.Slice) -> str:
+        parts = []
+        for part in (sl.lower, sl.upper, sl.step):
+            parts.append("null" if part is None else self.box(self.expr(part)))
+        s = self.f.value(f"call ptr {self.need('PySlice_New')}(ptr {parts[0]}, ptr {parts[1]}, ptr {parts[2]})")
+        for p in parts:
+            if p != "null":
+                self.decref(p)
+        self.raise_pyerr_if_null(s)
+        r = self.f.value(f"call ptr {self.need('PyObject_GetItem')}(ptr {lst[0]}, ptr {s})")
+        self.decref(s)
+        self.raise_pyerr_if_null(r)
+        return self.temp(r)
+
+    def list_contains(self, item: Value, lst: Value) -> str:
+        obj = self.box(item)
+        r = self.f.value(f"call i32 {self.need('PySequence_Contains')}(ptr {lst[0]}, ptr {obj})")
+        self.decref(obj)
+        self.raise_if(self.f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+        return self.f.value(f"icmp eq i32 {r}, 1")
+
+    def list_equal(self, a: Value, b: Value) -> str:
+        r = self.f.value(f"call i32 {self.need('PyObject_RichCompareBool')}(ptr {a[0]}, ptr {b[0]}, i32 2)")
+        self.raise_if(self.f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+        return self.f.value(f"icmp eq i32 {r}, 1")
+
+    def list_method(self, lst: Value, name: str, args: list[Value], result: Type, node: ast.AST) -> str:
+        f = self.f
+        if name == "append":
+            t = lst[1]
+            assert isinstance(t, ListType)
+            obj = self.box((self.coerce(args[0], t.elem), t.elem))
+            r = f.value(f"call i32 {self.need('PyList_Append')}(ptr {lst[0]}, ptr {obj})")
+            self.decref(obj)
+            self.raise_if(f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+            return "false"
+        boxed = [self.box(a) for a in args]
+        from modjit.codegen.emit_expr import _intern
+
+        name_obj = ptr_const(self.ctx.keep(_intern(name)))
+        call_args = "".join(f", ptr {b}" for b in boxed)
+        r = f.value(f"call ptr (ptr, ptr, ...) {self.need('PyObject_CallMethodObjArgs')}"
+                    f"(ptr {lst[0]}, ptr {name_obj}{call_args}, ptr null)")
+        for b in boxed:
+            self.decref(b)
+        self.raise_pyerr_if_null(r)
+        if isinstance(result, ListType):
+            return self.temp(r)
+        if result == NONE:
+            self.decref(r)
+            return "false"
+        native = self.unbox(r, result, node)
+        self.decref(r)
+        return native
+
+
+_ = capi
