@@ -54,7 +54,7 @@ def test_loop_carried_local_type() -> None:
 REJECTED = [
     ("def f(n):\n    yield n", "'yield' is not supported", (2, 5)),
     ("def f(n):\n    x = 0\n    x = 0.5\n    return x", "variable 'x' holds both int and float", (3, 5)),
-    ("def f(n):\n    return [n]", "list displays are not supported", (2, 12)),
+    ("def f(n):\n    return {n}", "set displays are not supported", (2, 12)),
     ("def f(n):\n    if n:\n        return 1\n    return 1.5", "function returns both int and float", (4, 5)),
     ("def f(n):\n    return s", "name 's' is not defined", (2, 12)),
     ("def f(n):\n    return 'a'", "str values are not supported", (2, 12)),

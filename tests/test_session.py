@@ -70,8 +70,8 @@ def test_exception_from_compiled_code_is_catchable(capsys: pytest.CaptureFixture
 def test_strict_mode_fails_hand_over(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MODJIT_STRICT", "1")
     s = Session("<strict>")
-    s.run_source("def f(n):\n    return [n]\n")
-    with pytest.raises(StrictModeError, match="list displays are not supported"):
+    s.run_source("def f(n):\n    return {n}\n")
+    with pytest.raises(StrictModeError, match="set displays are not supported"):
         s.run_source("f(1)\n")
 
 

@@ -226,6 +226,7 @@ class Inferer:
             if lt == BOTTOM:
                 return
             raise self.fail("for loops are compiled over range(), lists and enumerate(list) only", s.iter)
+        assert isinstance(it, ast.Call)
         if not 1 <= len(it.args) <= 3 or it.keywords:
             raise self.fail("range() takes 1 to 3 positional arguments here", it)
         for a in it.args:

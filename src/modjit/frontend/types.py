@@ -92,12 +92,13 @@ def type_of_value(value: object) -> Type | None:
     if value is None:
         return NONE
     if t is list:
-        n = len(value)  # type: ignore[arg-type]
+        seq: list[object] = value  # type: ignore[assignment]
+        n = len(seq)
         if n == 0:
             return None
-        picks = value if n <= LIST_SCAN else (value[0], value[n // 2], value[-1])  # type: ignore[index]
-        elem = type_of_value(picks[0])  # type: ignore[index]
-        if elem is None or elem == NONE or any(type_of_value(v) != elem for v in picks):  # type: ignore[union-attr]
+        picks = seq if n <= LIST_SCAN else [seq[0], seq[n // 2], seq[-1]]
+        elem = type_of_value(picks[0])
+        if elem is None or elem == NONE or any(type_of_value(v) != elem for v in picks):
             return None
         return list_of(elem)
     if t is tuple:
