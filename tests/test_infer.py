@@ -58,7 +58,7 @@ REJECTED = [
     ("def f(n):\n    if n:\n        return 1\n    return 1.5", "function returns both int and float", (4, 5)),
     ("def f(n):\n    return s", "name 's' is not defined", (2, 12)),
     ("def f(n):\n    return 'a'", "str values are not supported", (2, 12)),
-    ("def f(n):\n    for x in n:\n        pass", "for loops are compiled over range() only", (2, 14)),
+    ("def f(n):\n    for x in n:\n        pass", "for loops are compiled over range(), lists and enumerate(list) only", (2, 14)),
 ]
 
 
