@@ -51,6 +51,7 @@ class EmitBase:
         self.error_used = False  # the error exit is emitted only when something can raise
         # new references (e.g. a list built by an expression) released when their statement ends
         self.temps: list[str] = []
+        self.comp_lists: list[tuple[str, Type]] = []  # lists being built by comprehensions
 
     # -- declarations ---------------------------------------------------
     def need(self, name: str) -> str:

@@ -68,8 +68,13 @@ class EmitCalls(EmitOps):
         r = self.f.value(f"call {ret} {target}({params})")
         self.check_error()
         self.after_call()
-        if isinstance(spec.return_type, ListType):
+        rt = spec.return_type
+        if isinstance(rt, ListType):
             self.temp(r)  # a returned list is a new reference
+        elif isinstance(rt, TupleType):
+            for i, it in enumerate(rt.items):
+                if isinstance(it, ListType):
+                    self.temp(self.f.value(f"extractvalue {rt.llvm} {r}, {i}"))
         return r
 
     def before_call(self) -> None:

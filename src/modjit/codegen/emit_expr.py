@@ -41,6 +41,12 @@ class EmitExpr(EmitLists):
             return self.tuple_expr(node, t), t
         if isinstance(node, ast.List):
             return self.list_display([self.expr(e) for e in node.elts], t), t
+        if isinstance(node, ast.ListComp):
+            lst = self.list_display([], t)
+            self.comp_lists.append((lst, t))
+            self.stmt(node.mj_loop)  # type: ignore[attr-defined]
+            self.comp_lists.pop()
+            return lst, t
         if isinstance(node, ast.Subscript) and isinstance(self.u.types[node.value], ListType):
             lst = self.expr(node.value)
             if isinstance(node.slice, ast.Slice):

@@ -18,8 +18,9 @@ from modjit.codegen.emit_base import EmitContext
 from modjit.codegen.emit_stmt import EmitStmt
 from modjit.codegen.helpers_ir import HELPERS
 from modjit.codegen.irtext import ptr_const
+from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import NONE, ListType, Type
+from modjit.frontend.types import NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 
@@ -43,8 +44,8 @@ class FunctionEmitter(EmitStmt):
             self.f.term(f"ret {t.llvm} false" if t == NONE else f"ret {t.llvm} poison")
             return
         v = self.coerce(self.expr(s.value), t)
-        if isinstance(t, ListType):
-            self.incref(v)  # the caller receives a new reference
+        for item in _list_parts(v, t, self.f):
+            self.incref(item)  # the caller receives a new reference to each list
         self.release_temps()
         self.release_all_vars()
         self.leave_frame()
@@ -108,7 +109,13 @@ def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext) -> str:
     rt = u.return_type
     r = e.f.value(f'call {rt.llvm} @"{symbol}"({", ".join(args)})')
     e.check_error()
-    e.f.term(f"ret ptr {r if isinstance(rt, ListType) else e.box((r, rt))}")
+    if isinstance(rt, ListType):
+        e.f.term(f"ret ptr {r}")
+    else:
+        obj = e.box((r, rt))
+        for item in _list_parts(r, rt, e.f):
+            e.decref(item)  # the tuple now holds its own reference
+        e.f.term(f"ret ptr {obj}")
     e.f.block("error")
     _error_return(e)
     params = ", ".join(f"ptr %a{i}" for i in range(len(u.param_types)))
@@ -145,6 +152,8 @@ class StatementEmitter(EmitStmt):
 
     def flush_globals(self) -> None:
         for name in self.u.locals:
+            if is_hidden(name):
+                continue
             f = self.f
             bound = f.value(f"load i1, ptr {self.flag_slots[name]}")
             yes, no = f.new_label("flush"), f.new_label("flushed")
@@ -158,6 +167,8 @@ class StatementEmitter(EmitStmt):
 
     def reload_globals(self) -> None:
         for name in self.u.locals:
+            if is_hidden(name):
+                continue
             f = self.f
             key = self.ctx.keep(_interned(name))
             ns = self.ctx.keep(self.ctx.namespace)
@@ -216,6 +227,16 @@ class StatementEmitter(EmitStmt):
         f.block("error.final")
         _error_return(self)
         return f.render(f'define ptr @"{symbol}"() {ATTRS}')
+
+
+def _list_parts(v: str, t: Type, f: object) -> list[str]:
+    """The list pointers inside a value: itself, or a tuple's top-level list items."""
+    if isinstance(t, ListType):
+        return [v]
+    if isinstance(t, TupleType):
+        return [f.value(f"extractvalue {t.llvm} {v}, {i}")  # type: ignore[attr-defined]
+                for i, it in enumerate(t.items) if isinstance(it, ListType)]
+    return []
 
 
 def _read_names(body: list[ast.stmt]) -> set[str]:

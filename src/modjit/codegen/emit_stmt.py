@@ -12,6 +12,7 @@ import ast
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_expr import EmitExpr
 from modjit.frontend.types import INT, NONE, ListType, TupleType
+from modjit.frontend.comprehensions import CompAppend
 from modjit.runtime import errors as E
 
 INTERRUPT_MASK = 0xFFFF  # poll for Ctrl-C every 65,536 loop iterations
@@ -67,6 +68,9 @@ class EmitStmt(EmitExpr):
             self.f.br(self.loops[-1][0])
         elif isinstance(s, ast.Pass | ast.Global):
             pass
+        elif isinstance(s, CompAppend):
+            lst = self.comp_lists[-1]
+            self.list_method(lst, "append", [self.expr(s.value)], NONE, s)
         else:
             raise AssertionError(type(s).__name__)
 

@@ -34,6 +34,7 @@ from modjit.frontend.types import (
     tuple_of,
     type_of_value,
 )
+from modjit.frontend.comprehensions import CompAppend, is_hidden, scope_comprehensions
 from modjit.frontend.unsupported import reject
 
 ARITH = ast.Add | ast.Sub | ast.Mult
@@ -98,6 +99,8 @@ class Inferer:
     # -- driver -----------------------------------------------------------
     def run(self) -> None:
         u = self.u
+        scope_comprehensions(u.body, u.filename)
+        self.comp_elems: list[Type] = []
         for node in R._walk_scope(u.body):
             reject(node, u.filename, u.mode)
         if u.mode == "function":
@@ -110,7 +113,7 @@ class Inferer:
         start = dict(zip(u.params, u.param_types, strict=True))
         if u.mode == "statement":
             for name in self.local_names:
-                if name in self.ns:
+                if name in self.ns and not is_hidden(name):
                     t = type_of_value(self.ns[name])
                     if t is None:
                         self.shadowed.add(name)
@@ -142,8 +145,8 @@ class Inferer:
                 raise self.fail(f"cannot infer the type of '{name}'", u.body[0])
 
     def add_return(self, t: Type, node: ast.AST) -> None:
-        if _holds_list_in_tuple(t):
-            raise self.fail("returning a tuple that holds a list is not supported", node)
+        if isinstance(t, TupleType) and any(_holds_list_in_tuple(i) for i in t.items):
+            raise self.fail("returning nested tuples that hold lists is not supported", node)
         j = join(self.returns, t)
         if j is None:
             raise self.fail(f"function returns both {self.returns} and {t}", node)
@@ -200,6 +203,12 @@ class Inferer:
             self.add_return(self.expr(s.value) if s.value is not None else NONE, s)
         elif isinstance(s, ast.Pass | ast.Break | ast.Continue | ast.Global):
             pass
+        elif isinstance(s, CompAppend):
+            t = self.expr(s.value)
+            j = join(self.comp_elems[-1], t)
+            if j is None or t == NONE:
+                raise self.fail(f"list of mixed types {self.comp_elems[-1]} and {t}", s.value)
+            self.comp_elems[-1] = j
         else:
             raise self.fail(f"'{type(s).__name__}' statement is not supported", s)
 
@@ -318,6 +327,10 @@ class Inferer:
             return j
         if isinstance(node, ast.Tuple):
             return tuple_of(tuple(self.expr(e) for e in node.elts))
+        if isinstance(node, ast.ListComp):
+            self.comp_elems.append(BOTTOM)
+            self.stmt(node.mj_loop)  # type: ignore[attr-defined]
+            return list_of(self.comp_elems.pop())
         if isinstance(node, ast.List):
             elem = BOTTOM
             for e in node.elts:

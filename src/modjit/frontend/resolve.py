@@ -82,6 +82,10 @@ def _walk_scope(body: list[ast.stmt]) -> list[ast.AST]:
         out.append(node)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
+        loop = getattr(node, "mj_loop", None)
+        if loop is not None:  # a comprehension: its (renamed) loop variables are locals here
+            stack.append(loop)
+            continue
         stack.extend(reversed(list(ast.iter_child_nodes(node))))
     return out
 

@@ -15,7 +15,7 @@ _NAMES: dict[type, str] = {
     ast.Assert: "'assert'", ast.Delete: "'del'", ast.Import: "'import'",
     ast.ImportFrom: "'import'", ast.ClassDef: "'class'", ast.FunctionDef: "nested 'def'",
     ast.AsyncFunctionDef: "'async def'", ast.Lambda: "'lambda'", ast.Nonlocal: "'nonlocal'",
-    ast.ListComp: "list comprehensions", ast.SetComp: "set comprehensions",
+ast.SetComp: "set comprehensions",
     ast.DictComp: "dict comprehensions", ast.GeneratorExp: "generator expressions",
 ast.Dict: "dict displays", ast.Set: "set displays",
     ast.JoinedStr: "f-strings", ast.Match: "'match'", ast.AsyncFor: "'async for'",
