@@ -48,10 +48,10 @@ class EmitExpr(EmitLists):
             self.comp_lists.pop()
             return lst, t
         if isinstance(node, ast.Subscript) and isinstance(self.u.types[node.value], ListType):
-            lst = self.expr(node.value)
+            seq = self.expr(node.value)
             if isinstance(node.slice, ast.Slice):
-                return self.list_slice(lst, node.slice), t
-            return self.list_get(lst, self.expr(node.slice), node)
+                return self.list_slice(seq, node.slice), t
+            return self.list_get(seq, self.expr(node.slice), node)
         if isinstance(node, ast.Subscript):
             tv = self.expr(node.value)
             assert isinstance(tv[1], TupleType)

@@ -11,8 +11,8 @@ import ast
 
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_expr import EmitExpr
-from modjit.frontend.types import INT, NONE, ListType, TupleType
 from modjit.frontend.comprehensions import CompAppend
+from modjit.frontend.types import INT, NONE, ListType, TupleType
 from modjit.runtime import errors as E
 
 INTERRUPT_MASK = 0xFFFF  # poll for Ctrl-C every 65,536 loop iterations

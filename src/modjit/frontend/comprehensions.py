@@ -25,6 +25,10 @@ class CompAppend(ast.stmt):
 
     _fields = ("value",)
 
+    def __init__(self, value: ast.expr) -> None:
+        super().__init__()
+        self.value = value
+
 
 def is_hidden(name: str) -> bool:
     """Names made by this pass never reach the namespace."""

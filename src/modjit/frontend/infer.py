@@ -20,6 +20,7 @@ from typing import Any
 
 from modjit.errors import Unsupported
 from modjit.frontend import resolve as R
+from modjit.frontend.comprehensions import CompAppend, is_hidden, scope_comprehensions
 from modjit.frontend.types import (
     BOOL,
     BOTTOM,
@@ -34,7 +35,6 @@ from modjit.frontend.types import (
     tuple_of,
     type_of_value,
 )
-from modjit.frontend.comprehensions import CompAppend, is_hidden, scope_comprehensions
 from modjit.frontend.unsupported import reject
 
 ARITH = ast.Add | ast.Sub | ast.Mult
