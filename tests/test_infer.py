@@ -8,7 +8,7 @@ import pytest
 
 from modjit.errors import Unsupported
 from modjit.frontend.infer import UnitTypes, infer_types
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, Type, tuple_of
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, NUM, Type, list_of, tuple_of
 
 
 def infer(src: str, *param_types: Type, ns: dict | None = None) -> UnitTypes:
@@ -37,6 +37,10 @@ CASES = [
     ("def f(n):\n    s = 0.0\n    for i in range(n):\n        s += i\n    return s", (INT,), FLOAT),
     ("def f(x):\n    return round(x)", (FLOAT,), INT),
     ("def f(x):\n    return divmod(x, 3)", (INT,), tuple_of((INT, INT))),
+    ("def f(n):\n    x = 0\n    x = 0.5\n    return x", (INT,), NUM),
+    ("def f(n):\n    s = 0\n    for i in range(n):\n        s += 0.5\n    return s / 2", (INT,), FLOAT),
+    ("def f(n):\n    return [i * 0.5 for i in range(n)]", (INT,), list_of(FLOAT)),
+    ("def f(a):\n    return a[0] + len(a)", (list_of(FLOAT),), FLOAT),
 ]
 
 
@@ -53,9 +57,9 @@ def test_loop_carried_local_type() -> None:
 
 REJECTED = [
     ("def f(n):\n    yield n", "'yield' is not supported", (2, 5)),
-    ("def f(n):\n    x = 0\n    x = 0.5\n    return x", "variable 'x' holds both int and float", (3, 5)),
+    ("def f(n):\n    x = 0\n    x = None\n    return x", "variable 'x' holds both int and None", (3, 5)),
     ("def f(n):\n    return {n}", "set displays are not supported", (2, 12)),
-    ("def f(n):\n    if n:\n        return 1\n    return 1.5", "function returns both int and float", (4, 5)),
+    ("def f(n):\n    if n:\n        return 1\n    return (1, 2)", "function returns both int and tuple[int, int]", (4, 5)),
     ("def f(n):\n    return s", "name 's' is not defined", (2, 12)),
     ("def f(n):\n    return 'a'", "str values are not supported", (2, 12)),
     ("def f(n):\n    for x in n:\n        pass", "for loops are compiled over range(), lists and enumerate(list) only", (2, 14)),

@@ -178,6 +178,10 @@ class EmitBase:
         text, t = v
         if t == to or (isinstance(t, ListType) and isinstance(to, ListType)):
             return text
+        if to.name == "int|float":
+            return self.num_make(v)  # type: ignore[attr-defined]
+        if t.name == "int|float" and to == FLOAT:
+            return self.num_as_float(v)[0]  # type: ignore[attr-defined]
         if to == INT and t == BOOL:
             return self.f.value(f"zext i1 {text} to i64")
         if to == FLOAT and t == INT:
@@ -211,6 +215,8 @@ class EmitBase:
         if isinstance(t, ListType):
             self.incref(text)
             return text
+        if t.name == "int|float":
+            return self.num_box(v)  # type: ignore[attr-defined]
         if isinstance(t, TupleType):
             tup = self.f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(t.items)})")
             for i, it in enumerate(t.items):

@@ -17,7 +17,17 @@ from modjit.codegen.emit_ops import EmitOps
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import CallInfo
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type, type_of_value
+from modjit.frontend.types import (
+    BOOL,
+    FLOAT,
+    INT,
+    NONE,
+    NUM,
+    ListType,
+    TupleType,
+    Type,
+    type_of_value,
+)
 from modjit.runtime import errors as E
 
 INF_BITS = "0x7FF0000000000000"
@@ -128,6 +138,9 @@ class EmitCalls(EmitOps):
     def math_call(self, name: str, args: list[Value], node: ast.AST) -> str:
         f = self.f
         if name in R.MATH_TO_INT:
+            if args[0][1] == NUM:
+                return self.num_branch(args[0], None, INT, lambda x, _: (self.math_call(name, [x], node), INT),
+                                       lambda x, _: (self.math_call(name, [x], node), INT))[0]
             if args[0][1] != FLOAT:
                 return self.coerce(args[0], INT)
             return self.float_to_int(self.libm(name, args[0][0]), node)
@@ -176,6 +189,10 @@ class EmitCalls(EmitOps):
     # -- builtins -----------------------------------------------------------------------------
     def builtin(self, name: str, args: list[Value], node: ast.AST, t: Type) -> str:
         f = self.f
+        if args and args[0][1] == NUM and name in ("int", "abs", "round"):
+            # run the int or the float version depending on what the value holds now
+            return self.num_branch(args[0], None, t, lambda x, _: (self.builtin(name, [x], node, x[1] if name == "abs" else INT), x[1] if name == "abs" else INT),  # noqa: E501
+                                   lambda x, _: (self.builtin(name, [x], node, FLOAT if name == "abs" else INT), FLOAT if name == "abs" else INT))[0]
         if name == "len":
             if isinstance(args[0][1], ListType):
                 p = f.value(f"getelementptr i8, ptr {args[0][0]}, i64 16")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import ast
 
-from modjit.codegen.emit_base import EmitBase, Value
+from modjit.codegen.emit_base import Value
+from modjit.codegen.emit_num import EmitNum
 from modjit.codegen.irtext import ptr_const
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, NUM, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 
@@ -21,7 +22,7 @@ _FCMP = {ast.Eq: "oeq", ast.NotEq: "une", ast.Lt: "olt", ast.LtE: "ole", ast.Gt:
 _SWAP = {ast.Eq: ast.Eq, ast.NotEq: ast.NotEq, ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}
 
 
-class EmitOps(EmitBase):
+class EmitOps(EmitNum):
     # -- truth -----------------------------------------------------------------
     def truth(self, v: Value) -> str:
         text, t = v
@@ -33,6 +34,8 @@ class EmitOps(EmitBase):
             return self.f.value(f"fcmp une double {text}, 0.0")
         if t == NONE:
             return "false"
+        if t == NUM:
+            return self.num_truth(v)
         if isinstance(t, TupleType):
             return "true" if t.items else "false"
         if isinstance(t, ListType):
@@ -45,6 +48,8 @@ class EmitOps(EmitBase):
     def binop(self, op: ast.operator, a: Value, b: Value, node: ast.AST, result: Type) -> Value:
         if isinstance(result, TupleType):  # tuple concatenation
             return self.tuple_concat(a, b, result)
+        if NUM in (a[1], b[1]):
+            return self.num_binop(op, a, b, node, result)
         if result == FLOAT or isinstance(op, ast.Div):
             return self.float_binop(op, a, b, node)
         if result == BOOL:  # bool & | ^ bool
@@ -239,6 +244,9 @@ class EmitOps(EmitBase):
         f = self.f
         if isinstance(op, ast.Not):
             return f.value(f"xor i1 {self.truth(v)}, true"), BOOL
+        if v[1] == NUM:
+            return self.num_branch(v, None, NUM, lambda x, _: self.unary(op, x, node),
+                                   lambda x, _: self.unary(op, x, node))
         if v[1] == FLOAT:
             if isinstance(op, ast.UAdd):
                 return v
@@ -273,6 +281,8 @@ class EmitOps(EmitBase):
         if isinstance(ta, ListType):
             r = self.list_equal(a, b)  # type: ignore[attr-defined]
             return r if isinstance(op, ast.Eq) else f.value(f"xor i1 {r}, true")
+        if NUM in (ta, tb):
+            return self.num_compare(op, a, b)
         if isinstance(ta, TupleType) and isinstance(tb, TupleType):
             acc = "true"
             for i, (xt, yt) in enumerate(zip(ta.items, tb.items, strict=True)):

@@ -27,6 +27,7 @@ from modjit.frontend.types import (
     FLOAT,
     INT,
     NONE,
+    NUM,
     ListType,
     TupleType,
     Type,
@@ -206,7 +207,7 @@ class Inferer:
         elif isinstance(s, CompAppend):
             t = self.expr(s.value)
             j = join(self.comp_elems[-1], t)
-            if j is None or t == NONE:
+            if j is None or j == NUM or t == NONE:
                 raise self.fail(f"list of mixed types {self.comp_elems[-1]} and {t}", s.value)
             self.comp_elems[-1] = j
         else:
@@ -303,7 +304,7 @@ class Inferer:
             if not t.is_number:
                 raise self.fail(f"unary operator on {t}", node)
             if isinstance(node.op, ast.Invert):
-                if t == FLOAT:
+                if t in (FLOAT, NUM):
                     raise self.fail("'~' on float", node)
                 return INT
             return INT if t == BOOL else t
@@ -336,7 +337,7 @@ class Inferer:
             for e in node.elts:
                 et = self.expr(e)
                 j = join(elem, et)
-                if j is None or et == NONE:
+                if j is None or j == NUM or et == NONE:
                     raise self.fail(f"list of mixed types {elem} and {et}", e)
                 elem = j
             return list_of(elem)
@@ -411,6 +412,12 @@ class Inferer:
         if not (a.is_number and b.is_number):
             raise self.fail(f"operator {type(op).__name__} on {a} and {b}", node)
         is_float = FLOAT in (a, b)
+        if NUM in (a, b) and not is_float:
+            if isinstance(op, ast.Div):
+                return FLOAT
+            if isinstance(op, ARITH | ast.FloorDiv | ast.Mod | ast.Pow):
+                return NUM
+            raise self.fail(f"operator {type(op).__name__} on a variable that is int or float", node)
         if isinstance(op, ARITH | ast.FloorDiv | ast.Mod):
             return FLOAT if is_float else INT
         if isinstance(op, ast.Div):

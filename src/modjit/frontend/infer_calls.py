@@ -21,6 +21,7 @@ from modjit.frontend.types import (
     FLOAT,
     INT,
     NONE,
+    NUM,
     ListType,
     TupleType,
     Type,
@@ -129,11 +130,13 @@ def _builtin_result(inf: Inferer, node: ast.Call, name: str, ts: list[Type]) -> 
     if name == "float" and n <= 1:
         return FLOAT
     if name == "round" and n in (1, 2):
-        if n == 2 and ts[1] not in (INT, BOOL):
+        if n == 2 and (ts[1] not in (INT, BOOL) or ts[0] == NUM):
             raise inf.fail("round() ndigits must be an int", node)
         if n == 1:
             return INT
         return FLOAT if ts[0] == FLOAT else INT
+    if NUM in ts and name not in ("abs", "int", "float", "round", "min", "max", "pow"):
+        raise inf.fail(f"{name}() of a variable that is int or float", node)
     if name == "divmod" and n == 2:
         t = FLOAT if FLOAT in ts else INT
         return tuple_of((t, t))

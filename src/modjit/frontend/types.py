@@ -25,7 +25,7 @@ class Type:
 
     @property
     def is_number(self) -> bool:
-        return self.name in ("int", "float", "bool")
+        return self.name in ("int", "float", "bool", "int|float")
 
 
 @dataclass(frozen=True)
@@ -73,11 +73,15 @@ INT = Type("int")
 FLOAT = Type("float")
 BOOL = Type("bool")
 NONE = Type("None")
+# A variable that holds an int at some times and a float at others (s = 0; s += 0.5):
+# a tagged value {is_float, int value, float value}.
+NUM = Type("int|float")
 # The type of an expression that never produces a value (e.g. a recursive call
 # whose return type is not known yet during inference).
 BOTTOM = Type("<bottom>")
 
-_SCALAR_LLVM = {"int": "i64", "float": "double", "bool": "i1", "None": "i1", "<bottom>": "i64"}
+_SCALAR_LLVM = {"int": "i64", "float": "double", "bool": "i1", "None": "i1", "<bottom>": "i64",
+                "int|float": "{i1, i64, double}"}
 
 
 def type_of_value(value: object) -> Type | None:
@@ -115,6 +119,8 @@ def join(a: Type, b: Type) -> Type | None:
         return a
     if a == BOTTOM:
         return b
+    if {a, b} <= {INT, FLOAT, NUM}:
+        return NUM
     if isinstance(a, ListType) and isinstance(b, ListType):
         if a.elem == BOTTOM:
             return b
