@@ -16,14 +16,16 @@ is bound to one TargetMachine (and thus one codegen level).
 
 from __future__ import annotations
 
+import os
+
 import llvmlite.binding as llvm
 
 from modjit.engine.base import UnitHandle
 from modjit.engine.llvm_setup import init_llvm, optimise, target_machine
 
 GENERATION_SIZE = 512
-_CODEGEN_LEVEL = {"fast": 0, "opt": 2}
-_IR_LEVEL = {"fast": 0, "opt": 2}
+_CODEGEN_LEVEL = {"fast": 0, "opt": int(os.environ.get("MODJIT_CODEGEN_LEVEL", "2"))}
+_IR_LEVEL = {"fast": 0, "opt": int(os.environ.get("MODJIT_IR_LEVEL", "2"))}
 
 
 class _Generation:

@@ -13,7 +13,6 @@ so it may call the C API directly.  Object layouts used by generated code
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 
 import llvmlite.binding as llvm
@@ -62,9 +61,19 @@ def register_symbols() -> None:
     api = ctypes.pythonapi
     for name in C_API:
         llvm.add_symbol(name, ctypes.cast(getattr(api, name), ctypes.c_void_p).value)
-    libm = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+    libm = _load_libm()
     for name in LIBM:
         llvm.add_symbol(name, ctypes.cast(getattr(libm, name), ctypes.c_void_p).value)
+
+
+def _load_libm() -> ctypes.CDLL:
+    """libm by its soname; ctypes.util.find_library would shell out to ldconfig."""
+    try:
+        return ctypes.CDLL("libm.so.6")
+    except OSError:
+        from ctypes import util
+
+        return ctypes.CDLL(util.find_library("m"))
 
 
 def addr(obj: object) -> int:
