@@ -51,12 +51,29 @@ def test_overflow_without_side_effect_continues_on_cpython(capsys: pytest.Captur
     assert s.stats.deopts >= 1
 
 
-def test_overflow_after_print_stops_with_located_error(capsys: pytest.CaptureFixture[str]) -> None:
+def test_overflow_after_print_reruns_on_cpython(capsys: pytest.CaptureFixture[str]) -> None:
+    src = ("def grow(n):\n    x = 3\n    for i in range(n):\n        x = x * 3\n        print(i, x)\n"
+           "    return x\nprint(grow(45))\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts == 1
+
+
+def test_overflow_after_global_write_stops_with_located_error() -> None:
     s = Session("prog.py")
-    s.run_source("def grow(n):\n    x = 3\n    for i in range(n):\n        x = x * 3\n        print(i)\n    return x\n")
+    s.run_source("def grow(n):\n    global g\n    x = 3\n    for i in range(n):\n"
+                 "        x = x * 3\n        g = i\n    return x\n")
     with pytest.raises(FatalRuntimeError) as info:
         s.run_source("grow(50)\n")
-    assert str(info.value).startswith("prog.py:4:13: error: integer overflow")
+    assert str(info.value).startswith("prog.py:5:13: error: integer overflow")
+
+
+def test_fatal_error_is_not_caught_by_except_exception() -> None:
+    s = Session("prog.py")
+    s.run_source("def grow(n):\n    global g\n    x = 3\n    for i in range(n):\n"
+                 "        x = x * 3\n        g = i\n    return x\n")
+    with pytest.raises(FatalRuntimeError):
+        s.run_source("try:\n    grow(50)\nexcept Exception:\n    print('swallowed')\n")
 
 
 def test_exception_from_compiled_code_is_catchable(capsys: pytest.CaptureFixture[str]) -> None:

@@ -58,9 +58,10 @@ class InternalError(Exception):
         return f"{where}internal compiler error: {self.message}"
 
 
-class FatalRuntimeError(Exception):
+class FatalRuntimeError(BaseException):
     """Compiled code cannot continue with CPython's semantics (e.g. 64-bit overflow
-    after an observable side effect).  The driver prints it and exits non-zero."""
+    after an observable side effect).  The driver prints it and exits non-zero.
+    A BaseException, so that a program's `except Exception` cannot swallow it."""
 
     def __init__(self, coord: Coord, message: str):
         super().__init__(message)

@@ -71,6 +71,7 @@ class SpecGroup:
             jitfn.failed[key] = str(exc)
             self.rt.session.handed_over_function(jitfn, exc)
             jitfn.specs[key] = ON_CPYTHON
+            self.rt.unwrap_if_hopeless(jitfn)
             if node is None:
                 raise
             raise Unsupported(f"call to '{jitfn.__name__}' that runs on CPython ({exc})", node,
@@ -149,7 +150,7 @@ def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
 
 def _context(rt: RuntimeContext, inline_floats: bool, self_spec: Spec | None) -> EmitContext:
     return EmitContext(cells=rt.cells, site=rt.site, keep=rt.keep, namespace=rt.namespace,
-                       sentinel=id(SENTINEL), slot_of=lambda s: s.slot.address,
+                       sentinel=id(SENTINEL), print_queue=rt.print_queue, slot_of=lambda s: s.slot.address,
                        symbol_of=lambda s: s.symbol, self_spec=self_spec,
                        inline_floats=inline_floats)
 
@@ -175,6 +176,7 @@ class StatementUnit:
             r = self.fn()
         except BaseException:
             rt.cells.clear_error()
+            rt.print_queue.flush()
             raise
         finally:
             self.record.times.run += time.perf_counter() - t0
@@ -185,10 +187,14 @@ class StatementUnit:
             if code in E.DEOPT_CODES:
                 rt.session.stats.deopts += 1
                 if rt.cells.effects != effects:
+                    rt.print_queue.flush()
                     raise FatalRuntimeError(E_coord(site), E.DEOPT_MESSAGES[code])
+                rt.print_queue.discard()  # CPython re-runs the statement and prints
                 rt.session.exec_on_cpython(self.stmt, interactive, self.filename)
                 return
+            rt.print_queue.flush()
             E.raise_at(E.make_exception(code, site), site)
+        rt.print_queue.flush()
         if interactive and isinstance(self.stmt, ast.Expr):
             sys.displayhook(r)
 

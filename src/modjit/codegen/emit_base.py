@@ -30,6 +30,7 @@ class EmitContext:
     keep: Callable[[object], int]  # keeps an object alive; returns its address
     namespace: dict[str, Any]
     sentinel: int
+    print_queue: Any  # runtime.output.PrintQueue
     slot_of: Callable[[Any], int]  # the slot address of a callee specialization
     symbol_of: Callable[[Any], str]  # the LLVM symbol of a specialization
     self_spec: Any = None
@@ -234,6 +235,8 @@ class EmitBase:
     # -- unboxing: PyObject (borrowed) -> native value --------------------------
     def unbox(self, obj: str, t: Type, node: ast.AST | None, checked: bool = True) -> str:
         """Unbox `obj` as `t`; if `checked`, a different type leaves with a hand-over."""
+        if t.name == "int|float":
+            return self.unbox_num(obj, node)
         if checked:
             self.check_type(obj, t, node)
         if t == INT:
@@ -263,6 +266,26 @@ class EmitBase:
 
         raise InternalError(f"cannot unbox {t}")
 
+    def unbox_num(self, obj: str, node: ast.AST | None) -> str:
+        """An int or a float object -> int|float (anything else hands over)."""
+        f = self.f
+        tp = f.value(f"getelementptr i8, ptr {obj}, i64 8")
+        ty = f.value(f"load ptr, ptr {tp}")
+        slot = f.alloca(f.tmp("unum"), "{i1, i64, double}")
+        is_f, not_f, is_i, done = (f.new_label("uflt"), f.new_label("unotflt"), f.new_label("uint"),
+                                   f.new_label("unumdone"))
+        f.cbr(f.value(f"icmp eq ptr {ty}, {ptr_const(capi.FLOAT_TYPE)}"), is_f, not_f)
+        f.block(is_f)
+        f.emit(f"store {{i1, i64, double}} {self.coerce((self.unbox(obj, FLOAT, node, False), FLOAT), _num())}, ptr {slot}")
+        f.br(done)
+        f.block(not_f)
+        self.raise_if(f.value(f"icmp ne ptr {ty}, {ptr_const(capi.INT_TYPE)}"), E.E_DEOPT_TYPE, node)
+        f.block(is_i)
+        f.emit(f"store {{i1, i64, double}} {self.coerce((self.unbox(obj, INT, node, False), INT), _num())}, ptr {slot}")
+        f.br(done)
+        f.block(done)
+        return f.value(f"load {{i1, i64, double}}, ptr {slot}")
+
     def check_type(self, obj: str, t: Type, node: ast.AST | None) -> None:
         tp = self.f.value(f"getelementptr i8, ptr {obj}, i64 8")
         ty = self.f.value(f"load ptr, ptr {tp}")
@@ -277,6 +300,12 @@ class EmitBase:
             sp = self.f.value(f"getelementptr i8, ptr {obj}, i64 16")
             size = self.f.value(f"load i64, ptr {sp}")
             self.raise_if(self.f.value(f"icmp ne i64 {size}, {len(t.items)}"), E.E_DEOPT_TYPE, node)
+
+
+def _num() -> Type:
+    from modjit.frontend.types import NUM
+
+    return NUM
 
 
 def _ident(name: str) -> str:

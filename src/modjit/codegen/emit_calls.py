@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import ast
-import builtins
 
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_ops import EmitOps
@@ -28,7 +27,9 @@ from modjit.frontend.types import (
     Type,
     type_of_value,
 )
+from modjit.runtime import capi
 from modjit.runtime import errors as E
+from modjit.runtime.output import FLUSH_AT
 
 INF_BITS = "0x7FF0000000000000"
 
@@ -101,12 +102,28 @@ class EmitCalls(EmitOps):
         for i, obj in enumerate(boxed):
             f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {tup}, i64 {i}, ptr {obj})")
         kwargs = {kw.arg: kw.value.value for kw in node.keywords}  # type: ignore[attr-defined]
-        kw = self.obj_const(kwargs) if kwargs else "null"
-        r = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(builtins.print)}, ptr {tup}, ptr {kw})")
-        self.decref(tup)
-        self.bump_effects()
-        self.raise_pyerr_if_null(r)
-        self.decref(r)
+        kw = self.obj_const(kwargs) if kwargs else ptr_const(capi.PY_NONE)
+        # queue (args, kwargs); CPython prints when control leaves compiled code
+        pair = f.value(f"call ptr {self.need('PyTuple_New')}(i64 2)")
+        f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {pair}, i64 0, ptr {tup})")
+        self.incref(kw)
+        f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {pair}, i64 1, ptr {kw})")
+        queue = self.obj_const(self.ctx.print_queue.items)
+        r = f.value(f"call i32 {self.need('PyList_Append')}(ptr {queue}, ptr {pair})")
+        self.decref(pair)
+        self.raise_if(f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+        sp = f.value(f"getelementptr i8, ptr {queue}, i64 16")
+        n = f.value(f"load i64, ptr {sp}")
+        full, ok = f.new_label("flushq"), f.new_label("queued")
+        f.cbr(f.value(f"icmp sge i64 {n}, {FLUSH_AT}"), full, ok)
+        f.block(full)
+        empty = f.value(f"call ptr {self.need('PyTuple_New')}(i64 0)")
+        res = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(self.ctx.print_queue.flush_early_fn)}, ptr {empty}, ptr null)")
+        self.decref(empty)
+        self.raise_pyerr_if_null(res)
+        self.decref(res)
+        f.br(ok)
+        f.block(ok)
 
     # -- CPython's own implementation on boxed values --------------------------------------
     def pycall(self, fn: object, args: list[Value], result: Type, node: ast.AST) -> str:

@@ -25,6 +25,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         return 2
     sys.argv = [prog, *args]
     sys.path.insert(0, os.path.dirname(os.path.abspath(prog)))
+    prog = os.path.abspath(prog)  # CPython 3.11 names the script by its absolute path
     namespace = {"__name__": "__main__", "__file__": prog, "__builtins__": __builtins__,
                  "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
     session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,

@@ -15,6 +15,7 @@ from modjit.errors import Coord, FatalRuntimeError
 from modjit.frontend.resolve import MISSING
 from modjit.runtime import errors as E
 from modjit.runtime.memory import SharedCells
+from modjit.runtime.output import PrintQueue
 
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
 
@@ -33,6 +34,7 @@ class RuntimeContext:
         self.engine = engine
         self.namespace: dict[str, Any] = session.namespace
         self.cells = SharedCells()
+        self.print_queue = PrintQueue(self.cells)
         self.sites: list[E.Site] = []
         self._site_index: dict[E.Site, int] = {}
         self._kept: dict[int, object] = {}
@@ -86,6 +88,7 @@ class RuntimeContext:
         try:
             return compile_function(self, jitfn, key)
         except Unsupported as exc:
+            self.unwrap_if_hopeless(jitfn)
             if key not in jitfn.failed:  # SpecGroup.request reported it already
                 self.session.handed_over_function(jitfn, exc)
         except InternalError as exc:
@@ -97,6 +100,17 @@ class RuntimeContext:
             self.session._internal_error(InternalError(
                 f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"))
         return ON_CPYTHON
+
+    def unwrap_if_hopeless(self, jitfn: Any) -> None:
+        """A function whose first specialization runs on CPython gets its plain
+        function back in the namespace: the dispatcher's extra Python frame would
+        otherwise make deep recursion hit RecursionError sooner than on CPython."""
+        from modjit.runtime.dispatch import ON_CPYTHON
+
+        if all(s is ON_CPYTHON for s in jitfn.specs.values()):
+            name = jitfn.__name__
+            if self.namespace.get(name) is jitfn:
+                self.namespace[name] = jitfn.fn
 
     def revalidate(self) -> None:
         """The namespace changed: drop specializations whose callees were rebound."""
@@ -124,9 +138,11 @@ class RuntimeContext:
             r = spec.entry(*args)
         except BaseException:
             self.cells.clear_error()
+            self.print_queue.flush()
             raise
         if r is SENTINEL:
             return self._function_error(spec, args, effects)
+        self.print_queue.flush()
         return r
 
     def _function_error(self, spec: Any, args: tuple[Any, ...], effects: int) -> Any:
@@ -134,11 +150,14 @@ class RuntimeContext:
         if code in E.DEOPT_CODES:
             self.session.stats.deopts += 1
             if self.cells.effects != effects:
+                self.print_queue.flush()
                 raise FatalRuntimeError(Coord(site.file, site.line, site.col), E.DEOPT_MESSAGES[code])
+            self.print_queue.discard()  # CPython re-runs the call and prints
             spec.deopts += 1
             if code == E.E_DEOPT_TYPE or spec.deopts >= MAX_DEOPTS:
                 self.invalidate(spec)
             return spec.jitfn.fn(*args)
+        self.print_queue.flush()
         E.raise_at(E.make_exception(code, site), site)
         raise AssertionError("unreachable")
 

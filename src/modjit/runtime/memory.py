@@ -47,6 +47,9 @@ class SharedCells:
     def effects(self) -> int:
         return self._cells[2]
 
+    def bump_effects(self) -> None:
+        self._cells[2] += 1
+
     def clear_error(self) -> None:
         self._cells[0] = 0
         self._cells[1] = 0

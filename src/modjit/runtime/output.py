@@ -1,0 +1,38 @@
+"""Deferred print: compiled code queues its print calls; CPython prints them when
+control returns from compiled code.
+
+While compiled code runs nothing else can write to stdout, so printing at the
+return point keeps the order of output. What it buys: if the compiled call must
+hand over to CPython (a 64-bit overflow), nothing has been printed yet, and the
+call re-runs on CPython with exactly CPython's output. A queue longer than
+FLUSH_AT is printed early; after that a hand-over is no longer invisible.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+FLUSH_AT = 4096
+
+
+class PrintQueue:
+    def __init__(self, cells: Any) -> None:
+        self.items: list[tuple[tuple[Any, ...], dict[str, Any] | None]] = []
+        self._cells = cells
+        self.flush_early_fn = self.flush_early  # one bound method, baked into code
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        items = self.items[:]
+        self.items.clear()
+        for args, kwargs in items:
+            print(*args, **(kwargs or {}))
+
+    def flush_early(self) -> None:
+        """Called by compiled code when the queue is long: printing is now visible."""
+        self.flush()
+        self._cells.bump_effects()
+
+    def discard(self) -> None:
+        self.items.clear()
