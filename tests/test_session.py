@@ -56,7 +56,7 @@ def test_overflow_after_print_reruns_on_cpython(capsys: pytest.CaptureFixture[st
            "    return x\nprint(grow(45))\n")
     expected, got, s = run_both(src, capsys)
     assert got == expected
-    assert s.stats.deopts == 1
+    assert s.stats.deopts >= 1
 
 
 def test_overflow_after_global_write_stops_with_located_error() -> None:

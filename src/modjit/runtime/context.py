@@ -110,7 +110,7 @@ class RuntimeContext:
         if all(s is ON_CPYTHON for s in jitfn.specs.values()):
             name = jitfn.__name__
             if self.namespace.get(name) is jitfn:
-                self.namespace[name] = jitfn.fn
+                self.namespace[name] = jitfn.__wrapped__
 
     def revalidate(self) -> None:
         """The namespace changed: drop specializations whose callees were rebound."""
