@@ -108,9 +108,9 @@ class RuntimeContext:
         from modjit.runtime.dispatch import ON_CPYTHON
 
         if all(s is ON_CPYTHON for s in jitfn.specs.values()):
-            name = jitfn.__name__
+            name, original = jitfn.__name__, jitfn.fn
             if self.namespace.get(name) is jitfn:
-                self.namespace[name] = jitfn.__wrapped__
+                self.namespace[name] = original
 
     def revalidate(self) -> None:
         """The namespace changed: drop specializations whose callees were rebound."""
