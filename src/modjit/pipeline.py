@@ -24,7 +24,9 @@ from modjit.codegen.emit_base import EmitContext
 from modjit.codegen.emit_module import FunctionEmitter, StatementEmitter, assemble, emit_entry
 from modjit.driver.stats import UnitRecord
 from modjit.errors import FatalRuntimeError, Unsupported
+from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes, infer_types
+from modjit.frontend.resolve import MISSING
 from modjit.frontend.types import BOTTOM, Type
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
@@ -164,13 +166,16 @@ class StatementUnit:
     """A compiled top-level statement: run it once, then its module is released."""
 
     def __init__(self, rt: RuntimeContext, stmt: ast.stmt, filename: str, handle: Any,
-                 fn: Any, record: UnitRecord) -> None:
+                 fn: Any, record: UnitRecord, assigned: list[str]) -> None:
         self.rt, self.stmt, self.filename = rt, stmt, filename
         self.handle, self.fn, self.record = handle, fn, record
+        self.assigned = assigned  # globals the unit writes back; restored on a hand-over
 
     def run(self, interactive: bool = False) -> None:
         rt = self.rt
         effects = rt.cells.effects
+        ns = rt.namespace
+        snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
         t0 = time.perf_counter()
         try:
             r = self.fn()
@@ -190,6 +195,11 @@ class StatementUnit:
                     rt.print_queue.flush()
                     raise FatalRuntimeError(E_coord(site), E.DEOPT_MESSAGES[code])
                 rt.print_queue.discard()  # CPython re-runs the statement and prints
+                for name, value in snapshot:
+                    if value is MISSING:
+                        ns.pop(name, None)
+                    else:
+                        ns[name] = value
                 rt.session.exec_on_cpython(self.stmt, interactive, self.filename)
                 return
             rt.print_queue.flush()
@@ -231,4 +241,5 @@ def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
     fn = ctypes.PYFUNCTYPE(ctypes.py_object)(address)
     record = UnitRecord("statement", f"{filename}:{stmt.lineno}", handle.ir, handle.asm, handle.times)
     rt.session.record_unit(record)
-    return StatementUnit(rt, stmt, filename, handle, fn, record)
+    assigned = [n for n in unit.locals if not is_hidden(n)]
+    return StatementUnit(rt, stmt, filename, handle, fn, record, assigned)

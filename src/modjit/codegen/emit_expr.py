@@ -88,13 +88,14 @@ class EmitExpr(EmitLists):
         self.raise_if(self.f.value(f"icmp eq ptr {obj}, null"), E.E["name_error"], node, name)
         return self.unbox(obj, t, node)
 
-    def store_global(self, name: str, v: Value) -> None:
+    def store_global(self, name: str, v: Value, effect: bool = True) -> None:
         key = self.ctx.keep(_intern(name))
         ns = self.ctx.keep(self.ctx.namespace)
         obj = self.box(v)
         self.f.emit(f"call i32 {self.need('PyDict_SetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)}, ptr {obj})")
         self.decref(obj)
-        self.bump_effects()
+        if effect:
+            self.bump_effects()
 
     def compare_chain(self, node: ast.Compare) -> str:
         f = self.f

@@ -161,7 +161,7 @@ class StatementEmitter(EmitStmt):
             f.block(yes)
             t = self.u.locals[name]
             v = f.value(f"load {t.llvm}, ptr {self.var_slots[name]}")
-            self.store_global(name, (v, t))
+            self.store_global(name, (v, t), effect=False)  # undone from a snapshot on hand-over
             f.br(no)
             f.block(no)
 

@@ -163,6 +163,12 @@ class EmitStmt(EmitExpr):
         info = self.u.calls.get(s.iter)
         enumerate_ = info is not None and info.kind == "enumerate"
         lst = self.expr(s.iter.args[0] if enumerate_ else s.iter)  # type: ignore[attr-defined]
+        if info is not None and info.kind == "tuple_iter":
+            boxed = self.box(lst)
+            as_list = f.value(f"call ptr {self.need('PySequence_List')}(ptr {boxed})")
+            self.decref(boxed)
+            self.raise_pyerr_if_null(as_list)
+            lst = (self.temp(as_list), info.result)
         lt = lst[1]
         assert isinstance(lt, ListType)
         counter = f.alloca(f.tmp("idx"), "i64")

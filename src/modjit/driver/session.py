@@ -22,8 +22,9 @@ from modjit.engine import create_engine
 from modjit.errors import InternalError, Unsupported
 
 
-class StrictModeError(Exception):
-    """MODJIT_STRICT=1: a unit that should have compiled was handed to CPython."""
+class StrictModeError(BaseException):
+    """MODJIT_STRICT=1: a unit that should have compiled was handed to CPython.
+    A BaseException: neither the program nor the compiler's safety net may catch it."""
 
 
 class Session:

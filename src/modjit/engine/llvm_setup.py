@@ -30,7 +30,7 @@ def target_machine(opt: int) -> llvm.TargetMachine:
         features=llvm.get_host_cpu_features().flatten(),
         opt=opt,
         codemodel="small",
-        reloc="static",
+        reloc="pic",  # RIP-relative: JIT memory may lie above 4 GiB
     )
 
 

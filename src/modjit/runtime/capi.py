@@ -35,6 +35,7 @@ C_API = {
     "PyNumber_Add": "declare ptr @PyNumber_Add(ptr, ptr)",
     "PyNumber_Multiply": "declare ptr @PyNumber_Multiply(ptr, ptr)",
     "PyList_New": "declare ptr @PyList_New(i64)",
+    "PySequence_List": "declare ptr @PySequence_List(ptr)",
     "PyList_SetItem": "declare i32 @PyList_SetItem(ptr, i64, ptr)",
     "PyList_Append": "declare i32 @PyList_Append(ptr, ptr)",
     "PySlice_New": "declare ptr @PySlice_New(ptr, ptr, ptr)",
