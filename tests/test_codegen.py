@@ -1,0 +1,64 @@
+"""Properties of the generated modules that the design relies on."""
+
+from __future__ import annotations
+
+import llvmlite.binding as llvm
+import pytest
+
+from modjit.driver.session import Session
+
+SRC = """
+import math
+def kernel(n, x):
+    s = 0.0
+    for i in range(n):
+        s += math.sqrt(i * x) / 2.5
+    return s
+def count(xs):
+    return len([v for v in xs if v > 0.5])
+total = kernel(10, 1.5) + count([0.25, 0.75, 1.5])
+y = total * 0.5
+"""
+
+
+@pytest.fixture(scope="module")
+def session() -> Session:
+    s = Session("<codegen>", keep_asm=True)
+    s.run_source(SRC)
+    return s
+
+
+def test_one_module_per_unit(session: Session) -> None:
+    kinds = [u.kind for u in session.units]
+    assert kinds.count("function") == 2  # kernel(int, float), count(list[float])
+    assert kinds.count("statement") == 2  # the two assignments (def/import run on CPython)
+    assert all(u.ir.count("\ndefine ") + u.ir.startswith("define ") >= 1 for u in session.units)
+
+
+def test_modules_verify_and_are_nounwind(session: Session) -> None:
+    for u in session.units:
+        mod = llvm.parse_assembly(u.ir)
+        mod.verify()
+        for fn in mod.functions:
+            if not fn.is_declaration and not fn.name.startswith("mj."):
+                assert "nounwind" in str(fn).split("{")[0], fn.name
+
+
+def test_run_once_units_keep_float_literals_out_of_the_module(session: Session) -> None:
+    statements = [u for u in session.units if u.kind == "statement"]
+    assert statements
+    for u in statements:
+        # 0.5 is loaded from the shared constant pool: no FP literal, no constant pool
+        assert "double 0x" not in u.ir and "double 5.0" not in u.ir
+        assert ".LCPI" not in (u.asm or "")
+
+
+def test_asm_kept_when_asked(session: Session) -> None:
+    assert all(u.asm and "ret" in u.asm for u in session.units)
+
+
+def test_values_match_cpython(session: Session) -> None:
+    ns: dict[str, object] = {}
+    exec(compile(SRC, "<cpython>", "exec"), ns)
+    assert session.namespace["total"] == ns["total"]
+    assert session.namespace["y"] == ns["y"]
