@@ -78,10 +78,9 @@ class FunctionEmitter(EmitStmt):
         for name, t in u.locals.items():
             self.declare_var(name, t, bound=False)
         for i, (p, t) in enumerate(zip(u.params, u.param_types, strict=True)):
-            self.f.allocas.append(f"  store {t.llvm} %a{i}, ptr {self.var_slots[p]}")
-            self.f.allocas.append(f"  store i1 true, ptr {self.flag_slots[p]}")
-            if isinstance(t, ListType):  # parameters own a reference like other locals
-                self.incref(f"%a{i}")
+            # typed like any assignment: the local may be wider (int|float) than
+            # the argument, and a list parameter owns a reference like other locals
+            self.store_var(p, (f"%a{i}", t))
         self.enter_frame()
         self.block_stmts(u.body)
         rt = u.return_type
