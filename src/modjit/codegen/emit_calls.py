@@ -32,6 +32,12 @@ from modjit.runtime import errors as E
 from modjit.runtime.output import FLUSH_AT
 
 INF_BITS = "0x7FF0000000000000"
+_STRINGS: dict[str, str] = {}
+
+
+def _const_str(text: str) -> str:
+    """One interned str object per distinct constant (kept alive by the runtime)."""
+    return _STRINGS.setdefault(text, text)
 
 
 class EmitCalls(EmitOps):
@@ -97,7 +103,7 @@ class EmitCalls(EmitOps):
     # -- print ------------------------------------------------------------------------
     def print_call(self, node: ast.Call) -> None:
         f = self.f
-        boxed = [self.box(self.expr(a)) for a in node.args]
+        boxed = [self.print_arg(a) for a in node.args]
         tup = f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(boxed)})")
         for i, obj in enumerate(boxed):
             f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {tup}, i64 {i}, ptr {obj})")
@@ -124,6 +130,47 @@ class EmitCalls(EmitOps):
         self.decref(res)
         f.br(ok)
         f.block(ok)
+
+    def print_arg(self, arg: ast.expr) -> str:
+        """A new reference to the object print() receives for `arg`."""
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            obj = self.obj_const(_const_str(arg.value))
+            self.incref(obj)
+            return obj
+        if isinstance(arg, ast.JoinedStr):
+            return self.fstring(arg)
+        return self.box(self.expr(arg))
+
+    def fstring(self, node: ast.JoinedStr) -> str:
+        """f"..." as CPython builds it: format(conv(value), spec) per field, then join."""
+        f = self.f
+        pieces = []
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                piece = self.obj_const(_const_str(str(part.value)))
+                self.incref(piece)
+                pieces.append(piece)
+                continue
+            assert isinstance(part, ast.FormattedValue)
+            obj = self.box(self.expr(part.value))
+            conv = {115: "PyObject_Str", 114: "PyObject_Repr", 97: "PyObject_ASCII"}.get(part.conversion)
+            if conv:
+                converted = f.value(f"call ptr {self.need(conv)}(ptr {obj})")
+                self.decref(obj)
+                self.raise_pyerr_if_null(converted)
+                obj = converted
+            spec = "".join(str(v.value) for v in part.format_spec.values) if part.format_spec else ""  # type: ignore[attr-defined]
+            text = f.value(f"call ptr {self.need('PyObject_Format')}(ptr {obj}, ptr {self.obj_const(_const_str(spec))})")
+            self.decref(obj)
+            self.raise_pyerr_if_null(text)
+            pieces.append(text)
+        lst = f.value(f"call ptr {self.need('PyList_New')}(i64 {len(pieces)})")
+        for i, p in enumerate(pieces):
+            f.emit(f"call i32 {self.need('PyList_SetItem')}(ptr {lst}, i64 {i}, ptr {p})")
+        joined = f.value(f"call ptr {self.need('PyUnicode_Join')}(ptr {self.obj_const(_const_str(''))}, ptr {lst})")
+        self.decref(lst)
+        self.raise_pyerr_if_null(joined)
+        return joined
 
     # -- CPython's own implementation on boxed values --------------------------------------
     def pycall(self, fn: object, args: list[Value], result: Type, node: ast.AST) -> str:

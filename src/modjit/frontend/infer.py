@@ -352,6 +352,8 @@ class Inferer:
                     and node.attr in R.MATH_CONSTANTS):
                 return FLOAT
             raise self.fail(f"attribute '{node.attr}' is not supported", node)
+        if isinstance(node, ast.JoinedStr):
+            raise self.fail("f-strings are compiled only as print() arguments", node)
         if isinstance(node, ast.Call):
             from modjit.frontend.infer_calls import call_type
 

@@ -22,6 +22,7 @@ from modjit.frontend.types import (
     INT,
     NONE,
     NUM,
+    STR,
     ListType,
     TupleType,
     Type,
@@ -190,9 +191,29 @@ def print_call(inf: Inferer, node: ast.Call) -> Type:
             v.value is None or isinstance(v.value, str) or (kw.arg == "flush" and isinstance(v.value, bool)))
         if not ok:
             raise inf.fail(f"print {kw.arg}= must be a constant here", v)
-    ts = [inf.expr(a) for a in node.args]
+    ts = [print_arg_type(inf, a) for a in node.args]
     inf.u.calls[node] = CallInfo("print", "print", NONE, arg_types=tuple(ts))
     return NONE
+
+
+def print_arg_type(inf: Inferer, arg: ast.expr) -> Type:
+    """print() also takes str constants and f-strings over compiled values."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        inf.u.types[arg] = STR
+        return STR
+    if isinstance(arg, ast.JoinedStr):
+        for part in arg.values:
+            if isinstance(part, ast.FormattedValue):
+                t = inf.expr(part.value)
+                if t == STR:
+                    raise inf.fail("nested str values are not supported", part.value)
+                spec = part.format_spec
+                if spec is not None and not (isinstance(spec, ast.JoinedStr) and all(
+                        isinstance(v, ast.Constant) for v in spec.values)):
+                    raise inf.fail("computed format specs are not supported", part)
+        inf.u.types[arg] = STR
+        return STR
+    return inf.expr(arg)
 
 
 def math_call(inf: Inferer, node: ast.Call, name: str) -> Type:

@@ -73,6 +73,8 @@ INT = Type("int")
 FLOAT = Type("float")
 BOOL = Type("bool")
 NONE = Type("None")
+# Text that exists only to be printed: a str constant or an f-string as a print() argument.
+STR = Type("str")
 # A variable that holds an int at some times and a float at others (s = 0; s += 0.5):
 # a tagged value {is_float, int value, float value}.
 NUM = Type("int|float")
@@ -80,7 +82,7 @@ NUM = Type("int|float")
 # whose return type is not known yet during inference).
 BOTTOM = Type("<bottom>")
 
-_SCALAR_LLVM = {"int": "i64", "float": "double", "bool": "i1", "None": "i1", "<bottom>": "i64",
+_SCALAR_LLVM = {"str": "ptr", "int": "i64", "float": "double", "bool": "i1", "None": "i1", "<bottom>": "i64",
                 "int|float": "{i1, i64, double}"}
 
 

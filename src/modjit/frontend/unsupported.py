@@ -18,7 +18,7 @@ _NAMES: dict[type, str] = {
 ast.SetComp: "set comprehensions",
     ast.DictComp: "dict comprehensions", ast.GeneratorExp: "generator expressions",
 ast.Dict: "dict displays", ast.Set: "set displays",
-    ast.JoinedStr: "f-strings", ast.Match: "'match'", ast.AsyncFor: "'async for'",
+ast.Match: "'match'", ast.AsyncFor: "'async for'",
     ast.NamedExpr: "':='", ast.Starred: "starred expressions",
 }
 if hasattr(ast, "TryStar"):
