@@ -301,6 +301,8 @@ class EmitCalls(EmitOps):
     def min_max(self, name: str, args: list[Value], t: Type) -> str:
         """max keeps the first of equal items and takes a later one only if greater."""
         f = self.f
+        if t == NUM:
+            args = [(self.coerce(a, NUM), NUM) for a in args]
         best = args[0]
         op = ast.Gt() if name == "max" else ast.Lt()
         for a in args[1:]:

@@ -228,10 +228,12 @@ class Inferer:
             return
         if kind != ("builtin", "range"):
             lt = self.expr(it)
-            if isinstance(lt, TupleType) and lt.items and all(i == lt.items[0] for i in lt.items) \
-                    and not isinstance(lt.items[0], ListType):
-                lt = list_of(lt.items[0])  # iterated as a list made from the tuple
-                self.u.calls[it] = CallInfo("tuple_iter", "tuple", lt)
+            if isinstance(lt, TupleType) and lt.items:
+                items = set(lt.items)
+                elem = lt.items[0] if len(items) == 1 else NUM if items <= {INT, FLOAT, NUM} else None
+                if elem is not None and not isinstance(elem, ListType):
+                    lt = list_of(elem)  # iterated as a list made from the tuple
+                    self.u.calls[it] = CallInfo("tuple_iter", "tuple", lt)
             if isinstance(lt, ListType):
                 self.assign_target(s.target, lt.elem)
                 self.block(s.body)

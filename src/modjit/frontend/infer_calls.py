@@ -123,9 +123,12 @@ def _builtin_result(inf: Inferer, node: ast.Call, name: str, ts: list[Type]) -> 
     if name == "abs" and n == 1:
         return INT if ts[0] == BOOL else ts[0]
     if name in ("min", "max") and n >= 2:
-        if len(set(ts)) != 1:
-            raise inf.fail(f"{name}() of mixed types {', '.join(map(str, ts))}", node)
-        return ts[0]
+        kinds = set(ts)
+        if len(kinds) == 1:
+            return ts[0]
+        if kinds <= {INT, FLOAT, NUM}:
+            return NUM  # the winner's own type: max(0, 2.5) is 2.5, max(3, 2.5) is 3
+        raise inf.fail(f"{name}() of mixed types {', '.join(map(str, ts))}", node)
     if name == "int" and n <= 1:
         return INT
     if name == "float" and n <= 1:
