@@ -1,5 +1,17 @@
-"""The interactive REPL (stub)."""
+"""`modjit` / `modjit repl`: the interactive REPL (terminal), or pipe mode when
+stdin is not a terminal or with --plain."""
+
+from __future__ import annotations
+
+import sys
 
 
 def start_repl(engine: str = "mcjit", jit: bool = True, plain: bool = False, verbose: bool = False) -> int:
-    raise SystemExit("REPL not implemented yet")
+    from modjit.driver.console import Console, run_pipe
+
+    console = Console(engine=engine, jit=jit, verbose=verbose)
+    if plain or not sys.stdin.isatty():
+        return run_pipe(console, sys.stdin)
+    from modjit.driver.console_tty import run_tty
+
+    return run_tty(console)

@@ -1,0 +1,202 @@
+"""The REPL's core, shared by the terminal front end and pipe mode.
+
+    console.push(line)  -> True while the input is incomplete (a block is open)
+    console.run_input(src) runs one complete input: each statement a unit
+
+Errors never end the session: a traceback is printed (modjit's own frames
+removed) and the namespace keeps every completed assignment.  Lines that start
+with ':' are commands (not valid Python at the start of a statement).
+"""
+
+from __future__ import annotations
+
+import ast
+import codeop
+import os
+import sys
+import time
+import traceback
+from typing import TextIO
+
+from modjit.driver.session import Session, StrictModeError
+from modjit.engine.base import PHASE_TITLES, PHASES
+from modjit.errors import FatalRuntimeError
+
+HELP = """\
+Commands (a line starting with ':'):
+  :ir [name]         LLVM IR of the last compiled unit, or of every specialization of function `name`
+  :asm [name]        machine code, likewise
+  :time on|off       after each input, print the time of each compile phase
+  :stats             session totals: units compiled, on CPython, modules alive, memory
+  :engine mcjit|orc  switch JIT engine (functions are recompiled on their next call)
+  :help              this text
+  :quit              leave (as does Ctrl-D)
+Each Python statement you enter is compiled into its own LLVM module when it can be;
+what cannot be compiled runs on CPython in the same namespace."""
+
+
+class Console:
+    def __init__(self, engine: str = "mcjit", jit: bool = True, verbose: bool = False,
+                 out: TextIO | None = None) -> None:
+        self.session = Session("<stdin>", engine=engine, jit=jit, verbose=verbose, keep_asm=True)
+        self.out = out or sys.stdout
+        self.buffer: list[str] = []
+        self.show_time = False
+        self._compiler = codeop.CommandCompiler()
+
+    # -- input ---------------------------------------------------------------------
+    def push(self, line: str) -> bool:
+        """Add a line; run the input once it is complete. True: more lines needed."""
+        if not self.buffer and line.strip().startswith(":"):
+            self.command(line.strip())
+            return False
+        if not line.strip():
+            line = ""  # a blank (or indentation-only) line ends an open block
+        self.buffer.append(line)
+        source = "\n".join(self.buffer)
+        try:
+            incomplete = self._compiler(source, "<stdin>", "single") is None
+        except (SyntaxError, OverflowError, ValueError):
+            incomplete = False  # complete, and wrong: run_input reports it like CPython
+        if incomplete:
+            return True
+        self.buffer = []
+        self.run_input(source)
+        return False
+
+    def reset(self) -> None:
+        self.buffer = []
+
+    # -- running ---------------------------------------------------------------------
+    def run_input(self, source: str) -> None:
+        before = self.session.stats.units_compiled
+        t0 = time.perf_counter()
+        try:
+            tree = ast.parse(source, "<stdin>", "exec")
+        except SyntaxError as exc:
+            traceback.print_exception(SyntaxError, exc, None, limit=0)
+            return
+        try:
+            for stmt in tree.body:
+                self.session.run_statement(stmt, interactive=True, filename="<stdin>")
+        except SystemExit:
+            raise
+        except FatalRuntimeError as exc:
+            _flush()
+            print(f"{exc}", file=sys.stderr)
+        except StrictModeError as exc:
+            _flush()
+            print(f"modjit: {exc}", file=sys.stderr)
+        except BaseException as exc:  # noqa: BLE001 - the session survives anything
+            from modjit.driver.run import print_user_traceback
+
+            _flush()
+            print_user_traceback(exc)
+        finally:
+            if self.show_time:
+                self.print_times(self.session.stats.units_compiled - before, time.perf_counter() - t0)
+
+    def print_times(self, new_units: int, wall: float) -> None:
+        units = self.session.units[-new_units:] if new_units else []
+        totals = {p: sum(getattr(u.times, p) for u in units) * 1e3 for p in PHASES}
+        parts = ", ".join(f"{PHASE_TITLES[p]} {totals[p]:.3f}" for p in PHASES)
+        print(f"[{new_units} unit(s) compiled; ms: {parts}; wall {wall * 1e3:.1f}]", file=self.out)
+
+    # -- commands -------------------------------------------------------------------------
+    def command(self, line: str) -> None:
+        name, _, arg = line[1:].partition(" ")
+        arg = arg.strip()
+        handler = getattr(self, f"cmd_{name}", None)
+        if handler is None:
+            print(f"unknown command ':{name}' (try :help)", file=self.out)
+            return
+        handler(arg)
+
+    def cmd_help(self, arg: str) -> None:
+        print(HELP, file=self.out)
+
+    def cmd_quit(self, arg: str) -> None:
+        raise SystemExit(0)
+
+    def _units(self, arg: str) -> list:
+        if arg:
+            records = self.session.rt.function_records(arg)
+            if not records:
+                print(f"no compiled specializations of {arg!r}", file=self.out)
+            return records
+        if not self.session.units:
+            print("no unit compiled yet", file=self.out)
+            return []
+        return [self.session.units[-1]]
+
+    def cmd_ir(self, arg: str) -> None:
+        for u in self._units(arg):
+            print(f"; {u.kind} {u.name}\n{u.ir}", file=self.out)
+
+    def cmd_asm(self, arg: str) -> None:
+        for u in self._units(arg):
+            print(f"# {u.kind} {u.name}\n{u.asm or '(not kept)'}", file=self.out)
+
+    def cmd_time(self, arg: str) -> None:
+        if arg not in ("on", "off"):
+            print("usage: :time on|off", file=self.out)
+            return
+        self.show_time = arg == "on"
+        print(f"phase times {arg}", file=self.out)
+
+    def cmd_stats(self, arg: str) -> None:
+        from modjit.driver.report import print_stats
+
+        print_stats(self.session, file=self.out)
+        print(f"resident memory: {_rss_mib():.1f} MiB", file=self.out)
+
+    def cmd_engine(self, arg: str) -> None:
+        if arg not in ("mcjit", "orc"):
+            print(f"usage: :engine mcjit|orc (now {self.session.engine_name})", file=self.out)
+            return
+        try:
+            self.session.set_engine(arg)
+        except (ImportError, ValueError, RuntimeError) as exc:
+            print(f"cannot switch to {arg}: {exc}", file=self.out)
+            return
+        print(f"engine: {arg}", file=self.out)
+
+
+def banner() -> str:
+    from modjit import __version__
+
+    return (f"modjit {__version__} (Python {sys.version.split()[0]}, LLVM via llvmlite) -- "
+            "':help' for commands")
+
+
+def run_pipe(console: Console, stream: TextIO) -> int:
+    """Pipe mode, as `python3 -i < script`: prompts on stderr, values on stdout."""
+    print(banner(), file=sys.stderr)
+    more = False
+    try:
+        for raw in stream:
+            sys.stderr.write("... " if more else ">>> ")
+            sys.stderr.flush()
+            more = console.push(raw.rstrip("\n"))
+        if more:
+            console.push("")
+        sys.stderr.write(">>> \n")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    return 0
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def _rss_mib() -> float:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return 0.0

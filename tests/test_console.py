@@ -1,0 +1,92 @@
+"""The terminal REPL, driven through a real pty with pexpect."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+PROMPT = ">>> "
+
+
+@pytest.fixture
+def repl(tmp_path: Path) -> Iterator[pexpect.spawn]:
+    env = dict(os.environ, TERM="dumb", HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"))
+    env.pop("MODJIT_STRICT", None)
+    child = pexpect.spawn(sys.executable, ["-m", "modjit"], env=env, encoding="utf-8",
+                          timeout=30, dimensions=(40, 200))
+    child.expect_exact(PROMPT)
+    yield child
+    child.close(force=True)
+
+
+def send(child: pexpect.spawn, *lines: str) -> str:
+    """Type lines; return what was printed before the next primary prompt."""
+    for line in lines:
+        child.sendline(line)
+    child.expect_exact(PROMPT)
+    return str(child.before)
+
+
+def test_multiline_def_and_call(repl: pexpect.spawn) -> None:
+    send(repl, "def sq(x):", "return x * x", "")
+    assert "49" in send(repl, "sq(7)")
+    assert "2.25" in send(repl, "sq(1.5)")
+
+
+def test_redefinition_seen_by_compiled_caller(repl: pexpect.spawn) -> None:
+    send(repl, "def g():", "return 1", "")
+    send(repl, "def f():", "return g() + 10", "")
+    assert "11" in send(repl, "f()")
+    send(repl, "def g():", "return 2", "")
+    assert "12" in send(repl, "f()")
+
+
+def test_error_then_working_prompt(repl: pexpect.spawn) -> None:
+    send(repl, "x = 41")
+    out = send(repl, "1/0")
+    assert "ZeroDivisionError: division by zero" in out
+    assert "42" in send(repl, "x + 1")
+
+
+def test_ir_asm_time(repl: pexpect.spawn) -> None:
+    send(repl, "def sq(x):", "return x * x", "")
+    send(repl, "sq(3)")
+    assert "define" in send(repl, ":ir sq")
+    assert "ret" in send(repl, ":asm sq")
+    send(repl, ":time on")
+    out = send(repl, "y = 2 * 3")
+    assert "unit(s) compiled" in out and "codegen+link" in out
+    assert "units compiled" in send(repl, ":stats")
+
+
+def test_ctrl_c_interrupts_compiled_loop(repl: pexpect.spawn) -> None:
+    send(repl, "n = 0")
+    repl.sendline("while True: n += 1")
+    repl.sendline("")
+    repl.expect_exact("... ")
+    time.sleep(1.5)
+    repl.sendintr()
+    repl.expect("KeyboardInterrupt")
+    repl.expect_exact(PROMPT)
+    assert "(True, 2)" in send(repl, "n > 1000, 1 + 1")
+
+
+def test_ctrl_d_exits_and_saves_history(repl: pexpect.spawn, tmp_path: Path) -> None:
+    send(repl, "z = 3")
+    time.sleep(0.5)  # let prompt_toolkit start reading before the key arrives
+    repl.sendcontrol("d")
+    repl.expect(pexpect.EOF)
+    repl.close()
+    assert repl.exitstatus == 0
+    assert "z = 3" in (tmp_path / "state" / "modjit" / "history").read_text()
+
+
+def test_unknown_command_and_help(repl: pexpect.spawn) -> None:
+    assert "unknown command ':nope'" in send(repl, ":nope")
+    assert ":engine" in send(repl, ":help")

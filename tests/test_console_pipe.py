@@ -1,0 +1,42 @@
+"""Pipe mode compared with CPython's `python3 -i` on the same input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+TRANSCRIPTS = {
+    "expressions": "x = 1\nx + 1\n2.5 * x\n(x, -0.0)\nNone\n_\n",
+    "defs_and_loops": "def f(a):\n    return a * 2\n\nf(3)\nfor i in range(3):\n    f(i)\n\ntotal = 0\nfor i in range(10):\n    total += i\n\ntotal\n",
+    "exception_midway": "a = 5\na // 0\na\nimport math\nmath.sqrt(-1)\nprint('after')\n",
+    "syntax_error": "def f(:\n    pass\n\n1 + 1\n",
+    "redefinition": "def g():\n    return 1\n\ndef h():\n    return g()\n\nh()\ndef g():\n    return 2\n\nh()\n",
+    "overflow_continues": "def fact(n):\n    r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r\n\nfact(25)\nfact(5)\n",
+}
+
+
+def run(cmd: list[str], text: str) -> tuple[str, str, int]:
+    env = dict(os.environ)
+    env.pop("MODJIT_STRICT", None)
+    p = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=60, env=env)
+    return p.stdout, p.stderr, p.returncode
+
+
+@pytest.mark.parametrize("name", sorted(TRANSCRIPTS))
+def test_pipe_mode_matches_python_interactive(name: str) -> None:
+    text = TRANSCRIPTS[name]
+    want_out, want_err, want_rc = run([sys.executable, "-i"], text)
+    got_out, got_err, got_rc = run([sys.executable, "-m", "modjit"], text)
+    assert got_out == want_out
+    assert got_rc == want_rc
+    # stderr: the same prompts and tracebacks; only the banner differs
+    assert got_err.splitlines()[1:] == want_err.splitlines()[2:]
+
+
+def test_plain_flag_and_commands() -> None:
+    out, err, rc = run([sys.executable, "-m", "modjit", "repl", "--plain"],
+                       "def sq(x):\n    return x * x\n\nsq(4)\n:ir sq\n:stats\n")
+    assert rc == 0 and "16" in out and "define" in out and "units compiled" in out
