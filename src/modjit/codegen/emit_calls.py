@@ -59,6 +59,10 @@ class EmitCalls(EmitOps):
             owner = self.expr(node.func.value)
             margs = [self.expr(a) for a in node.args]
             return self.list_method(owner, info.name, margs, t, node), t  # type: ignore[attr-defined]
+        if info.kind == "pycall" and info.name == "list_range":
+            assert isinstance(node.args[0], ast.Call)
+            args = [self.expr(a) for a in node.args[0].args]  # list(range(a, b, c))
+            return self.pycall(info.obj, args, t, node), t
         args = [self.expr(a) for a in node.args]
         if info.kind == "math":
             return self.math_call(info.name, args, node), t

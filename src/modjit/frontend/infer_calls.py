@@ -83,9 +83,23 @@ def _numeric(inf: Inferer, node: ast.AST, ts: list[Type], what: str) -> None:
 LIST_RESULT = {"sum": "elem", "min": "elem", "max": "elem", "sorted": "list", "list": "list"}
 
 
+def _list_range(*args: int) -> list[int]:
+    return list(range(*args))
+
+
 def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     if name == "print":
         return print_call(inf, node)
+    if name == "list" and len(node.args) == 1 and isinstance(node.args[0], ast.Call) \
+            and isinstance(node.args[0].func, ast.Name) and not node.keywords \
+            and inf.binding_kind(node.args[0].func) == ("builtin", "range"):
+        rng = node.args[0]
+        ts = [inf.expr(a) for a in rng.args]
+        if not 1 <= len(ts) <= 3 or rng.keywords or any(t not in (INT, BOOL, BOTTOM) for t in ts):
+            raise inf.fail("list(range(...)) takes 1 to 3 int arguments", rng)
+        result: Type = list_of(INT)
+        inf.u.calls[node] = CallInfo("pycall", "list_range", result, obj=_list_range, arg_types=tuple(ts))
+        return result
     ts = _args(inf, node)
     if name in LIST_RESULT and len(ts) == 1 and isinstance(ts[0], ListType):
         lt = ts[0]
