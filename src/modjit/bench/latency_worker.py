@@ -27,6 +27,17 @@ def rss_bytes() -> int:
         return int(f.read().split()[1]) * 4096
 
 
+def _load_and_run(ee: object, mod: object, name: str, t: PhaseTimes) -> None:
+    """Add the module to the engine, finalize, look the function up and call it."""
+    with t.timing("codegen"):
+        ee.add_module(mod)  # type: ignore[attr-defined]
+        ee.finalize_object()  # type: ignore[attr-defined]
+    with t.timing("lookup"):
+        addr = ee.get_function_address(name)  # type: ignore[attr-defined]
+    with t.timing("run"):
+        ctypes.CFUNCTYPE(None)(addr)()
+
+
 def floor_step() -> Callable[[int], PhaseTimes]:
     """The least llvmlite needs per module: IR text, parse, add, finalize, look up, call."""
     import llvmlite.binding as llvm
@@ -36,21 +47,13 @@ def floor_step() -> Callable[[int], PhaseTimes]:
     init_llvm()
     tm = llvm.Target.from_default_triple().create_target_machine(opt=0, codemodel="small")
     ee = llvm.create_mcjit_compiler(llvm.parse_assembly(""), tm)
-    proto = ctypes.CFUNCTYPE(None)
-
     def step(i: int) -> PhaseTimes:
         t = PhaseTimes()
         with t.timing("irgen"):
             text = f"define void @f{i}() nounwind {{\n  ret void\n}}\n"
         with t.timing("parse"):
             mod = llvm.parse_assembly(text)
-        with t.timing("codegen"):
-            ee.add_module(mod)
-            ee.finalize_object()
-        with t.timing("lookup"):
-            addr = ee.get_function_address(f"f{i}")
-        with t.timing("run"):
-            proto(addr)()
+        _load_and_run(ee, mod, f"f{i}", t)
         return t
 
     return step
@@ -67,7 +70,6 @@ def seed_step() -> Callable[[int], PhaseTimes]:
     tm = llvm.Target.from_default_triple().create_target_machine(opt=2)
     opt_tm = llvm.Target.from_default_triple().create_target_machine(opt=2)
     ee = llvm.create_mcjit_compiler(llvm.parse_assembly(""), tm)
-    proto = ctypes.CFUNCTYPE(None)
 
     def step(i: int) -> PhaseTimes:
         t = PhaseTimes()
@@ -81,13 +83,7 @@ def seed_step() -> Callable[[int], PhaseTimes]:
             mod.verify()
         with t.timing("opt"):
             optimise(mod, opt_tm, 2)
-        with t.timing("codegen"):
-            ee.add_module(mod)
-            ee.finalize_object()
-        with t.timing("lookup"):
-            addr = ee.get_function_address(f"f{i}")
-        with t.timing("run"):
-            proto(addr)()
+        _load_and_run(ee, mod, f"f{i}", t)
         return t
 
     return step

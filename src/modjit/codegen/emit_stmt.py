@@ -134,6 +134,21 @@ class EmitStmt(EmitExpr):
         self.raise_if(f.value(f"icmp ne i32 {r}, 0"), E.E_PYERR, None)
         f.block(go)
 
+    def loop_rest(self, s: ast.For | ast.While, head: str, latch: str, orelse: str, done: str) -> None:
+        """The body (break -> done, continue -> latch), the back-edge polling for
+        Ctrl-C, and the else clause that runs unless a break left the loop."""
+        f = self.f
+        self.loops.append((latch, done))
+        self.block_stmts(s.body)
+        self.loops.pop()
+        f.block(latch)
+        self.poll_interrupt()
+        f.br(head)
+        f.block(orelse)
+        self.block_stmts(s.orelse)
+        f.br(done)
+        f.block(done)
+
     def while_stmt(self, s: ast.While) -> None:
         f = self.f
         head, body, orelse, done = (f.new_label("while"), f.new_label("wbody"),
@@ -145,16 +160,7 @@ class EmitStmt(EmitExpr):
         f.cbr(cond, body, orelse)
         f.block(body)
         latch = f.new_label("wlatch")
-        self.loops.append((latch, done))
-        self.block_stmts(s.body)
-        self.loops.pop()
-        f.block(latch)
-        self.poll_interrupt()
-        f.br(head)
-        f.block(orelse)
-        self.block_stmts(s.orelse)
-        f.br(done)
-        f.block(done)
+        self.loop_rest(s, head, latch, orelse, done)
 
     def for_list(self, s: ast.For) -> None:
         """for x in lst / for i, x in enumerate(lst): index-based, re-reading the
@@ -191,16 +197,7 @@ class EmitStmt(EmitExpr):
             self.assign(s.target, (pair, self.u.types.get(s.target, tt)))
         else:
             self.assign(s.target, item)
-        self.loops.append((latch, done))
-        self.block_stmts(s.body)
-        self.loops.pop()
-        f.block(latch)
-        self.poll_interrupt()
-        f.br(head)
-        f.block(orelse)
-        self.block_stmts(s.orelse)
-        f.br(done)
-        f.block(done)
+        self.loop_rest(s, head, latch, orelse, done)
 
     def for_stmt(self, s: ast.For) -> None:
         f = self.f

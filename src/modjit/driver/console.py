@@ -18,6 +18,7 @@ import time
 import traceback
 from typing import TextIO
 
+from modjit.driver.run import flush_stdout as _flush
 from modjit.driver.session import Session, StrictModeError
 from modjit.engine.base import PHASE_TITLES, PHASES
 from modjit.errors import FatalRuntimeError
@@ -185,13 +186,6 @@ def run_pipe(console: Console, stream: TextIO) -> int:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
     return 0
-
-
-def _flush() -> None:
-    try:
-        sys.stdout.flush()
-    except Exception:  # noqa: BLE001
-        pass
 
 
 def _rss_mib() -> float:

@@ -46,18 +46,18 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
     except SystemExit as exc:
         status = _exit_status(exc)
     except FatalRuntimeError as exc:
-        _flush_stdout()
+        flush_stdout()
         print(f"{exc}", file=sys.stderr)
         caret = source_line_with_caret(exc.coord)
         if caret:
             print(caret, file=sys.stderr)
         status = 1
     except StrictModeError as exc:
-        _flush_stdout()
+        flush_stdout()
         print(f"modjit: {exc}", file=sys.stderr)
         status = 3
     except BaseException as exc:  # noqa: BLE001 - printed like CPython does
-        _flush_stdout()
+        flush_stdout()
         print_user_traceback(exc)
         status = 130 if isinstance(exc, KeyboardInterrupt) else 1
     finally:
@@ -65,7 +65,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
             from modjit.driver.report import print_stats
 
             print_stats(session)
-    _flush_stdout()
+    flush_stdout()
     return status
 
 
@@ -79,7 +79,7 @@ def _exit_status(exc: SystemExit) -> int:
     return 1
 
 
-def _flush_stdout() -> None:
+def flush_stdout() -> None:
     try:
         sys.stdout.flush()
     except Exception:  # noqa: BLE001
