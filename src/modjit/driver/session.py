@@ -91,11 +91,14 @@ class Session:
         mode = "single" if interactive else "exec"
         module = ast.Interactive([stmt]) if interactive else ast.Module([stmt], [])
         code = compile(module, filename, mode)
+        defined = _defined_functions(stmt) if self.jit else []
+        previous = {node.name: self.namespace.get(node.name) for node in defined}
         try:
             exec(code, self.namespace)
         finally:
             if self.jit:
                 self.wrap_new_functions(stmt)
+                self.retire_replaced(previous)
 
     def wrap_new_functions(self, stmt: ast.stmt) -> None:
         """Replace the plain functions `stmt` defined by compiling dispatchers."""
@@ -106,6 +109,14 @@ class Session:
             if (isinstance(fn, types.FunctionType) and fn.__globals__ is self.namespace
                     and not node.decorator_list and fn.__code__.co_firstlineno == node.lineno):
                 self.namespace[node.name] = JitFunction(fn, self.rt, node)
+
+    def retire_replaced(self, previous: dict[str, Any]) -> None:
+        """A redefined function's old specializations give their code back."""
+        from modjit.runtime.dispatch import JitFunction
+
+        for name, old in previous.items():
+            if isinstance(old, JitFunction) and self.namespace.get(name) is not old:
+                self.rt.retire_function(old)
 
     # -- reporting --------------------------------------------------------
     def _handed_over(self, exc: Unsupported, stmt: ast.stmt) -> None:

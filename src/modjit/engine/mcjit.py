@@ -23,7 +23,12 @@ import llvmlite.binding as llvm
 from modjit.engine.base import UnitHandle
 from modjit.engine.llvm_setup import init_llvm, optimise, optimise_quick, target_machine
 
-GENERATION_SIZE = 512
+# Modules per engine before a new engine takes over.  A retired engine's code is
+# freed once all its units are released, so a generation bounds the memory that
+# released-but-not-yet-freed units hold: run-once statements churn fast (512);
+# function specializations live long and are few (64 keeps a redefinition loop
+# near its starting memory).
+GENERATION_SIZE = {"fast": 512, "opt": 64}
 # Function specializations: the quick pass list (QUICK = 9) and O2 code generation.
 # Measured on the benchmarks: the default O2 IR pipeline cost 3-4x more than the
 # quick list for no run-time gain; O0 code generation was 3-4x cheaper to compile
@@ -60,7 +65,7 @@ class MCJITEngine:
 
     def _generation(self, tier: str) -> _Generation:
         gen = self._current.get(tier)
-        if gen is None or gen.added >= GENERATION_SIZE:
+        if gen is None or gen.added >= GENERATION_SIZE[tier]:
             if gen is not None:
                 self._retire(gen)
             gen = _Generation(tier)

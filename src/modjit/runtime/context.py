@@ -122,6 +122,12 @@ class RuntimeContext:
                     break
         self.validated_version = self.ns_version.value
 
+    def retire_function(self, jitfn: Any) -> None:
+        """Free every compiled specialization of `jitfn` (it was rebound); a call
+        through a remaining reference compiles afresh."""
+        for spec in [s for s in self.specs if s.jitfn is jitfn]:
+            self.invalidate(spec)
+
     def invalidate(self, spec: Any) -> None:
         spec.invalid = True
         spec.jitfn.forget(spec)
