@@ -33,6 +33,7 @@ from modjit.runtime.context import SENTINEL, RuntimeContext
 from modjit.runtime.dispatch import ON_CPYTHON
 from modjit.runtime.spec import Spec
 
+_STATEMENT_PROTO = ctypes.PYFUNCTYPE(ctypes.c_int)
 DEFINITIONS = (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.AsyncFunctionDef)
 STATEMENT_KINDS = (ast.Assign, ast.AugAssign, ast.Expr, ast.If, ast.For, ast.While, ast.Pass)
 
@@ -152,7 +153,7 @@ def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
 
 def _context(rt: RuntimeContext, inline_floats: bool, self_spec: Spec | None) -> EmitContext:
     return EmitContext(cells=rt.cells, site=rt.site, keep=rt.keep, namespace=rt.namespace,
-                       sentinel=id(SENTINEL), print_queue=rt.print_queue, slot_of=lambda s: s.slot.address,
+                       sentinel=id(SENTINEL), print_queue=rt.print_queue, echo_cell=rt.echo_cell_address, slot_of=lambda s: s.slot.address,
                        symbol_of=lambda s: s.symbol, self_spec=self_spec,
                        inline_floats=inline_floats)
 
@@ -178,7 +179,7 @@ class StatementUnit:
         snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
         t0 = time.perf_counter()
         try:
-            r = self.fn()
+            status = self.fn()
         except BaseException:
             rt.cells.clear_error()
             rt.print_queue.flush()
@@ -187,7 +188,7 @@ class StatementUnit:
             self.record.times.run += time.perf_counter() - t0
             rt.session.stats.times.run += time.perf_counter() - t0
             rt.engine.release(self.handle)
-        if r is SENTINEL:
+        if status:
             code, site = rt.take_error()
             if code in E.DEOPT_CODES:
                 rt.session.stats.deopts += 1
@@ -206,7 +207,7 @@ class StatementUnit:
             E.raise_at(E.make_exception(code, site), site)
         rt.print_queue.flush()
         if interactive and isinstance(self.stmt, ast.Expr):
-            sys.displayhook(r)
+            sys.displayhook(rt.take_echo())
 
 
 def E_coord(site: E.Site) -> Any:
@@ -238,7 +239,7 @@ def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
     handle = rt.engine.add_module(ir, symbol, "fast", keep_asm=rt.session.keep_asm)
     handle.times.irgen += irgen
     address = rt.engine.lookup(handle, symbol)
-    fn = ctypes.PYFUNCTYPE(ctypes.py_object)(address)
+    fn = _STATEMENT_PROTO(address)
     record = UnitRecord("statement", f"{filename}:{stmt.lineno}", handle.ir, handle.asm, handle.times)
     rt.session.record_unit(record)
     assigned = [n for n in unit.locals if not is_hidden(n)]

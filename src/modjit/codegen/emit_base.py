@@ -31,6 +31,7 @@ class EmitContext:
     namespace: dict[str, Any]
     sentinel: int
     print_queue: Any  # runtime.output.PrintQueue
+    echo_cell: int  # where a REPL expression statement leaves its value (a new reference)
     slot_of: Callable[[Any], int]  # the slot address of a callee specialization
     symbol_of: Callable[[Any], str]  # the LLVM symbol of a specialization
     self_spec: Any = None

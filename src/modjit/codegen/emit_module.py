@@ -21,7 +21,6 @@ from modjit.codegen.irtext import ptr_const
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import NONE, ListType, TupleType, Type
-from modjit.runtime import capi
 from modjit.runtime import errors as E
 
 ATTRS = "nounwind"
@@ -137,7 +136,10 @@ def _error_return(e: EmitStmt) -> None:
 
 
 class StatementEmitter(EmitStmt):
-    """A top-level statement; assigned globals live in locals while it runs."""
+    """A top-level statement; assigned globals live in locals while it runs.
+
+    `i32 stmt()` returns 0, or 1 with the error cell set (or a Python exception,
+    which ctypes raises). No Python object crosses back: a no-op unit is a `ret`."""
 
     def __init__(self, unit: UnitTypes, ctx: EmitContext, interactive: bool) -> None:
         super().__init__(unit, ctx)
@@ -200,13 +202,11 @@ class StatementEmitter(EmitStmt):
         self.block_stmts(u.body)
         self.flush_globals()
         self.release_all_vars()
-        if self.echo is not None:
-            f.term(f"ret ptr {self.echo[0]}")
-        else:
-            f.emit(f"call void {self.need('Py_IncRef')}(ptr {ptr_const(capi.PY_NONE)})")
-            f.term(f"ret ptr {ptr_const(capi.PY_NONE)}")
+        if self.echo is not None:  # a REPL expression: its value goes to the echo cell
+            f.emit(f"store ptr {self.echo[0]}, ptr {ptr_const(self.ctx.echo_cell)}")
+        f.term("ret i32 0")
         if not self.error_used:
-            return f.render(f'define ptr @"{symbol}"() {ATTRS}')
+            return f.render(f'define i32 @"{symbol}"() {ATTRS}')
         f.block("error")
         code = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
         deopt = f.value(f"icmp sge i64 {code}, {E.E_DEOPT_OVERFLOW}")
@@ -224,8 +224,8 @@ class StatementEmitter(EmitStmt):
         f.block(skip)
         f.br("error.final")
         f.block("error.final")
-        _error_return(self)
-        return f.render(f'define ptr @"{symbol}"() {ATTRS}')
+        f.term("ret i32 1")  # the error cell says what; a Python exception is raised by ctypes
+        return f.render(f'define i32 @"{symbol}"() {ATTRS}')
 
 
 def _list_parts(v: str, t: Type, f: object) -> list[str]:

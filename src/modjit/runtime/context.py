@@ -20,6 +20,11 @@ from modjit.runtime.output import PrintQueue
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
 
 
+_decref = ctypes.pythonapi.Py_DecRef
+_decref.argtypes = [ctypes.c_void_p]
+_decref.restype = None
+
+
 class _Sentinel:
     def __repr__(self) -> str:
         return "<modjit error sentinel>"
@@ -35,6 +40,8 @@ class RuntimeContext:
         self.namespace: dict[str, Any] = session.namespace
         self.cells = SharedCells()
         self.print_queue = PrintQueue(self.cells)
+        self._echo_cell = ctypes.c_void_p(0)
+        self.echo_cell_address = ctypes.addressof(self._echo_cell)
         self.sites: list[E.Site] = []
         self._site_index: dict[E.Site, int] = {}
         self._kept: dict[int, object] = {}
@@ -166,6 +173,16 @@ class RuntimeContext:
         self.print_queue.flush()
         E.raise_at(E.make_exception(code, site), site)
         raise AssertionError("unreachable")
+
+    def take_echo(self) -> Any:
+        """The value a REPL expression statement left (a new reference, taken over)."""
+        address = self._echo_cell.value
+        self._echo_cell.value = 0
+        if not address:
+            return None
+        value = ctypes.cast(address, ctypes.py_object).value
+        _decref(address)
+        return value
 
     def take_error(self) -> tuple[int, E.Site]:
         code, index = self.cells.err_code, self.cells.err_site
