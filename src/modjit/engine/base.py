@@ -35,8 +35,12 @@ class PhaseTimes:
     run: float = 0.0
 
     def add(self, other: PhaseTimes) -> None:
-        for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        self.irgen += other.irgen
+        self.parse += other.parse
+        self.opt += other.opt
+        self.codegen += other.codegen
+        self.lookup += other.lookup
+        self.run += other.run
 
     @property
     def compile_total(self) -> float:
