@@ -1,6 +1,10 @@
 """Differential tests: every program in tests/cases/ runs under CPython and under
 `modjit run`; stdout, exit status and the last line of stderr must be equal.
 
+Every engine runs every program; MCJIT also runs them in each compiler mode:
+tiered (default), eager promotion (every function promoted at its first call,
+so inlined and baseline code both run), single tier, and no inlining.
+
 A program whose first line is `# modjit: strict` also runs with MODJIT_STRICT=1,
 which fails if any of its functions or top-level loops ran on CPython: that
 proves its kernels were compiled. Adding a program file adds a case.
@@ -21,6 +25,13 @@ CASES = Path(__file__).parent / "cases"
 PROGRAMS = sorted(p.name for p in CASES.glob("*.py"))
 ENGINES = ["mcjit"] + (["orc"] if importlib.util.find_spec("modjit.engine.orc") else [])
 TIMEOUT = 120
+MODES = {
+    "tiered": (),
+    "eager": ("--hot-threshold", "1"),
+    "one-tier": ("--no-tier",),
+    "no-inline": ("--no-inline", "--hot-threshold", "1"),
+}
+RUNS = [("mcjit", mode) for mode in MODES] + [(e, m) for e in ENGINES[1:] for m in ("tiered", "eager")]
 
 
 @functools.cache
@@ -39,8 +50,8 @@ def cpython(prog: str) -> tuple[str, int, str]:
     return run((sys.executable, prog))
 
 
-def modjit(prog: str, engine: str, strict: bool = False) -> tuple[str, int, str]:
-    return run((sys.executable, "-m", "modjit", "run", "--engine", engine, prog), strict)
+def modjit(prog: str, engine: str, strict: bool = False, mode: str = "tiered") -> tuple[str, int, str]:
+    return run((sys.executable, "-m", "modjit", "run", "--engine", engine, *MODES[mode], prog), strict)
 
 
 def assert_same(prog: str, got: tuple[str, int, str]) -> None:
@@ -50,18 +61,19 @@ def assert_same(prog: str, got: tuple[str, int, str]) -> None:
     assert got[2] == want[2], f"last stderr line differs for {prog}"
 
 
-@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("engine", "mode"), RUNS, ids=[f"{e}-{m}" for e, m in RUNS])
 @pytest.mark.parametrize("prog", PROGRAMS)
-def test_same_as_cpython(prog: str, engine: str) -> None:
-    assert_same(prog, modjit(prog, engine))
+def test_same_as_cpython(prog: str, engine: str, mode: str) -> None:
+    assert_same(prog, modjit(prog, engine, mode=mode))
 
 
 STRICT = [p for p in PROGRAMS if (CASES / p).read_text().startswith("# modjit: strict")]
 
 
+@pytest.mark.parametrize("mode", ["tiered", "eager"])
 @pytest.mark.parametrize("prog", STRICT)
-def test_strict_kernels_compiled(prog: str) -> None:
-    assert_same(prog, modjit(prog, "mcjit", strict=True))
+def test_strict_kernels_compiled(prog: str, mode: str) -> None:
+    assert_same(prog, modjit(prog, "mcjit", strict=True, mode=mode))
 
 
 def test_corpus_is_large_enough() -> None:

@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 
+from modjit.options import JitOptions
+
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=["mcjit", "orc"], default=os.environ.get("MODJIT_ENGINE", "mcjit"),
@@ -15,6 +17,24 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
                    help="after the run, print units compiled/on CPython (with reasons) and time per phase")
     p.add_argument("--verbose", action="store_true", help="report every hand-over to CPython as it happens")
     p.add_argument("--dump", metavar="DIR", help="write each unit's LLVM IR and assembly into DIR")
+    _add_compiler_options(p)
+
+
+def _add_compiler_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-inline", action="store_true",
+                   help="never copy callees into a caller's module for inlining (env MODJIT_INLINE=0)")
+    p.add_argument("--no-tier", action="store_true",
+                   help="compile every function once, optimised, instead of baseline code first "
+                        "and optimised code when hot (env MODJIT_TIER=0)")
+    p.add_argument("--hot-threshold", type=int, metavar="N",
+                   help="calls + loop iterations before a function is promoted to optimised code "
+                        "(default 1000; env MODJIT_HOT_THRESHOLD)")
+
+
+def _options(args: argparse.Namespace) -> JitOptions:
+    return JitOptions.from_env(inline=False if getattr(args, "no_inline", False) else None,
+                               tier=False if getattr(args, "no_tier", False) else None,
+                               hot_threshold=getattr(args, "hot_threshold", None))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("--ir", action="store_true", help="print LLVM IR")
     dump.add_argument("--asm", action="store_true", help="print assembly")
     dump.add_argument("--engine", choices=["mcjit", "orc"], default="mcjit", help="JIT engine")
+    _add_compiler_options(dump)
     dump.add_argument("prog", help="the Python program")
     dump.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program")
 
@@ -60,12 +81,13 @@ def main(argv: list[str] | None = None) -> int:
         from modjit.driver.run import run_program
 
         return run_program(args.prog, args.args, engine=args.engine, jit=not args.no_jit,
-                           stats=args.stats, verbose=args.verbose, dump_dir=args.dump)
+                           stats=args.stats, verbose=args.verbose, dump_dir=args.dump,
+                           options=_options(args))
     if args.command == "dump":
         from modjit.driver.run import dump_program
 
         return dump_program(args.prog, args.args, ir=args.ir or not args.asm, asm=args.asm,
-                            engine=args.engine)
+                            engine=args.engine, options=_options(args))
     if args.command == "bench":
         from modjit.bench.cli import run_bench
 
@@ -78,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         jit=not getattr(args, "no_jit", False),
         plain=getattr(args, "plain", False),
         verbose=getattr(args, "verbose", False),
+        options=_options(args),
     )
 
 

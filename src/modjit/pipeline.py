@@ -16,12 +16,19 @@ from __future__ import annotations
 
 import ast
 import ctypes
+import re
 import sys
 import time
 from typing import Any
 
-from modjit.codegen.emit_base import EmitContext
-from modjit.codegen.emit_module import FunctionEmitter, StatementEmitter, assemble, emit_entry
+from modjit.codegen.emit_base import EmitContext, HeatCounter
+from modjit.codegen.emit_module import (
+    ATTRS,
+    FunctionEmitter,
+    StatementEmitter,
+    assemble,
+    emit_entry,
+)
 from modjit.driver.stats import UnitRecord
 from modjit.errors import FatalRuntimeError, Unsupported
 from modjit.frontend.comprehensions import is_hidden
@@ -35,6 +42,8 @@ from modjit.runtime.spec import Spec
 
 _STATEMENT_PROTO = ctypes.PYFUNCTYPE(ctypes.c_int)
 DEFINITIONS = (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.AsyncFunctionDef)
+INLINE_DEPTH = 3  # callees of callees ... copied into a promoted caller
+INLINE_BUDGET = 4  # all copies together: at most this many times inline_max_lines
 STATEMENT_KINDS = (ast.Assign, ast.AugAssign, ast.Expr, ast.If, ast.For, ast.While, ast.Pass)
 
 
@@ -132,23 +141,125 @@ def function_ast(jitfn: Any) -> ast.FunctionDef:
 
 
 def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
+    """A specialization's first code: baseline code that counts its heat, or
+    (without tiering) optimised code at once."""
+    build_spec(rt, spec, "opt" if rt.options.tier else "hot")
+    spec.compiled = True
+    spec.jitfn.specs[spec.param_types] = spec
+    rt.specs.append(spec)
+
+
+def promote(rt: RuntimeContext, spec: Spec) -> None:
+    """Recompile a hot specialization at the optimising tier, its small callees
+    inlined, and switch it in: compiled callers call through the slot, CPython
+    through the entry.  The baseline code may still be running (it asked for
+    this), so its module is released once control is back in CPython."""
+    baseline = spec.handle
+    heat = spec.heat.value
+    build_spec(rt, spec, "hot")
+    rt.release_later(baseline)
+    inlined = ", ".join(c.title for c in spec.inlined) or "nothing"
+    rt.session.stats.promoted.append(f"{spec.title} after {heat} calls + loop iterations; "
+                                     f"inlined {inlined}")
+    rt.session.record_unit(spec.record)
+
+
+def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
+    """Emit, compile and link one module holding `spec` at `tier`."""
     t0 = time.perf_counter()
     ctx = _context(rt, inline_floats=True, self_spec=spec)
+    copies: list[str] = []
+    if tier == "opt":
+        ctx.direct_self = False  # recursion reaches the optimised code once promoted
+        spec.heat_id = rt.watch_heat(spec)
+        ctx.heat = HeatCounter(spec.heat_address, rt.promote_address, spec.heat_id,
+                               rt.options.hot_threshold)
+    elif rt.options.inline:
+        copies = inline_copies(rt, spec, ctx)
     body = FunctionEmitter(spec.unit, ctx).emit(spec.symbol)
     entry = emit_entry(spec.unit, spec.symbol, ctx)
-    ir = assemble([body, entry], ctx)
+    ir = assemble([body, entry, *copies], ctx)
     irgen = time.perf_counter() - t0
-    handle = rt.engine.add_module(ir, spec.symbol, "opt", keep_asm=rt.session.keep_asm)
+    handle = rt.engine.add_module(ir, spec.symbol, tier, keep_asm=rt.session.keep_asm)
     handle.times.irgen += irgen
     spec.slot.set(rt.engine.lookup(handle, spec.symbol))
     address = rt.engine.lookup(handle, spec.symbol + ".entry")
     n = len(spec.param_types)
     spec.entry = ctypes.PYFUNCTYPE(ctypes.py_object, *([ctypes.py_object] * n))(address)
     spec.handle = handle
-    spec.record = UnitRecord("function", spec.title, handle.ir, handle.asm, handle.times)
-    spec.compiled = True
-    spec.jitfn.specs[spec.param_types] = spec
-    rt.specs.append(spec)
+    spec.tier = tier
+    title = spec.title + (" [optimised]" if tier == "hot" else "")
+    spec.record = UnitRecord("function", title, handle.ir, handle.asm, handle.times)
+
+
+def inline_copies(rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> list[str]:
+    """Private copies of `spec`'s small callees, and of theirs (a tree, no
+    cycles), for its module: calls to them become direct calls that LLVM's
+    inliner folds in; the copies are then dropped as dead, leaving one
+    function's code in the module."""
+    copies: list[str] = []
+    placed: set[Spec] = set()
+    limit = rt.options.inline_max_lines
+    budget = [INLINE_BUDGET * limit]
+
+    def visit(node: Spec, depth: int) -> dict[Spec, str]:
+        chosen: dict[Spec, str] = {}
+        for callee in dict.fromkeys(node.unit.callees):
+            if callee is spec or callee in placed or callee.invalid or callee.unit is None:
+                continue
+            text, declarations, helpers = incubate(rt, callee)
+            lines = text.count("\n")
+            if lines > limit or lines > budget[0]:
+                continue
+            budget[0] -= lines
+            placed.add(callee)
+            chosen[callee] = callee.symbol + ".inl"
+            below = visit(callee, depth + 1) if depth < INLINE_DEPTH else {}
+            copies.append(rewire(text, below))
+            ctx.declarations.update(declarations)
+            ctx.helpers.update(helpers)
+        return chosen
+
+    ctx.inline_symbols.update(visit(spec, 1))
+    spec.inlined = list(placed)
+    return copies
+
+
+_SLOT_LOAD = re.compile(r"  (%[\w.]+) = load ptr, ptr inttoptr \(i64 (\d+) to ptr\)\n")
+
+
+def rewire(text: str, targets: dict[Spec, str]) -> str:
+    """Turn a copy's calls through the slots of `targets` into direct calls to
+    their copies: `%t = load ptr, ptr <slot>` ... `call i64 %t(` -> `call i64 @"g.inl"(`."""
+    if not targets:
+        return text
+    by_slot = {str(s.slot.address): symbol for s, symbol in targets.items()}
+    loaded: dict[str, str] = {}
+
+    def drop(m: re.Match[str]) -> str:
+        symbol = by_slot.get(m.group(2))
+        if symbol is None:
+            return m.group(0)
+        loaded[m.group(1)] = symbol
+        return ""
+
+    text = _SLOT_LOAD.sub(drop, text)
+    for name, symbol in loaded.items():
+        text = text.replace(f" {name}(", f' @"{symbol}"(')
+    return text
+
+
+def incubate(rt: RuntimeContext, spec: Spec) -> tuple[str, frozenset[str], frozenset[str]]:
+    """`spec`'s IR as an internal, always-inline function, kept for its callers.
+    Its own calls (recursion included) go through slots, so the copy needs
+    nothing else from the module it is pasted into."""
+    if spec.incubated is None:
+        ctx = _context(rt, inline_floats=True, self_spec=spec)
+        ctx.direct_self = False
+        text = FunctionEmitter(spec.unit, ctx).emit(spec.symbol + ".inl", linkage="internal ",
+                                                    attrs=ATTRS + " alwaysinline")
+        spec.incubated = (text, frozenset(ctx.declarations), frozenset(ctx.helpers))
+    return spec.incubated
 
 
 def _context(rt: RuntimeContext, inline_floats: bool, self_spec: Spec | None) -> EmitContext:
@@ -188,6 +299,7 @@ class StatementUnit:
             self.record.times.run += time.perf_counter() - t0
             rt.session.stats.times.run += time.perf_counter() - t0
             rt.engine.release(self.handle)
+            rt.release_pending()
         if status:
             code, site = rt.take_error()
             if code in E.DEOPT_CODES:

@@ -21,6 +21,17 @@ from modjit.runtime.memory import SharedCells
 Value = tuple[str, Type]
 
 
+@dataclass(frozen=True)
+class HeatCounter:
+    """Baseline code counts its calls and loop iterations in `cell`; a call that
+    finds the count at `threshold` or more calls `promote(spec_id)` (runtime)."""
+
+    cell: int
+    promote: int  # address of `void promote(i64)`
+    spec_id: int
+    threshold: int
+
+
 @dataclass
 class EmitContext:
     """What code generation needs from the runtime (addresses it may bake in)."""
@@ -35,6 +46,9 @@ class EmitContext:
     slot_of: Callable[[Any], int]  # the slot address of a callee specialization
     symbol_of: Callable[[Any], str]  # the LLVM symbol of a specialization
     self_spec: Any = None
+    direct_self: bool = True  # False: self-calls go through the slot (baseline code, copies)
+    inline_symbols: dict[Any, str] = field(default_factory=dict)  # callee spec -> private copy
+    heat: HeatCounter | None = None
     inline_floats: bool = False  # False: float literals live in the shared pool
     declarations: set[str] = field(default_factory=set)
     helpers: set[str] = field(default_factory=set)

@@ -82,8 +82,10 @@ class EmitCalls(EmitOps):
                            for a, pt in zip(args, spec.param_types, strict=True))
         ret = spec.return_type.llvm
         self.before_call()
-        if spec is self.ctx.self_spec:
+        if spec is self.ctx.self_spec and self.ctx.direct_self:
             target = f"@\"{self.ctx.symbol_of(spec)}\""
+        elif spec in self.ctx.inline_symbols:
+            target = f"@\"{self.ctx.inline_symbols[spec]}\""
         else:
             target = self.f.value(f"load ptr, ptr {ptr_const(self.ctx.slot_of(spec))}")
         r = self.f.value(f"call {ret} {target}({params})")

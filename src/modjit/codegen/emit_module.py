@@ -72,7 +72,33 @@ class FunctionEmitter(EmitStmt):
         d = self.f.value(f"load i64, ptr {addr}")
         self.f.emit(f"store i64 {self.f.value(f'sub i64 {d}, 1')}, ptr {addr}")
 
-    def emit(self, symbol: str) -> str:
+    def count_iteration(self) -> None:
+        heat = self.ctx.heat
+        if heat is not None:
+            cell = ptr_const(heat.cell)
+            h = self.f.value(f"load i64, ptr {cell}")
+            self.f.emit(f"store i64 {self.f.value(f'add i64 {h}, 1')}, ptr {cell}")
+
+    def count_call(self) -> None:
+        """Baseline code: count this call; at the threshold, ask to be promoted
+        (the runtime compiles optimised code and switches the slot; this
+        activation finishes in baseline code)."""
+        heat = self.ctx.heat
+        if heat is None:
+            return
+        f = self.f
+        cell = ptr_const(heat.cell)
+        h = f.value(f"load i64, ptr {cell}")
+        h1 = f.value(f"add i64 {h}, 1")
+        f.emit(f"store i64 {h1}, ptr {cell}")
+        hot, cold = f.new_label("hot"), f.new_label("cold")
+        f.cbr(f.value(f"icmp sge i64 {h1}, {heat.threshold}"), hot, cold)
+        f.block(hot)
+        f.emit(f"call void {ptr_const(heat.promote)}(i64 {heat.spec_id})")
+        f.br(cold)
+        f.block(cold)
+
+    def emit(self, symbol: str, linkage: str = "", attrs: str = ATTRS) -> str:
         u = self.u
         for name, t in u.locals.items():
             self.declare_var(name, t, bound=False)
@@ -80,6 +106,7 @@ class FunctionEmitter(EmitStmt):
             # typed like any assignment: the local may be wider (int|float) than
             # the argument, and a list parameter owns a reference like other locals
             self.store_var(p, (f"%a{i}", t))
+        self.count_call()
         self.enter_frame()
         self.block_stmts(u.body)
         rt = u.return_type
@@ -95,7 +122,7 @@ class FunctionEmitter(EmitStmt):
         self.f.block("error.final")
         self.f.term(f"ret {rt.llvm} poison")
         params = ", ".join(f"{t.llvm} %a{i}" for i, t in enumerate(u.param_types))
-        return self.f.render(f'define {rt.llvm} @"{symbol}"({params}) {ATTRS}')
+        return self.f.render(f'define {linkage}{rt.llvm} @"{symbol}"({params}) {attrs}')
 
 
 def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext) -> str:

@@ -117,8 +117,12 @@ class EmitStmt(EmitExpr):
         f.br(done)
         f.block(done)
 
+    def count_iteration(self) -> None:
+        """Baseline function code counts loop iterations toward promotion."""
+
     def poll_interrupt(self) -> None:
         """Every 65,536 back-edges, let CPython run signal handlers (Ctrl-C)."""
+        self.count_iteration()
         f = self.f
         if not self.interrupt_slot:
             self.interrupt_slot = f.alloca("%interrupt.count", "i64")

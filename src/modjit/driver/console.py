@@ -22,6 +22,7 @@ from modjit.driver.run import flush_stdout as _flush
 from modjit.driver.session import Session, StrictModeError
 from modjit.engine.base import PHASE_TITLES, PHASES
 from modjit.errors import FatalRuntimeError
+from modjit.options import JitOptions
 
 HELP = """\
 Commands (a line starting with ':'):
@@ -38,8 +39,9 @@ what cannot be compiled runs on CPython in the same namespace."""
 
 class Console:
     def __init__(self, engine: str = "mcjit", jit: bool = True, verbose: bool = False,
-                 out: TextIO | None = None) -> None:
-        self.session = Session("<stdin>", engine=engine, jit=jit, verbose=verbose, keep_asm=True)
+                 out: TextIO | None = None, options: JitOptions | None = None) -> None:
+        self.session = Session("<stdin>", engine=engine, jit=jit, verbose=verbose, keep_asm=True,
+                               options=options)
         self.out = out or sys.stdout
         self.buffer: list[str] = []
         self.show_time = False

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import sys
 
+from modjit.options import JitOptions
 
-def start_repl(engine: str = "mcjit", jit: bool = True, plain: bool = False, verbose: bool = False) -> int:
+
+def start_repl(engine: str = "mcjit", jit: bool = True, plain: bool = False, verbose: bool = False,
+               options: JitOptions | None = None) -> int:
     from modjit.driver.console import Console, run_pipe
 
-    console = Console(engine=engine, jit=jit, verbose=verbose)
+    console = Console(engine=engine, jit=jit, verbose=verbose, options=options)
     if plain or not sys.stdin.isatty():
         return run_pipe(console, sys.stdin)
     from modjit.driver.console_tty import run_tty

@@ -8,13 +8,14 @@ import traceback
 from types import TracebackType
 
 from modjit.errors import FatalRuntimeError, source_line_with_caret
+from modjit.options import JitOptions
 
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = True,
                 stats: bool = False, verbose: bool = False, dump_dir: str | None = None,
-                session_out: list | None = None) -> int:
+                session_out: list | None = None, options: JitOptions | None = None) -> int:
     from modjit.driver.session import Session, StrictModeError
 
     try:
@@ -29,7 +30,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
     namespace = {"__name__": "__main__", "__file__": prog, "__builtins__": __builtins__,
                  "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
     session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,
-                      dump_dir=dump_dir)
+                      dump_dir=dump_dir, options=options)
     if session_out is not None:
         session_out.append(session)
     status = 0
@@ -113,13 +114,15 @@ def print_user_traceback(exc: BaseException) -> None:
     traceback.print_exception(type(exc), exc, exc.__traceback__)
 
 
-def dump_program(prog: str, args: list[str], ir: bool, asm: bool, engine: str) -> int:
+def dump_program(prog: str, args: list[str], ir: bool, asm: bool, engine: str,
+                 options: JitOptions | None = None) -> int:
     """Run `prog`, then print every compiled unit's IR and/or assembly."""
     sessions: list = []
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        status = run_program(prog, args, engine=engine, dump_dir=tmp, session_out=sessions)
+        status = run_program(prog, args, engine=engine, dump_dir=tmp, session_out=sessions,
+                             options=options)
         for name in sorted(os.listdir(tmp)):
             if (name.endswith(".ll") and ir) or (name.endswith(".s") and asm):
                 print(f"; ==== {name} ====")

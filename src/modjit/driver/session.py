@@ -20,6 +20,7 @@ from typing import Any
 from modjit.driver.stats import SessionStats, UnitRecord
 from modjit.engine import create_engine
 from modjit.errors import InternalError, Unsupported
+from modjit.options import JitOptions
 
 
 class StrictModeError(BaseException):
@@ -37,6 +38,7 @@ class Session:
         verbose: bool = False,
         dump_dir: str | None = None,
         keep_asm: bool = False,
+        options: JitOptions | None = None,
     ) -> None:
         from modjit.runtime.context import RuntimeContext
 
@@ -46,6 +48,7 @@ class Session:
         self.strict = os.environ.get("MODJIT_STRICT") == "1"
         self.dump_dir = dump_dir
         self.keep_asm = keep_asm or dump_dir is not None
+        self.options = options or JitOptions.from_env()
         if namespace is None:
             namespace = {"__name__": "__main__", "__builtins__": __builtins__}
         self.namespace = namespace

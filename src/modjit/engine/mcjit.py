@@ -8,41 +8,31 @@ memory given back.  Run-once statement units are released right after they
 ran, so their generations die quickly; function specializations are released
 when replaced.
 
-Two tiers: 'fast' units (run-once statements) get no IR passes and O0 code
-generation; 'opt' units (function specializations) get the O2 pipeline and O2
-code generation.  Each tier has its own generations, because an MCJIT engine
+Each tier (engine/tiers.py) has its own generations, because an MCJIT engine
 is bound to one TargetMachine (and thus one codegen level).
 """
 
 from __future__ import annotations
 
-import os
-
 import llvmlite.binding as llvm
 
 from modjit.engine.base import UnitHandle
-from modjit.engine.llvm_setup import init_llvm, optimise, optimise_quick, target_machine
+from modjit.engine.llvm_setup import init_llvm, target_machine
+from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, optimise_tier
 
 # Modules per engine before a new engine takes over.  A retired engine's code is
 # freed once all its units are released, so a generation bounds the memory that
 # released-but-not-yet-freed units hold: run-once statements churn fast (512);
 # function specializations live long and are few (64 keeps a redefinition loop
 # near its starting memory).
-GENERATION_SIZE = {"fast": 512, "opt": 64}
-# Function specializations: the quick pass list (QUICK = 9) and O2 code generation.
-# Measured on the benchmarks: the default O2 IR pipeline cost 3-4x more than the
-# quick list for no run-time gain; O0 code generation was 3-4x cheaper to compile
-# but ran 1.4-4x slower.  MODJIT_IR_LEVEL=0..3 selects LLVM's default pipelines.
-QUICK = 9
-_CODEGEN_LEVEL = {"fast": 0, "opt": int(os.environ.get("MODJIT_CODEGEN_LEVEL", "2"))}
-_IR_LEVEL = {"fast": 0, "opt": int(os.environ.get("MODJIT_IR_LEVEL", str(QUICK)))}
+GENERATION_SIZE = {"fast": 512, "opt": 64, "hot": 64}
 
 
 class _Generation:
     def __init__(self, tier: str) -> None:
         self.tier = tier
-        self.tm = target_machine(_CODEGEN_LEVEL[tier])
-        self.asm_tm = target_machine(_CODEGEN_LEVEL[tier])  # for `emit_assembly` only
+        self.tm = target_machine(CODEGEN_LEVEL[tier])
+        self.asm_tm = target_machine(CODEGEN_LEVEL[tier])  # for `emit_assembly` only
         self.ee = llvm.create_mcjit_compiler(llvm.parse_assembly(""), self.tm)
         self.added = 0
         self.live = 0
@@ -87,15 +77,12 @@ class MCJITEngine:
         with t.timing("parse"):
             mod = llvm.parse_assembly(ir)
             mod.verify()
-        if _IR_LEVEL[tier] == QUICK:
+        if IR_LEVEL[tier]:
             with t.timing("opt"):
-                optimise_quick(mod, gen.tm)
-        elif _IR_LEVEL[tier]:
-            with t.timing("opt"):
-                optimise(mod, gen.tm, _IR_LEVEL[tier])
+                optimise_tier(mod, gen.tm, tier)
         if keep_asm:
             handle.asm = gen.asm_tm.emit_assembly(mod)
-            handle.ir = str(mod) if _IR_LEVEL[tier] else ir
+            handle.ir = str(mod) if IR_LEVEL[tier] else ir
         with t.timing("codegen"):
             gen.ee.add_module(mod)
             gen.ee.finalize_object()

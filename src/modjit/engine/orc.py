@@ -6,24 +6,20 @@ the library's code (unlike MCJIT, where code lives as long as its engine).
 Addresses are taken from the link itself: a tracker returned by LLJIT.lookup
 would clear the whole library when dropped (LLVMLITE-NOTES trap 4).
 
-Tiers as in MCJIT: 'fast' units are linked from their IR text as is, with an
-O0 code generator; 'opt' units are parsed, verified and optimised by us first,
-then linked by an LLJIT whose code generator runs at O2.
+Tiers (engine/tiers.py): 'fast' units are linked from their IR text as is,
+with an O0 code generator; other units are parsed, verified and optimised by
+us first, then linked by an LLJIT whose code generator runs at the tier's level.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 
 import llvmlite.binding as llvm
 
 from modjit.engine.base import UnitHandle
-from modjit.engine.llvm_setup import init_llvm, optimise, optimise_quick, target_machine
-
-QUICK = 9
-_CODEGEN_LEVEL = {"fast": 0, "opt": int(os.environ.get("MODJIT_CODEGEN_LEVEL", "2"))}
-_IR_LEVEL = {"fast": 0, "opt": int(os.environ.get("MODJIT_IR_LEVEL", str(QUICK)))}
+from modjit.engine.llvm_setup import init_llvm, target_machine
+from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, optimise_tier
 
 
 class ORCEngine:
@@ -32,7 +28,7 @@ class ORCEngine:
     def __init__(self) -> None:
         init_llvm()
         self._jits = {tier: llvm.create_lljit_compiler(target_machine(level))
-                      for tier, level in _CODEGEN_LEVEL.items()}
+                      for tier, level in CODEGEN_LEVEL.items()}
         self._opt_tm = target_machine(2)  # for the IR pipeline and emit_assembly only
         self._names = itertools.count(1)
         self.modules_added = 0
@@ -43,16 +39,13 @@ class ORCEngine:
         t = handle.times
         text = ir
         mod = None
-        if _IR_LEVEL[tier] or keep_asm:
+        if IR_LEVEL[tier] or keep_asm:
             with t.timing("parse"):
                 mod = llvm.parse_assembly(ir)
                 mod.verify()
-            if _IR_LEVEL[tier]:
+            if IR_LEVEL[tier]:
                 with t.timing("opt"):
-                    if _IR_LEVEL[tier] == QUICK:
-                        optimise_quick(mod, self._opt_tm)
-                    else:
-                        optimise(mod, self._opt_tm, _IR_LEVEL[tier])
+                    optimise_tier(mod, self._opt_tm, tier)
                 text = str(mod)
                 handle.ir = text
             if keep_asm:

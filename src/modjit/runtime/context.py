@@ -18,6 +18,8 @@ from modjit.runtime.memory import SharedCells
 from modjit.runtime.output import PrintQueue
 
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
+COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
+_PROMOTE_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_int64)
 
 
 _decref = ctypes.pythonapi.Py_DecRef
@@ -47,6 +49,11 @@ class RuntimeContext:
         self._kept: dict[int, object] = {}
         self._kwargs_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.specs: list[Any] = []  # live specializations
+        self.options = session.options
+        self._watched: dict[int, Any] = {}  # heat id -> baseline specialization
+        self._release_pending: list[Any] = []  # handles whose code may still be running
+        self._promote_callback = _PROMOTE_PROTO(self._promote)
+        self.promote_address: int = ctypes.cast(self._promote_callback, ctypes.c_void_p).value or 0
         self.counter = itertools.count(1)
         # CPython 3.11 dicts carry a version tag bumped on every change (offset 24)
         self.ns_version = ctypes.c_uint64.from_address(id(self.namespace) + 24)
@@ -108,6 +115,43 @@ class RuntimeContext:
                 f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"))
         return ON_CPYTHON
 
+    def watch_heat(self, spec: Any) -> int:
+        """An id for baseline code to name `spec` by when it turns hot."""
+        heat_id = next(self.counter)
+        self._watched[heat_id] = spec
+        return heat_id
+
+    def _promote(self, heat_id: int) -> None:
+        """Called by baseline code (through ctypes) when it turns hot.  Nothing
+        may escape a ctypes callback: a failure is reported and the
+        specialization keeps its baseline code."""
+        spec = self._watched.pop(heat_id, None)
+        if spec is None:
+            return
+        try:
+            from modjit.pipeline import promote
+
+            if not spec.invalid and self.engine is not None:
+                promote(self, spec)
+        except KeyboardInterrupt:
+            import _thread
+
+            _thread.interrupt_main()  # the compiled loop's next poll raises it
+        except BaseException as exc:  # noqa: BLE001 - see above
+            self.session.stats.internal_errors.append(
+                f"modjit: internal error promoting {spec.title}: {type(exc).__name__}: {exc}")
+        finally:
+            spec.heat.value = COOLED
+
+    def release_later(self, handle: Any) -> None:
+        self._release_pending.append(handle)
+
+    def release_pending(self) -> None:
+        """Back in CPython: no compiled code is on the stack, replaced code can go."""
+        pending, self._release_pending = self._release_pending, []
+        for handle in pending:
+            self.engine.release(handle)
+
     def unwrap_if_hopeless(self, jitfn: Any) -> None:
         """A function whose first specialization runs on CPython gets its plain
         function back in the namespace: the dispatcher's extra Python frame would
@@ -136,13 +180,21 @@ class RuntimeContext:
             self.invalidate(spec)
 
     def invalidate(self, spec: Any) -> None:
+        """Drop `spec`, and every compiled caller of it: they call its slot, or
+        carry an inlined copy of it."""
+        if spec.invalid:
+            return
         spec.invalid = True
         spec.jitfn.forget(spec)
+        self._watched.pop(spec.heat_id, None)
+        spec.heat.value = COOLED
         if spec in self.specs:
             self.specs.remove(spec)
         if spec.handle is not None and self.engine is not None:
             self.engine.release(spec.handle)
             spec.handle = None
+        for caller in [s for s in self.specs if spec in s.unit.callees]:
+            self.invalidate(caller)
 
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
@@ -153,6 +205,9 @@ class RuntimeContext:
             self.cells.clear_error()
             self.print_queue.flush()
             raise
+        finally:
+            if self._release_pending:
+                self.release_pending()
         if r is SENTINEL:
             return self._function_error(spec, args, effects)
         self.print_queue.flush()

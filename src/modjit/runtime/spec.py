@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,9 +28,21 @@ class Spec:
     compiled: bool = False
     invalid: bool = False
     deopts: int = 0
+    tier: str = ""  # 'opt' (baseline code) or 'hot' (optimised, callees inlined)
+    # calls + loop iterations of the baseline code, counted by the code itself
+    heat: ctypes.c_int64 = field(default_factory=ctypes.c_int64)
+    heat_id: int = 0  # what the baseline code passes to the runtime's promote()
+    # the incubator: this specialization's IR as a private copy to inline into
+    # callers (text, declarations, helpers), made when a caller first wants it
+    incubated: tuple[str, frozenset[str], frozenset[str]] | None = None
+    inlined: list[Spec] = field(default_factory=list)  # callees copied into the hot code
 
     def __post_init__(self) -> None:
         self.int_positions = tuple(i for i, t in enumerate(self.param_types) if t == INT)
+
+    @property
+    def heat_address(self) -> int:
+        return ctypes.addressof(self.heat)
 
     @property
     def title(self) -> str:

@@ -1,0 +1,36 @@
+"""What the compiler may do: inlining, tiering, and their thresholds.
+
+Set from the command line (`--no-inline`, `--no-tier`, `--hot-threshold N`)
+or, for runs started elsewhere (tests, the benchmark), from the environment:
+MODJIT_INLINE=0, MODJIT_TIER=0, MODJIT_HOT_THRESHOLD=N.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class JitOptions:
+    # Copy small callees into a promoted caller's module so LLVM can inline them.
+    inline: bool = True
+    # Start functions with cheap baseline code and promote hot ones; without
+    # tiering every specialization is compiled once, at the optimising tier.
+    tier: bool = True
+    # Calls plus loop iterations of one specialization before it is promoted
+    # (checked when it is called, so a function called once is never recompiled).
+    hot_threshold: int = 1000
+    # A callee is copied for inlining when its IR has at most this many lines.
+    inline_max_lines: int = 400
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> JitOptions:
+        env = os.environ
+        values: dict[str, object] = {
+            "inline": env.get("MODJIT_INLINE", "1") != "0",
+            "tier": env.get("MODJIT_TIER", "1") != "0",
+            "hot_threshold": int(env.get("MODJIT_HOT_THRESHOLD", cls.hot_threshold)),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]

@@ -1,0 +1,109 @@
+"""Tiering and inlining, in-process: what gets promoted, what gets inlined,
+that inlined copies leave the optimised module, and that redefinition and
+deopts reach callers that inlined a callee.  Output is always compared with
+CPython running the same source."""
+
+from __future__ import annotations
+
+import pytest
+
+from modjit.driver.session import Session
+from modjit.options import JitOptions
+
+HELPERS = """
+def sq(x):
+    return x * x
+
+def norm2(a, b):
+    return sq(a) + sq(b)
+
+def total(n):
+    s = 0
+    for i in range(n):
+        s += norm2(i, 1)
+    return s
+"""
+
+
+def run_both(src: str, capsys: pytest.CaptureFixture[str], **options: object) -> tuple[str, str, Session]:
+    exec(compile(src, "<cpython>", "exec"), {"__name__": "__main__"})
+    expected = capsys.readouterr().out
+    session = Session("<modjit>", keep_asm=True, options=JitOptions(**options))  # type: ignore[arg-type]
+    session.run_source(src)
+    return expected, capsys.readouterr().out, session
+
+
+def optimised_ir(session: Session, name: str) -> str:
+    records = [u for u in session.units if u.name.startswith(name) and u.name.endswith("[optimised]")]
+    assert records, f"{name} was not promoted"
+    return records[-1].ir
+
+
+def test_hot_caller_inlines_its_callees_transitively(capsys: pytest.CaptureFixture[str]) -> None:
+    src = HELPERS + "print(total(50))\nprint(total(60))\n"
+    expected, got, s = run_both(src, capsys, hot_threshold=40)
+    assert got == expected
+    promoted = "\n".join(s.stats.promoted)
+    assert "total(int) after" in promoted and "sq(int)" in promoted and "norm2(int, int)" in promoted
+    ir = optimised_ir(s, "total(int)")
+    # the copies were folded in and dropped: one function's body (plus its entry) remains
+    assert "define internal" not in ir and '.inl"(' not in ir
+    assert ir.count("define ") == 2
+
+
+def test_no_inline_keeps_calls_through_slots(capsys: pytest.CaptureFixture[str]) -> None:
+    src = HELPERS + "print(total(50))\nprint(total(60))\n"
+    expected, got, s = run_both(src, capsys, hot_threshold=40, inline=False)
+    assert got == expected
+    assert all(p.endswith("inlined nothing") for p in s.stats.promoted)
+    assert "call i64 %" in optimised_ir(s, "total(int)")  # indirect calls remain
+
+
+def test_cold_functions_are_not_promoted(capsys: pytest.CaptureFixture[str]) -> None:
+    src = HELPERS + "print(total(5))\nprint(total(6))\n"
+    expected, got, s = run_both(src, capsys, hot_threshold=1000)
+    assert got == expected
+    assert s.stats.promoted == []
+    assert not any(u.name.endswith("[optimised]") for u in s.units)
+
+
+def test_one_called_function_is_not_recompiled(capsys: pytest.CaptureFixture[str]) -> None:
+    # promotion is decided at a call: a long loop called once stays baseline
+    src = HELPERS + "print(total(5000))\n"
+    expected, got, s = run_both(src, capsys, hot_threshold=100)
+    assert got == expected
+    assert not any(p.startswith("total(int)") for p in s.stats.promoted)
+
+
+def test_without_tiering_everything_is_optimised_once(capsys: pytest.CaptureFixture[str]) -> None:
+    src = HELPERS + "print(total(50))\n"
+    expected, got, s = run_both(src, capsys, tier=False)
+    assert got == expected
+    assert s.stats.promoted == []
+    functions = [u for u in s.units if u.kind == "function"]
+    assert functions and all(u.name.endswith("[optimised]") for u in functions)
+    total_ir = next(u.ir for u in functions if u.name.startswith("total"))
+    assert '.inl"(' not in total_ir and "call i64 %" not in total_ir  # inlined at first compile
+
+
+def test_redefined_callee_reaches_caller_that_inlined_it(capsys: pytest.CaptureFixture[str]) -> None:
+    src = (HELPERS + "print(total(50), total(50))\n"
+           "def sq(x):\n    return x + 100\n"
+           "print(total(50), total(50))\n"
+           "class R:\n    def rebind(self):\n        global sq\n        sq = abs\n"
+           "R().rebind()\nprint(total(50))\n")
+    expected, got, s = run_both(src, capsys, hot_threshold=10)
+    assert got == expected
+    assert sum(p.startswith("total(int)") for p in s.stats.promoted) == 2
+
+
+def test_deopt_of_inlined_callee_hands_over_whole_call(capsys: pytest.CaptureFixture[str]) -> None:
+    # sq overflows 64 bits inside the inlined copy: the call continues on CPython
+    src = (HELPERS + "print(total(50), total(50))\n"
+           "def big(n):\n    return norm2(n, n)\n"
+           "for i in range(30):\n    big(i)\n"
+           "print(big(3), big(4), big(3037000500), big(5))\n")
+    expected, got, s = run_both(src, capsys, hot_threshold=10)
+    assert got == expected
+    assert any(p.startswith("big(int)") and "sq(int)" in p for p in s.stats.promoted)
+    assert s.stats.deopts >= 1
