@@ -18,6 +18,7 @@ from modjit.codegen.emit_base import EmitContext
 from modjit.codegen.emit_stmt import EmitStmt
 from modjit.codegen.helpers_ir import HELPERS
 from modjit.codegen.irtext import ptr_const
+from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import NONE, ListType, TupleType, Type
@@ -175,8 +176,13 @@ class StatementEmitter(EmitStmt):
 
     def expression_statement(self, s: ast.Expr) -> None:
         v = self.expr(s.value)
-        if self.interactive:
-            self.echo = (self.box(v), NONE)  # boxed now: a temp dies with its statement
+        if not self.interactive or v[1] == NONE:
+            return  # None is not echoed
+        if s is not self.u.body[0]:
+            # the REPL echoes every value of an expression statement in a block
+            raise Unsupported("an expression statement inside a block echoes its values "
+                              "(runs on CPython in the REPL)", s, self.u.filename)
+        self.echo = (self.box(v), NONE)  # boxed now: a temp dies with its statement
 
     def flush_globals(self) -> None:
         for name in self.u.locals:
