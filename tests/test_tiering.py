@@ -22,6 +22,15 @@ def total(n):
     for i in range(n):
         s += norm2(i, 1)
     return s
+
+def pair(a):
+    return norm2(a, a + 1) - sq(a)
+
+def count(n):
+    s = 0
+    for i in range(n):
+        s += i * i
+    return s
 """
 
 
@@ -40,12 +49,12 @@ def optimised_ir(session: Session, name: str) -> str:
 
 
 def test_hot_caller_inlines_its_callees_transitively(capsys: pytest.CaptureFixture[str]) -> None:
-    src = HELPERS + "print(total(50))\nprint(total(60))\n"
+    src = HELPERS + "t = 0\nfor i in range(100):\n    t += pair(i)\nprint(t)\n"
     expected, got, s = run_both(src, capsys, hot_threshold=40)
     assert got == expected
-    promoted = "\n".join(s.stats.promoted)
-    assert "total(int) after" in promoted and "sq(int)" in promoted and "norm2(int, int)" in promoted
-    ir = optimised_ir(s, "total(int)")
+    promoted = [p for p in s.stats.promoted if p.startswith("pair(int) after 40 ")]
+    assert promoted and "sq(int)" in promoted[0] and "norm2(int, int)" in promoted[0]
+    ir = optimised_ir(s, "pair(int)")
     # the copies were folded in and dropped: one function's body (plus its entry) remains
     assert "define internal" not in ir and '.inl"(' not in ir
     assert ir.count("define ") == 2
@@ -60,19 +69,29 @@ def test_no_inline_keeps_calls_through_slots(capsys: pytest.CaptureFixture[str])
 
 
 def test_cold_functions_are_not_promoted(capsys: pytest.CaptureFixture[str]) -> None:
-    src = HELPERS + "print(total(5))\nprint(total(6))\n"
+    src = HELPERS + "print(pair(5), pair(6), count(10))\n"
     expected, got, s = run_both(src, capsys, hot_threshold=1000)
     assert got == expected
     assert s.stats.promoted == []
     assert not any(u.name.endswith("[optimised]") for u in s.units)
 
 
-def test_one_called_function_is_not_recompiled(capsys: pytest.CaptureFixture[str]) -> None:
-    # promotion is decided at a call: a long loop called once stays baseline
-    src = HELPERS + "print(total(5000))\n"
+def test_promotion_is_decided_at_a_call(capsys: pytest.CaptureFixture[str]) -> None:
+    # a long loop called once stays baseline; its second call is promoted
+    src = HELPERS + "print(count(5000))\n"
     expected, got, s = run_both(src, capsys, hot_threshold=100)
+    assert got == expected and s.stats.promoted == []
+    expected, got, s = run_both(src + "print(count(3))\n", capsys, hot_threshold=100)
+    assert got == expected and s.stats.promoted[0].startswith("count(int) after 5002 ")
+
+
+def test_loops_calling_functions_start_optimised(capsys: pytest.CaptureFixture[str]) -> None:
+    # a main loop runs once: promoting it later would come too late to inline
+    src = HELPERS + "print(total(50))\n"
+    expected, got, s = run_both(src, capsys)
     assert got == expected
-    assert not any(p.startswith("total(int)") for p in s.stats.promoted)
+    assert "call i64 %" not in optimised_ir(s, "total(int)")
+    assert not any(u.name.startswith("count") for u in s.units)
 
 
 def test_without_tiering_everything_is_optimised_once(capsys: pytest.CaptureFixture[str]) -> None:
@@ -94,7 +113,7 @@ def test_redefined_callee_reaches_caller_that_inlined_it(capsys: pytest.CaptureF
            "R().rebind()\nprint(total(50))\n")
     expected, got, s = run_both(src, capsys, hot_threshold=10)
     assert got == expected
-    assert sum(p.startswith("total(int)") for p in s.stats.promoted) == 2
+    assert sum(u.name == "total(int) [optimised]" for u in s.units) == 2
 
 
 def test_deopt_of_inlined_callee_hands_over_whole_call(capsys: pytest.CaptureFixture[str]) -> None:

@@ -32,7 +32,7 @@ from modjit.codegen.emit_module import (
 from modjit.driver.stats import UnitRecord
 from modjit.errors import FatalRuntimeError, Unsupported
 from modjit.frontend.comprehensions import is_hidden
-from modjit.frontend.infer import UnitTypes, infer_types
+from modjit.frontend.infer import UnitTypes, check_settled, infer_types
 from modjit.frontend.resolve import MISSING
 from modjit.frontend.types import BOTTOM, Type
 from modjit.runtime import errors as E
@@ -96,7 +96,7 @@ class SpecGroup:
         params = [a.arg for a in fdef.args.args]
         filename = spec.jitfn.fn.__code__.co_filename
         unit = UnitTypes(filename, fdef.name, "function", fdef.body, params, list(spec.param_types))
-        infer_types(unit, spec.jitfn.fn.__globals__, self.request)
+        infer_types(unit, spec.jitfn.fn.__globals__, self.request, settling=True)
         spec.unit = unit
         spec.return_type = unit.return_type
         self.irgen_seconds += time.perf_counter() - t0
@@ -109,6 +109,7 @@ class SpecGroup:
             if before == [s.return_type for s in self.members]:
                 break
         for spec in self.members:
+            check_settled(spec.unit)
             if spec.return_type == BOTTOM:
                 raise Unsupported(f"cannot infer the return type of '{spec.jitfn.__name__}'",
                                   function_ast(spec.jitfn), spec.unit.filename)
@@ -142,11 +143,29 @@ def function_ast(jitfn: Any) -> ast.FunctionDef:
 
 def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
     """A specialization's first code: baseline code that counts its heat, or
-    (without tiering) optimised code at once."""
-    build_spec(rt, spec, "opt" if rt.options.tier else "hot")
+    optimised code at once, without tiering or when a loop of it calls compiled
+    functions.  Promotion takes effect at the next call, and a loop is often
+    in a function called once (a main loop): waiting would leave its calls
+    un-inlined for the whole run."""
+    hot_now = not rt.options.tier or (rt.options.inline and _loop_calls_functions(spec.unit))
+    build_spec(rt, spec, "hot" if hot_now else "opt")
     spec.compiled = True
     spec.jitfn.specs[spec.param_types] = spec
     rt.specs.append(spec)
+
+
+_LOOPS = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp)
+
+
+def _loop_calls_functions(unit: UnitTypes) -> bool:
+    for stmt in unit.body:
+        for loop in ast.walk(stmt):
+            if isinstance(loop, _LOOPS):
+                for node in ast.walk(loop):
+                    info = unit.calls.get(node) if isinstance(node, ast.Call) else None
+                    if info is not None and info.kind == "user":
+                        return True
+    return False
 
 
 def promote(rt: RuntimeContext, spec: Spec) -> None:
@@ -193,26 +212,34 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
 
 
 def inline_copies(rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> list[str]:
-    """Private copies of `spec`'s small callees, and of theirs (a tree, no
-    cycles), for its module: calls to them become direct calls that LLVM's
-    inliner folds in; the copies are then dropped as dead, leaving one
-    function's code in the module."""
+    """Private copies of `spec`'s small callees, and of theirs, for its module:
+    calls to them become direct calls that LLVM's inliner folds in; the copies
+    are then dropped as dead, leaving one function's code in the module.  Each
+    callee is copied once and copies never call each other in a cycle
+    (recursion goes through slots), so the inliner can fold every copy."""
     copies: list[str] = []
-    placed: set[Spec] = set()
+    edges: dict[Spec, dict[Spec, str]] = {}  # copy -> the copies it calls directly
     limit = rt.options.inline_max_lines
     budget = [INLINE_BUDGET * limit]
 
+    def reaches(a: Spec, b: Spec) -> bool:
+        return a is b or any(reaches(c, b) for c in edges.get(a, ()))
+
     def visit(node: Spec, depth: int) -> dict[Spec, str]:
         chosen: dict[Spec, str] = {}
+        edges[node] = chosen
         for callee in dict.fromkeys(node.unit.callees):
-            if callee is spec or callee in placed or callee.invalid or callee.unit is None:
+            if callee is spec or callee.invalid or callee.unit is None:
+                continue
+            if callee in edges:
+                if not reaches(callee, node):
+                    chosen[callee] = callee.symbol + ".inl"  # already copied: call that copy
                 continue
             text, declarations, helpers = incubate(rt, callee)
             lines = text.count("\n")
             if lines > limit or lines > budget[0]:
                 continue
             budget[0] -= lines
-            placed.add(callee)
             chosen[callee] = callee.symbol + ".inl"
             below = visit(callee, depth + 1) if depth < INLINE_DEPTH else {}
             copies.append(rewire(text, below))
@@ -221,7 +248,7 @@ def inline_copies(rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> list[str]
         return chosen
 
     ctx.inline_symbols.update(visit(spec, 1))
-    spec.inlined = list(placed)
+    spec.inlined = [s for s in edges if s is not spec]
     return copies
 
 
@@ -288,7 +315,7 @@ class StatementUnit:
         effects = rt.cells.effects
         ns = rt.namespace
         snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
-        t0 = time.perf_counter()
+        t0, compiling = time.perf_counter(), rt.promotion_seconds
         try:
             status = self.fn()
         except BaseException:
@@ -296,8 +323,9 @@ class StatementUnit:
             rt.print_queue.flush()
             raise
         finally:
-            self.record.times.run += time.perf_counter() - t0
-            rt.session.stats.times.run += time.perf_counter() - t0
+            elapsed = time.perf_counter() - t0 - (rt.promotion_seconds - compiling)
+            self.record.times.run += elapsed
+            rt.session.stats.times.run += elapsed
             rt.engine.release(self.handle)
             rt.release_pending()
         if status:

@@ -30,6 +30,9 @@ def add_bench_commands(parser: argparse.ArgumentParser) -> None:
     progs.add_argument("--runs", type=_positive, default=3, help="runs per program (median quoted)")
     progs.add_argument("--modjit-arg", action="append", default=[], metavar="ARG",
                        help="extra argument for `modjit run` (repeatable)")
+    progs.add_argument("--variant", action="append", default=[], metavar="ARGS",
+                       help="also run modjit with these switches and report the ratio to the "
+                            "default, e.g. --variant=--no-inline (repeatable)")
     progs.add_argument("--json", metavar="PATH", help="write the records as JSON")
 
 
@@ -50,4 +53,4 @@ def run_bench(args: argparse.Namespace) -> int:
         return run_latency(args.n or [1000, 10000], args.config or DEFAULT_CONFIGS, args.json, args.plot)
     from modjit.bench.programs import run_programs
 
-    return run_programs(args.dir, args.runs, args.modjit_arg, args.json)
+    return run_programs(args.dir, args.runs, args.modjit_arg, args.json, args.variant)

@@ -1,13 +1,17 @@
 """`modjit bench programs [DIR]`: whole programs under python3, modjit and pypy3.
 
 Whole-process wall time (compile included), median of K runs; outputs must
-agree with CPython's; modjit's compile time comes from its --stats report.
+agree with CPython's.  modjit's compile and execution time come from its
+--stats report.  `--variant ARGS` adds modjit runs with other switches (e.g.
+`--variant=--no-inline`), each reported as a time and as its ratio to the
+default configuration, whole process and execution alone.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -20,6 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 COMPILE_RE = re.compile(r"total compile\s*\S\s*([\d.]+)")
+EXECUTION_RE = re.compile(r"execution\s*\S\s*([\d.]+)")
 
 
 def default_dir() -> Path:
@@ -32,57 +37,94 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, str, str, int]:
     return time.perf_counter() - t0, p.stdout, p.stderr, p.returncode
 
 
-def run_programs(directory: str | None, runs: int, modjit_args: list[str], json_path: str | None) -> int:
+def commands(prog: Path, modjit_args: list[str], variants: list[str]) -> dict[str, list[str]]:
+    modjit = [sys.executable, "-m", "modjit", "run", "--stats", *modjit_args]
+    cmds = {"cpython": [sys.executable, prog.name], "modjit": [*modjit, prog.name]}
+    for v in variants:
+        cmds[f"modjit {v}"] = [*modjit, *shlex.split(v), prog.name]
+    pypy = shutil.which("pypy3")
+    if pypy:
+        cmds["pypy"] = [pypy, prog.name]
+    return cmds
+
+
+def measure(prog: Path, cmds: dict[str, list[str]], runs: int) -> dict[str, Any]:
+    seconds: dict[str, float] = {}
+    compile_ms: dict[str, float] = {}
+    execution_ms: dict[str, float] = {}
+    outputs: dict[str, str] = {}
+    for name, cmd in cmds.items():
+        walls, compiles, executions = [], [], []
+        for _ in range(runs):
+            wall, out, err, _rc = timed(cmd, prog.parent)
+            walls.append(wall)
+            outputs[name] = out
+            if (m := COMPILE_RE.search(err)) is not None:
+                compiles.append(float(m.group(1)))
+            if (m := EXECUTION_RE.search(err)) is not None:
+                executions.append(float(m.group(1)))
+        seconds[name] = statistics.median(walls)
+        if compiles:
+            compile_ms[name] = statistics.median(compiles)
+        if executions:
+            execution_ms[name] = statistics.median(executions)
+    return {
+        "program": prog.name, "seconds": seconds, "compile_ms": compile_ms,
+        "execution_ms": execution_ms,
+        "outputs_agree": all(o == outputs["cpython"] for o in outputs.values()),
+        "speedup_vs_cpython": seconds["cpython"] / seconds["modjit"],
+        "modjit_compile_ms": compile_ms.get("modjit"),
+    }
+
+
+def run_programs(directory: str | None, runs: int, modjit_args: list[str], json_path: str | None,
+                 variants: list[str] | None = None) -> int:
+    variants = variants or []
     root = Path(directory) if directory else default_dir()
     progs = sorted(root.glob("*.py"))
     if not progs:
         print(f"modjit bench programs: no *.py programs in {root}", file=sys.stderr)
         return 2
-    pypy = shutil.which("pypy3")
     console = Console(stderr=True)
-    records: list[dict[str, Any]] = []
-    mismatches = 0
+    records = []
     for prog in progs:
         console.print(f"[dim]{prog.name}[/dim]")
-        cmds = {"cpython": [sys.executable, prog.name],
-                "modjit": [sys.executable, "-m", "modjit", "run", *modjit_args, prog.name]}
-        if pypy:
-            cmds["pypy"] = [pypy, prog.name]
-        times: dict[str, float] = {}
-        outputs: dict[str, str] = {}
-        compile_ms: list[float] = []
-        for name, cmd in cmds.items():
-            samples = []
-            for _ in range(runs):
-                wall, out, err, _rc = timed(cmd if name != "modjit" else [*cmd[:4], "--stats", *cmd[4:]], root)
-                samples.append(wall)
-                outputs[name] = out
-                if name == "modjit":
-                    m = COMPILE_RE.search(err)
-                    if m:
-                        compile_ms.append(float(m.group(1)))
-            times[name] = statistics.median(samples)
-        same = all(o == outputs["cpython"] for o in outputs.values())
-        mismatches += not same
-        records.append({
-            "program": prog.name, "seconds": times, "outputs_agree": same,
-            "speedup_vs_cpython": times["cpython"] / times["modjit"],
-            "modjit_compile_ms": statistics.median(compile_ms) if compile_ms else None,
-        })
-    table = Table(title=f"whole programs, median of {runs} run(s), seconds (compile included)")
-    for col in ("program", "python3", "modjit", "pypy3", "speedup", "compile ms", "compile %", "output"):
-        table.add_column(col, justify="left" if col == "program" else "right")
-    for r in records:
-        s = r["seconds"]
-        c = r["modjit_compile_ms"]
-        table.add_row(r["program"], f"{s['cpython']:.3f}", f"{s['modjit']:.3f}",
-                      f"{s['pypy']:.3f}" if "pypy" in s else "-", f"{r['speedup_vs_cpython']:.1f}x",
-                      f"{c:.0f}" if c is not None else "-",
-                      f"{c / 10 / s['modjit']:.0f}%" if c is not None else "-",
-                      "same" if r["outputs_agree"] else "[red]DIFFERS[/red]")
+        records.append(measure(prog, commands(prog, modjit_args, variants), runs))
+    Console().print(_table(records, runs, variants))
     speedups = [r["speedup_vs_cpython"] for r in records]
-    Console().print(table)
     print(f"geometric mean speedup over CPython: {statistics.geometric_mean(speedups):.2f}x")
+    for v in variants:
+        ratios = [r["seconds"][f"modjit {v}"] / r["seconds"]["modjit"] for r in records]
+        print(f"geometric mean time of `{v}` / default: {statistics.geometric_mean(ratios):.2f}")
     if json_path:
         Path(json_path).write_text(json.dumps(records, indent=1))
-    return 1 if mismatches else 0
+    return 0 if all(r["outputs_agree"] for r in records) else 1
+
+
+def _table(records: list[dict[str, Any]], runs: int, variants: list[str]) -> Table:
+    table = Table(title=f"whole programs, median of {runs} run(s), seconds (compile included)")
+    columns = ["program", "python3", "pypy3", "modjit", "speedup", "compile ms", "exec ms"]
+    for v in variants:
+        columns += [v, "ratio", "exec ratio"]
+    columns.append("output")
+    for col in columns:
+        table.add_column(col, justify="left" if col == "program" else "right")
+    for r in records:
+        s, c, e = r["seconds"], r["compile_ms"], r["execution_ms"]
+        row = [r["program"], f"{s['cpython']:.3f}", f"{s['pypy']:.3f}" if "pypy" in s else "-",
+               f"{s['modjit']:.3f}", f"{r['speedup_vs_cpython']:.1f}x", _ms(c.get("modjit")),
+               _ms(e.get("modjit"))]
+        for v in variants:
+            key = f"modjit {v}"
+            row += [f"{s[key]:.3f}", f"{s[key] / s['modjit']:.2f}", _ratio(e.get(key), e.get("modjit"))]
+        row.append("same" if r["outputs_agree"] else "[red]DIFFERS[/red]")
+        table.add_row(*row)
+    return table
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return "-" if not a or not b else f"{a / b:.2f}"

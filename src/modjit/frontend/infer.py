@@ -79,10 +79,21 @@ class UnitTypes:
 RequestSpec = Callable[[Any, tuple[Type, ...], ast.AST], Any]
 
 
-def infer_types(unit: UnitTypes, namespace: dict[str, Any], request_spec: RequestSpec) -> UnitTypes:
-    """Fill `unit` with types; raises Unsupported."""
-    Inferer(unit, namespace, request_spec).run()
+def infer_types(unit: UnitTypes, namespace: dict[str, Any], request_spec: RequestSpec,
+                settling: bool = False) -> UnitTypes:
+    """Fill `unit` with types; raises Unsupported.  `settling`: the unit is one
+    of a group inferred together until return types settle, so a local typed by
+    a call whose return type is not known yet (`left = tree(n - 1)`) may stay
+    unknown for now; `check_settled` decides at the end."""
+    Inferer(unit, namespace, request_spec).run(settling)
     return unit
+
+
+def check_settled(unit: UnitTypes) -> None:
+    for name, t in unit.locals.items():
+        if t == BOTTOM:
+            node = unit.body[0] if unit.body else None
+            raise Unsupported(f"cannot infer the type of '{name}'", node, unit.filename)
 
 
 class Inferer:
@@ -98,7 +109,7 @@ class Inferer:
         return Unsupported(message, node, self.u.filename)
 
     # -- driver -----------------------------------------------------------
-    def run(self) -> None:
+    def run(self, settling: bool = False) -> None:
         u = self.u
         scope_comprehensions(u.body, u.filename)
         self.comp_elems: list[Type] = []
@@ -141,9 +152,8 @@ class Inferer:
         for name in self.local_names:
             if name not in u.locals:
                 u.locals[name] = NONE  # assigned only in unreachable code; never read
-        for name, t in u.locals.items():
-            if t == BOTTOM:
-                raise self.fail(f"cannot infer the type of '{name}'", u.body[0])
+        if not settling:
+            check_settled(u)
 
     def add_return(self, t: Type, node: ast.AST) -> None:
         if isinstance(t, TupleType) and any(_holds_list_in_tuple(i) for i in t.items):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import time
 from typing import Any
 
 from modjit.errors import Coord, FatalRuntimeError
@@ -50,8 +51,10 @@ class RuntimeContext:
         self._kwargs_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.specs: list[Any] = []  # live specializations
         self.options = session.options
+        self.run_time = session.stats.times  # execution time is counted here
         self._watched: dict[int, Any] = {}  # heat id -> baseline specialization
         self._release_pending: list[Any] = []  # handles whose code may still be running
+        self.promotion_seconds = 0.0  # compile time spent inside running code
         self._promote_callback = _PROMOTE_PROTO(self._promote)
         self.promote_address: int = ctypes.cast(self._promote_callback, ctypes.c_void_p).value or 0
         self.counter = itertools.count(1)
@@ -132,7 +135,9 @@ class RuntimeContext:
             from modjit.pipeline import promote
 
             if not spec.invalid and self.engine is not None:
+                t0 = time.perf_counter()
                 promote(self, spec)
+                self.promotion_seconds += time.perf_counter() - t0
         except KeyboardInterrupt:
             import _thread
 
@@ -199,6 +204,7 @@ class RuntimeContext:
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
         effects = self.cells.effects
+        t0, compiling = time.perf_counter(), self.promotion_seconds
         try:
             r = spec.entry(*args)
         except BaseException:
@@ -206,6 +212,7 @@ class RuntimeContext:
             self.print_queue.flush()
             raise
         finally:
+            self.run_time.run += time.perf_counter() - t0 - (self.promotion_seconds - compiling)
             if self._release_pending:
                 self.release_pending()
         if r is SENTINEL:
