@@ -9,6 +9,7 @@ default configuration, whole process and execution alone.
 
 from __future__ import annotations
 
+import compileall
 import json
 import re
 import shlex
@@ -85,12 +86,15 @@ def run_programs(directory: str | None, runs: int, modjit_args: list[str], json_
     if not progs:
         print(f"modjit bench programs: no *.py programs in {root}", file=sys.stderr)
         return 2
+    # each run starts a fresh modjit: its own bytecode must be cached, or every
+    # start compiles modjit's sources again (PYTHONDONTWRITEBYTECODE=1 machines)
+    compileall.compile_dir(str(Path(__file__).resolve().parents[1]), quiet=1)
     console = Console(stderr=True)
     records = []
     for prog in progs:
         console.print(f"[dim]{prog.name}[/dim]")
         records.append(measure(prog, commands(prog, modjit_args, variants), runs))
-    Console().print(_table(records, runs, variants))
+    Console(width=None if sys.stdout.isatty() else 200).print(_table(records, runs, variants))
     speedups = [r["speedup_vs_cpython"] for r in records]
     print(f"geometric mean speedup over CPython: {statistics.geometric_mean(speedups):.2f}x")
     for v in variants:
