@@ -71,8 +71,14 @@ def test_ctrl_c_interrupts_compiled_loop(repl: pexpect.spawn) -> None:
     repl.sendline("")
     repl.expect_exact("... ")
     time.sleep(1.5)
-    repl.sendintr()
-    repl.expect("KeyboardInterrupt")
+    # On a loaded machine a Ctrl-C that arrives while the prompt is still being
+    # torn down can be lost (seen once in CI); a user presses it again.
+    for _ in range(4):
+        repl.sendintr()
+        if repl.expect(["KeyboardInterrupt", pexpect.TIMEOUT], timeout=10) == 0:
+            break
+    else:
+        raise AssertionError("Ctrl-C never interrupted the compiled loop")
     repl.expect_exact(PROMPT)
     assert "(True, 2)" in send(repl, "n > 1000, 1 + 1")
 
