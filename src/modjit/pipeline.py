@@ -206,7 +206,6 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
     n = len(spec.param_types)
     spec.entry = ctypes.PYFUNCTYPE(ctypes.py_object, *([ctypes.py_object] * n))(address)
     spec.handle = handle
-    spec.tier = tier
     title = spec.title + (" [optimised]" if tier == "hot" else "")
     spec.record = UnitRecord("function", title, handle.ir, handle.asm, handle.times)
 
@@ -323,11 +322,8 @@ class StatementUnit:
             rt.print_queue.flush()
             raise
         finally:
-            elapsed = time.perf_counter() - t0 - (rt.promotion_seconds - compiling)
-            self.record.times.run += elapsed
-            rt.session.stats.times.run += elapsed
+            self.record.times.run += rt.ran(t0, compiling)
             rt.engine.release(self.handle)
-            rt.release_pending()
         if status:
             code, site = rt.take_error()
             if code in E.DEOPT_CODES:

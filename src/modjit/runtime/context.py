@@ -148,6 +148,16 @@ class RuntimeContext:
         finally:
             spec.heat.value = COOLED
 
+    def ran(self, t0: float, compiling: float) -> float:
+        """Compiled code that started at `t0` returned to CPython: count its
+        execution time (less promotions compiled meanwhile, counted as compile
+        time) and free the code it replaced.  Returns the execution time."""
+        elapsed = time.perf_counter() - t0 - (self.promotion_seconds - compiling)
+        self.run_time.run += elapsed
+        if self._release_pending:
+            self.release_pending()
+        return elapsed
+
     def release_later(self, handle: Any) -> None:
         self._release_pending.append(handle)
 
@@ -212,9 +222,7 @@ class RuntimeContext:
             self.print_queue.flush()
             raise
         finally:
-            self.run_time.run += time.perf_counter() - t0 - (self.promotion_seconds - compiling)
-            if self._release_pending:
-                self.release_pending()
+            self.ran(t0, compiling)
         if r is SENTINEL:
             return self._function_error(spec, args, effects)
         self.print_queue.flush()

@@ -28,7 +28,6 @@ class Spec:
     compiled: bool = False
     invalid: bool = False
     deopts: int = 0
-    tier: str = ""  # 'opt' (baseline code) or 'hot' (optimised, callees inlined)
     # calls + loop iterations of the baseline code, counted by the code itself
     heat: ctypes.c_int64 = field(default_factory=ctypes.c_int64)
     heat_id: int = 0  # what the baseline code passes to the runtime's promote()
