@@ -240,7 +240,9 @@ def inline_copies(rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> list[str]
                 continue
             budget[0] -= lines
             chosen[callee] = callee.symbol + ".inl"
-            below = visit(callee, depth + 1) if depth < INLINE_DEPTH else {}
+            # A copy at the depth limit calls through slots, but is still
+            # recorded, so a second caller reuses it instead of pasting it twice.
+            below = visit(callee, depth + 1) if depth < INLINE_DEPTH else edges.setdefault(callee, {})
             copies.append(rewire(text, below))
             ctx.declarations.update(declarations)
             ctx.helpers.update(helpers)
