@@ -19,6 +19,7 @@ from modjit.runtime import errors as E
 from modjit.runtime.memory import SharedCells
 
 Value = tuple[str, Type]
+RAISE_PAD = "raisepad"
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class EmitBase:
         self.flag_slots: dict[str, str] = {}
         self.interrupt_slot = ""
         self.error_used = False  # the error exit is emitted only when something can raise
+        self.raise_edges: list[tuple[int, int, str]] = []  # (code, site, block) into the raise pad
         # new references (e.g. a list built by an expression) released when their statement ends
         self.temps: list[str] = []
         self.comp_lists: list[tuple[str, Type]] = []  # lists being built by comprehensions
@@ -91,19 +93,47 @@ class EmitBase:
         return self.ctx.site(E.Site(self.u.filename, line, col, self.u.name, name))
 
     def raise_code(self, code: int, node: ast.AST | None, name: str = "") -> None:
-        """Store (code, site) in the error cell and leave through the error exit."""
-        cells = self.ctx.cells
-        self.f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
-        self.f.emit(f"store i64 {self.site(node, name)}, ptr {ptr_const(cells.err_site_addr)}")
+        """Leave through the error exit with (code, site) stored in the error cell."""
         self.error_used = True
-        self.f.br(self.error_label)
+        site = self.site(node, name)
+        if self.error_label != "error":  # already on the error path: store and leave
+            cells = self.ctx.cells
+            self.f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
+            self.f.emit(f"store i64 {site}, ptr {ptr_const(cells.err_site_addr)}")
+            self.f.br(self.error_label)
+            return
+        self.raise_edges.append((code, site, self.f.open()))
+        self.f.br(RAISE_PAD)
 
     def raise_if(self, cond: str, code: int, node: ast.AST | None, name: str = "") -> None:
-        bad, ok = self.f.new_label("raise"), self.f.new_label("ok")
-        self.f.cbr(cond, bad, ok)
-        self.f.block(bad)
-        self.raise_code(code, node, name)
+        if self.error_label != "error":
+            bad, ok = self.f.new_label("raise"), self.f.new_label("ok")
+            self.f.cbr(cond, bad, ok)
+            self.f.block(bad)
+            self.raise_code(code, node, name)
+            self.f.block(ok)
+            return
+        self.error_used = True
+        ok = self.f.new_label("ok")
+        self.raise_edges.append((code, self.site(node, name), self.f.open()))
+        self.f.cbr(cond, RAISE_PAD, ok)
         self.f.block(ok)
+
+    def emit_raise_pad(self) -> None:
+        """The one block every raise branches to, choosing (code, site) by phi:
+        a block per raise site, each storing two constants, made code generation
+        (instruction selection works block by block) markedly slower."""
+        if not self.raise_edges:
+            return
+        f = self.f
+        f.block(RAISE_PAD)
+        codes = ", ".join(f"[{c}, %{b}]" for c, _, b in self.raise_edges)
+        sites = ", ".join(f"[{s}, %{b}]" for _, s, b in self.raise_edges)
+        cells = self.ctx.cells
+        code, site = f.value(f"phi i64 {codes}"), f.value(f"phi i64 {sites}")
+        f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
+        f.emit(f"store i64 {site}, ptr {ptr_const(cells.err_site_addr)}")
+        f.br("error")
 
     def check_error(self) -> None:
         """After a call that may have raised: leave if the error cell is set."""

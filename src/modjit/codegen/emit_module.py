@@ -115,6 +115,7 @@ class FunctionEmitter(EmitStmt):
             self.release_all_vars()
             self.leave_frame()
             self.f.term(f"ret {rt.llvm} {'false' if rt == NONE else 'poison'}")
+        self.emit_raise_pad()
         self.f.block("error")
         self.error_label = "error.final"
         self.release_all_vars()
@@ -142,6 +143,7 @@ def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext) -> str:
         for item in _list_parts(r, rt, e.f):
             e.decref(item)  # the tuple now holds its own reference
         e.f.term(f"ret ptr {obj}")
+    e.emit_raise_pad()
     e.f.block("error")
     _error_return(e)
     params = ", ".join(f"ptr %a{i}" for i in range(len(u.param_types)))
@@ -240,6 +242,7 @@ class StatementEmitter(EmitStmt):
         f.term("ret i32 0")
         if not self.error_used:
             return f.render(f'define i32 @"{symbol}"() {ATTRS}')
+        self.emit_raise_pad()
         f.block("error")
         code = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
         deopt = f.value(f"icmp sge i64 {code}, {E.E_DEOPT_OVERFLOW}")

@@ -14,6 +14,7 @@ class FunctionText:
         self.lines: list[str] = []
         self._n = 0
         self.terminated = False
+        self.current = "body"  # the block being filled
 
     def tmp(self, hint: str = "t") -> str:
         self._n += 1
@@ -33,6 +34,7 @@ class FunctionText:
             self.lines.append(f"  br label %{label}")
         self.lines.append(f"{label}:")
         self.terminated = False
+        self.current = label
 
     def emit(self, instr: str) -> None:
         if self.terminated:
@@ -47,6 +49,12 @@ class FunctionText:
     def term(self, instr: str) -> None:
         self.emit(instr)
         self.terminated = True
+
+    def open(self) -> str:
+        """The label of the block being filled, starting a fresh one if the last ended."""
+        if self.terminated:
+            self.block(self.new_label("dead"))
+        return self.current
 
     def br(self, label: str) -> None:
         self.term(f"br label %{label}")
