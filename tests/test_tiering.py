@@ -91,7 +91,20 @@ def test_loops_calling_functions_start_optimised(capsys: pytest.CaptureFixture[s
     expected, got, s = run_both(src, capsys)
     assert got == expected
     assert "call i64 %" not in optimised_ir(s, "total(int)")
-    assert not any(u.name.startswith("count") for u in s.units)
+    # callees that were only inlined are never compiled on their own
+    assert not any(u.name.startswith(("count", "norm2", "sq")) for u in s.units)
+
+
+def test_loop_calling_a_big_call_tree_waits_for_promotion(capsys: pytest.CaptureFixture[str]) -> None:
+    # O2 over a big inlined tree costs more than a loop that calls it a few times gains
+    body = "".join(f"        s = (s * {k + 3} + i) % 1000003\n" for k in range(60))
+    src = (f"def kernel(n):\n    s = 1\n    for i in range(n):\n{body}    return s\n\n"
+           "def driver(n):\n    t = 0\n    for _ in range(3):\n        t += kernel(n)\n    return t\n\n"
+           "print(driver(100))\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    names = [u.name for u in s.units if u.kind == "function"]
+    assert "driver(int)" in names and "kernel(int)" in names  # baseline, called through its slot
 
 
 def test_without_tiering_everything_is_optimised_once(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
 class Coord:
     """A source position; columns are 1-based like compilers print them."""
 
-    file: str
-    line: int
-    col: int
+    __slots__ = ("file", "line", "col")
+
+    def __init__(self, file: str, line: int, col: int) -> None:
+        self.file, self.line, self.col = file, line, col
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Coord) and (self.file, self.line, self.col) == (other.file, other.line, other.col)
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.line, self.col))
+
+    def __repr__(self) -> str:
+        return f"Coord({self.file!r}, {self.line}, {self.col})"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}"

@@ -8,21 +8,27 @@ MODJIT_INLINE=0, MODJIT_TIER=0, MODJIT_HOT_THRESHOLD=N.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+
+HOT_THRESHOLD = 1000
 
 
-@dataclass(frozen=True)
 class JitOptions:
-    # Copy small callees into a promoted caller's module so LLVM can inline them.
-    inline: bool = True
-    # Start functions with cheap baseline code and promote hot ones; without
-    # tiering every specialization is compiled once, at the optimising tier.
-    tier: bool = True
-    # Calls plus loop iterations of one specialization before it is promoted
-    # (checked when it is called, so a function called once is never recompiled).
-    hot_threshold: int = 1000
-    # A callee is copied for inlining when its IR has at most this many lines.
-    inline_max_lines: int = 400
+    def __init__(self, inline: bool = True, tier: bool = True, hot_threshold: int = HOT_THRESHOLD,
+                 inline_max_lines: int = 400) -> None:
+        # Copy small callees into a promoted caller's module so LLVM can inline them.
+        self.inline = inline
+        # Start functions with cheap baseline code and promote hot ones; without
+        # tiering every specialization is compiled once, at the optimising tier.
+        self.tier = tier
+        # Calls plus loop iterations of one specialization before it is promoted
+        # (checked when it is called, so a function called once is never recompiled).
+        self.hot_threshold = hot_threshold
+        # A callee is copied for inlining when its IR has at most this many lines.
+        self.inline_max_lines = inline_max_lines
+
+    def __repr__(self) -> str:
+        return (f"JitOptions(inline={self.inline}, tier={self.tier}, "
+                f"hot_threshold={self.hot_threshold}, inline_max_lines={self.inline_max_lines})")
 
     @classmethod
     def from_env(cls, **overrides: object) -> JitOptions:
@@ -30,7 +36,7 @@ class JitOptions:
         values: dict[str, object] = {
             "inline": env.get("MODJIT_INLINE", "1") != "0",
             "tier": env.get("MODJIT_TIER", "1") != "0",
-            "hot_threshold": int(env.get("MODJIT_HOT_THRESHOLD", cls.hot_threshold)),
+            "hot_threshold": int(env.get("MODJIT_HOT_THRESHOLD", HOT_THRESHOLD)),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

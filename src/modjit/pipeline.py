@@ -38,7 +38,7 @@ from modjit.frontend.types import BOTTOM, Type
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
 from modjit.runtime.dispatch import ON_CPYTHON
-from modjit.runtime.spec import Spec
+from modjit.runtime.spec import Incubated, Spec
 
 _STATEMENT_PROTO = ctypes.PYFUNCTYPE(ctypes.c_int)
 DEFINITIONS = (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.AsyncFunctionDef)
@@ -52,7 +52,7 @@ def compile_function(rt: RuntimeContext, jitfn: Any, key: tuple[Type, ...]) -> S
     group = SpecGroup(rt)
     spec = group.request(jitfn, key, None)
     group.settle()
-    group.compile_all()
+    compile_spec(rt, spec)
     return spec
 
 
@@ -62,7 +62,7 @@ class SpecGroup:
     def __init__(self, rt: RuntimeContext) -> None:
         self.rt = rt
         self.members: list[Spec] = []
-        self.irgen_seconds = 0.0
+        self._nested_seconds = 0.0  # inference time of callees, within their caller's
 
     def request(self, jitfn: Any, key: tuple[Type, ...], node: ast.AST | None) -> Spec:
         existing = jitfn.specs.get(key)
@@ -91,7 +91,10 @@ class SpecGroup:
         return spec
 
     def infer(self, spec: Spec) -> None:
-        t0 = time.perf_counter()
+        """Type `spec`'s body (requesting its callees); its own share of the time,
+        without its callees' inference, is counted with its unit."""
+        t0, outer = time.perf_counter(), self._nested_seconds
+        self._nested_seconds = 0.0
         fdef = function_ast(spec.jitfn)
         params = [a.arg for a in fdef.args.args]
         filename = spec.jitfn.fn.__code__.co_filename
@@ -99,7 +102,9 @@ class SpecGroup:
         infer_types(unit, spec.jitfn.fn.__globals__, self.request, settling=True)
         spec.unit = unit
         spec.return_type = unit.return_type
-        self.irgen_seconds += time.perf_counter() - t0
+        elapsed = time.perf_counter() - t0
+        spec.infer_seconds += elapsed - self._nested_seconds
+        self._nested_seconds = outer + elapsed
 
     def settle(self) -> None:
         for _ in range(20):
@@ -125,14 +130,6 @@ class SpecGroup:
                             spec.deps[name] = obj
                             changed = True
 
-    def compile_all(self) -> None:
-        for spec in self.members:
-            compile_spec(self.rt, spec)
-        share = self.irgen_seconds / max(len(self.members), 1)
-        for spec in self.members:
-            spec.record.times.irgen += share
-            self.rt.session.record_unit(spec.record)
-
 
 def function_ast(jitfn: Any) -> ast.FunctionDef:
     if jitfn.node is not None:
@@ -147,25 +144,61 @@ def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
     functions.  Promotion takes effect at the next call, and a loop is often
     in a function called once (a main loop): waiting would leave its calls
     un-inlined for the whole run."""
-    hot_now = not rt.options.tier or (rt.options.inline and _loop_calls_functions(spec.unit))
+    if spec.compiled or spec.invalid:
+        return
+    hot_now = not rt.options.tier or (rt.options.inline and _loop_calls_small_tree(rt, spec))
     build_spec(rt, spec, "hot" if hot_now else "opt")
     spec.compiled = True
     spec.jitfn.specs[spec.param_types] = spec
     rt.specs.append(spec)
+    rt.session.record_unit(spec.record)
+    compile_callees(rt, spec)
+
+
+def compile_callees(rt: RuntimeContext, spec: Spec) -> None:
+    """Compile the specializations `spec`'s code calls through their slots, so
+    every slot it may load holds code before it runs.  Callees only ever
+    inlined are not compiled on their own (a call that needs one later
+    compiles it then)."""
+    for callee in list(spec.slot_callees):
+        compile_spec(rt, callee)
 
 
 _LOOPS = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp)
 
 
-def _loop_calls_functions(unit: UnitTypes) -> bool:
+def _loop_calls_small_tree(rt: RuntimeContext, spec: Spec) -> bool:
+    """Does a loop of `spec` call a function that, with all it would inline,
+    is small (at most inline_max_lines of IR)?  Inlining small helpers is what
+    optimised code buys at once; a loop calling big call trees waits for
+    promotion (spectral_norm's driver loop, calling its kernels 20 times,
+    spent 180 ms in O2 over the inlined kernels and gained nothing)."""
+    unit = spec.unit
     for stmt in unit.body:
         for loop in ast.walk(stmt):
-            if isinstance(loop, _LOOPS):
-                for node in ast.walk(loop):
-                    info = unit.calls.get(node) if isinstance(node, ast.Call) else None
-                    if info is not None and info.kind == "user":
-                        return True
+            if not isinstance(loop, _LOOPS):
+                continue
+            for node in ast.walk(loop):
+                info = unit.calls.get(node) if isinstance(node, ast.Call) else None
+                if info is None or info.kind != "user" or info.spec is spec:
+                    continue
+                if _tree_lines(rt, info.spec, set(), 1) <= rt.options.inline_max_lines:
+                    return True
     return False
+
+
+def _tree_lines(rt: RuntimeContext, spec: Spec, seen: set[Spec], depth: int) -> int:
+    """IR lines of `spec` and of the callees its copies would take along."""
+    if spec in seen or spec.unit is None or spec.invalid:
+        return 0
+    seen.add(spec)
+    lines = incubate(rt, spec).text.count("\n")
+    if depth < INLINE_DEPTH:
+        for callee in spec.unit.callees:
+            if lines > rt.options.inline_max_lines:
+                break
+            lines += _tree_lines(rt, callee, seen, depth + 1)
+    return lines
 
 
 def promote(rt: RuntimeContext, spec: Spec) -> None:
@@ -177,6 +210,7 @@ def promote(rt: RuntimeContext, spec: Spec) -> None:
     heat = spec.heat.value
     build_spec(rt, spec, "hot")
     rt.release_later(baseline)
+    compile_callees(rt, spec)
     inlined = ", ".join(c.title for c in spec.inlined) or "nothing"
     rt.session.stats.promoted.append(f"{spec.title} after {heat} calls + loop iterations; "
                                      f"inlined {inlined}")
@@ -198,9 +232,11 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
     body = FunctionEmitter(spec.unit, ctx).emit(spec.symbol)
     entry = emit_entry(spec.unit, spec.symbol, ctx)
     ir = assemble([body, entry, *copies], ctx)
+    spec.slot_callees = set(ctx.slot_callees)
     irgen = time.perf_counter() - t0
     handle = rt.engine.add_module(ir, spec.symbol, tier, keep_asm=rt.session.keep_asm)
-    handle.times.irgen += irgen
+    handle.times.irgen += irgen + spec.infer_seconds
+    spec.infer_seconds = 0.0  # counted with its first code
     spec.slot.set(rt.engine.lookup(handle, spec.symbol))
     address = rt.engine.lookup(handle, spec.symbol + ".entry")
     n = len(spec.param_types)
@@ -234,8 +270,8 @@ def inline_copies(rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> list[str]
                 if not reaches(callee, node):
                     chosen[callee] = callee.symbol + ".inl"  # already copied: call that copy
                 continue
-            text, declarations, helpers = incubate(rt, callee)
-            lines = text.count("\n")
+            copy = incubate(rt, callee)
+            lines = copy.text.count("\n")
             if lines > limit or lines > budget[0]:
                 continue
             budget[0] -= lines
@@ -243,9 +279,10 @@ def inline_copies(rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> list[str]
             # A copy at the depth limit calls through slots, but is still
             # recorded, so a second caller reuses it instead of pasting it twice.
             below = visit(callee, depth + 1) if depth < INLINE_DEPTH else edges.setdefault(callee, {})
-            copies.append(rewire(text, below))
-            ctx.declarations.update(declarations)
-            ctx.helpers.update(helpers)
+            copies.append(rewire(copy.text, below))
+            ctx.declarations.update(copy.declarations)
+            ctx.helpers.update(copy.helpers)
+            ctx.slot_callees.update(c for c in copy.slot_callees if c not in below)
         return chosen
 
     ctx.inline_symbols.update(visit(spec, 1))
@@ -277,7 +314,7 @@ def rewire(text: str, targets: dict[Spec, str]) -> str:
     return text
 
 
-def incubate(rt: RuntimeContext, spec: Spec) -> tuple[str, frozenset[str], frozenset[str]]:
+def incubate(rt: RuntimeContext, spec: Spec) -> Incubated:
     """`spec`'s IR as an internal, always-inline function, kept for its callers.
     Its own calls (recursion included) go through slots, so the copy needs
     nothing else from the module it is pasted into."""
@@ -286,7 +323,8 @@ def incubate(rt: RuntimeContext, spec: Spec) -> tuple[str, frozenset[str], froze
         ctx.direct_self = False
         text = FunctionEmitter(spec.unit, ctx).emit(spec.symbol + ".inl", linkage="internal ",
                                                     attrs=ATTRS + " alwaysinline")
-        spec.incubated = (text, frozenset(ctx.declarations), frozenset(ctx.helpers))
+        spec.incubated = Incubated(text, frozenset(ctx.declarations), frozenset(ctx.helpers),
+                                   frozenset(ctx.slot_callees))
     return spec.incubated
 
 
@@ -367,13 +405,13 @@ def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
     group = SpecGroup(rt)
     infer_types(unit, rt.namespace, group.request)
     group.settle()
-    group.compile_all()
-    t1 = time.perf_counter()
     symbol = f"stmt.{next(rt.counter)}"
     ctx = _context(rt, inline_floats=False, self_spec=None)
     ir = assemble([StatementEmitter(unit, ctx, interactive).emit(symbol)], ctx)
-    irgen = time.perf_counter() - t1 + (t1 - t0 - sum(
-        s.record.times.compile_total for s in group.members))
+    # the callees' inference is counted with their own units
+    irgen = time.perf_counter() - t0 - sum(s.infer_seconds for s in group.members)
+    for callee in ctx.slot_callees:
+        compile_spec(rt, callee)
     handle = rt.engine.add_module(ir, symbol, "fast", keep_asm=rt.session.keep_asm)
     handle.times.irgen += irgen
     address = rt.engine.lookup(handle, symbol)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from modjit.codegen.helpers_ir import HELPER_NEEDS, INTRINSICS
@@ -22,37 +21,44 @@ Value = tuple[str, Type]
 RAISE_PAD = "raisepad"
 
 
-@dataclass(frozen=True)
 class HeatCounter:
     """Baseline code counts its calls and loop iterations in `cell`; a call that
     finds the count at `threshold` or more calls `promote(spec_id)` (runtime)."""
 
-    cell: int
-    promote: int  # address of `void promote(i64)`
-    spec_id: int
-    threshold: int
+    __slots__ = ("cell", "promote", "spec_id", "threshold")
+
+    def __init__(self, cell: int, promote: int, spec_id: int, threshold: int) -> None:
+        self.cell = cell
+        self.promote = promote  # address of `void promote(i64)`
+        self.spec_id = spec_id
+        self.threshold = threshold
 
 
-@dataclass
 class EmitContext:
     """What code generation needs from the runtime (addresses it may bake in)."""
 
-    cells: SharedCells
-    site: Callable[[E.Site], int]
-    keep: Callable[[object], int]  # keeps an object alive; returns its address
-    namespace: dict[str, Any]
-    sentinel: int
-    print_queue: Any  # runtime.output.PrintQueue
-    echo_cell: int  # where a REPL expression statement leaves its value (a new reference)
-    slot_of: Callable[[Any], int]  # the slot address of a callee specialization
-    symbol_of: Callable[[Any], str]  # the LLVM symbol of a specialization
-    self_spec: Any = None
-    direct_self: bool = True  # False: self-calls go through the slot (baseline code, copies)
-    inline_symbols: dict[Any, str] = field(default_factory=dict)  # callee spec -> private copy
-    heat: HeatCounter | None = None
-    inline_floats: bool = False  # False: float literals live in the shared pool
-    declarations: set[str] = field(default_factory=set)
-    helpers: set[str] = field(default_factory=set)
+    def __init__(self, *, cells: SharedCells, site: Callable[[E.Site], int],
+                 keep: Callable[[object], int], namespace: dict[str, Any], sentinel: int,
+                 print_queue: Any, echo_cell: int, slot_of: Callable[[Any], int],
+                 symbol_of: Callable[[Any], str], self_spec: Any = None,
+                 inline_floats: bool = False) -> None:
+        self.cells = cells
+        self.site = site
+        self.keep = keep  # keeps an object alive; returns its address
+        self.namespace = namespace
+        self.sentinel = sentinel
+        self.print_queue = print_queue  # runtime.output.PrintQueue
+        self.echo_cell = echo_cell  # where a REPL expression statement leaves its value (a new reference)
+        self.slot_of = slot_of  # the slot address of a callee specialization
+        self.symbol_of = symbol_of  # the LLVM symbol of a specialization
+        self.self_spec = self_spec
+        self.direct_self = True  # False: self-calls go through the slot (baseline code, copies)
+        self.inline_symbols: dict[Any, str] = {}  # callee spec -> private copy
+        self.slot_callees: set[Any] = set()  # specializations the code calls through their slots
+        self.heat: HeatCounter | None = None
+        self.inline_floats = inline_floats  # False: float literals live in the shared pool
+        self.declarations: set[str] = set()
+        self.helpers: set[str] = set()
 
 
 class EmitBase:

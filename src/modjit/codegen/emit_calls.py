@@ -87,6 +87,7 @@ class EmitCalls(EmitOps):
         elif spec in self.ctx.inline_symbols:
             target = f"@\"{self.ctx.inline_symbols[spec]}\""
         else:
+            self.ctx.slot_callees.add(spec)
             target = self.f.value(f"load ptr, ptr {ptr_const(self.ctx.slot_of(spec))}")
         r = self.f.value(f"call {ret} {target}({params})")
         self.check_error()

@@ -12,7 +12,7 @@ import ast
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_expr import EmitExpr
 from modjit.frontend.comprehensions import CompAppend
-from modjit.frontend.types import INT, NONE, ListType, TupleType
+from modjit.frontend.types import INT, NONE, ListType, TupleType, tuple_of
 from modjit.runtime import errors as E
 
 INTERRUPT_MASK = 0xFFFF  # poll for Ctrl-C every 65,536 loop iterations
@@ -195,7 +195,7 @@ class EmitStmt(EmitExpr):
         item = (self.unbox(obj, lt.elem, s.iter), lt.elem)
         f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
         if enumerate_:
-            tt = TupleType("", (INT, lt.elem))
+            tt = tuple_of((INT, lt.elem))
             pair = f.value(f"insertvalue {{i64, {lt.elem.llvm}}} poison, i64 {i}, 0")
             pair = f.value(f"insertvalue {{i64, {lt.elem.llvm}}} {pair}, {lt.elem.llvm} {item[0]}, 1")
             self.assign(s.target, (pair, self.u.types.get(s.target, tt)))

@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from modjit.engine.base import PhaseTimes
 
 
-@dataclass
 class UnitRecord:
     """One unit: a top-level statement or a function specialization."""
 
-    kind: str  # 'statement' | 'function'
-    name: str  # e.g. 'prog.py:12' or 'fib(int)'
-    ir: str = ""
-    asm: str | None = None
-    times: PhaseTimes = field(default_factory=PhaseTimes)
+    def __init__(self, kind: str, name: str, ir: str = "", asm: str | None = None,
+                 times: PhaseTimes | None = None) -> None:
+        self.kind = kind  # 'statement' | 'function'
+        self.name = name  # e.g. 'prog.py:12' or 'fib(int)'
+        self.ir = ir
+        self.asm = asm
+        self.times = times if times is not None else PhaseTimes()
 
 
-@dataclass
 class SessionStats:
-    units_compiled: int = 0
-    units_cpython: int = 0
-    # First reason for each unit that ran on CPython: 'prog.py:30:4: 'yield' is not supported'
-    cpython_reasons: list[str] = field(default_factory=list)
-    internal_errors: list[str] = field(default_factory=list)
-    times: PhaseTimes = field(default_factory=PhaseTimes)
-    promoted: list[str] = field(default_factory=list)
-    deopts: int = 0
+    def __init__(self) -> None:
+        self.units_compiled = 0
+        self.units_cpython = 0
+        # First reason for each unit that ran on CPython: 'prog.py:30:4: 'yield' is not supported'
+        self.cpython_reasons: list[str] = []
+        self.internal_errors: list[str] = []
+        self.times = PhaseTimes()
+        self.promoted: list[str] = []
+        self.deopts = 0
 
     def compiled(self, record: UnitRecord) -> None:
         self.units_compiled += 1

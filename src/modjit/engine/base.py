@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
 from typing import Protocol
 
 PHASES = ("irgen", "parse", "opt", "codegen", "lookup", "run")
@@ -23,16 +22,13 @@ PHASE_TITLES = {
 }
 
 
-@dataclass
 class PhaseTimes:
     """Seconds spent in each phase of compiling (and running) units."""
 
-    irgen: float = 0.0
-    parse: float = 0.0
-    opt: float = 0.0
-    codegen: float = 0.0
-    lookup: float = 0.0
-    run: float = 0.0
+    __slots__ = PHASES
+
+    def __init__(self) -> None:
+        self.irgen = self.parse = self.opt = self.codegen = self.lookup = self.run = 0.0
 
     def add(self, other: PhaseTimes) -> None:
         self.irgen += other.irgen
@@ -47,7 +43,7 @@ class PhaseTimes:
         return self.irgen + self.parse + self.opt + self.codegen + self.lookup
 
     def as_dict(self) -> dict[str, float]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: getattr(self, name) for name in PHASES}
 
     @contextmanager
     def timing(self, phase: str) -> Iterator[None]:
@@ -58,18 +54,17 @@ class PhaseTimes:
             setattr(self, phase, getattr(self, phase) + time.perf_counter() - t0)
 
 
-@dataclass
 class UnitHandle:
-    """One module inside an engine.  `tier` is 'fast' (run-once code, cheap to
-    compile) or 'opt' (function specializations, optimised)."""
+    """One module inside an engine, compiled at `tier` (engine/tiers.py)."""
 
-    name: str
-    tier: str
-    times: PhaseTimes = field(default_factory=PhaseTimes)
-    ir: str = ""
-    asm: str | None = None
-    released: bool = False
-    owner: object = None  # engine-private bookkeeping
+    def __init__(self, name: str, tier: str, ir: str = "") -> None:
+        self.name = name
+        self.tier = tier
+        self.times = PhaseTimes()
+        self.ir = ir
+        self.asm: str | None = None
+        self.released = False
+        self.owner: object = None  # engine-private bookkeeping
 
 
 class Engine(Protocol):

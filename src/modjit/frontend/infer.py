@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from modjit.errors import Unsupported
@@ -42,38 +41,42 @@ ARITH = ast.Add | ast.Sub | ast.Mult
 BITWISE = ast.BitAnd | ast.BitOr | ast.BitXor
 
 
-@dataclass
 class CallInfo:
     """How a call is compiled: kind is print | builtin | math | pycall | user | range."""
 
-    kind: str
-    name: str
-    result: Type
-    obj: Any = None
-    spec: Any = None
-    defaults: tuple[Any, ...] = ()
-    arg_types: tuple[Type, ...] = ()
+    __slots__ = ("kind", "name", "result", "obj", "spec", "defaults", "arg_types")
+
+    def __init__(self, kind: str, name: str, result: Type, obj: Any = None, spec: Any = None,
+                 defaults: tuple[Any, ...] = (), arg_types: tuple[Type, ...] = ()) -> None:
+        self.kind = kind
+        self.name = name
+        self.result = result
+        self.obj = obj
+        self.spec = spec
+        self.defaults = defaults
+        self.arg_types = arg_types
 
 
-@dataclass
 class UnitTypes:
     """The front end's result for one unit, consumed by the code generator."""
 
-    filename: str
-    name: str  # function name, or '<module>' for a statement
-    mode: str  # 'function' | 'statement'
-    body: list[ast.stmt]
-    params: list[str]
-    param_types: list[Type]
-    locals: dict[str, Type] = field(default_factory=dict)
-    declared_globals: dict[str, Type] = field(default_factory=dict)
-    preloaded: set[str] = field(default_factory=set)  # statement mode: cached globals bound at entry
-    types: dict[ast.AST, Type] = field(default_factory=dict)
-    calls: dict[ast.AST, CallInfo] = field(default_factory=dict)
-    global_reads: dict[str, Type] = field(default_factory=dict)
-    return_type: Type = NONE
-    deps: dict[str, object] = field(default_factory=dict)
-    callees: list[Any] = field(default_factory=list)
+    def __init__(self, filename: str, name: str, mode: str, body: list[ast.stmt],
+                 params: list[str], param_types: list[Type]) -> None:
+        self.filename = filename
+        self.name = name  # function name, or '<module>' for a statement
+        self.mode = mode  # 'function' | 'statement'
+        self.body = body
+        self.params = params
+        self.param_types = param_types
+        self.locals: dict[str, Type] = {}
+        self.declared_globals: dict[str, Type] = {}
+        self.preloaded: set[str] = set()  # statement mode: cached globals bound at entry
+        self.types: dict[ast.AST, Type] = {}
+        self.calls: dict[ast.AST, CallInfo] = {}
+        self.global_reads: dict[str, Type] = {}
+        self.return_type: Type = NONE
+        self.deps: dict[str, object] = {}
+        self.callees: list[Any] = []
 
 
 RequestSpec = Callable[[Any, tuple[Type, ...], ast.AST], Any]

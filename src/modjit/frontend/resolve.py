@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import builtins
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from modjit.frontend.types import BOOL, FLOAT, INT, Type
@@ -39,13 +38,16 @@ MATH_VIA_CPYTHON: dict[str, Type] = {
 MATH_CONSTANTS = {"pi": math.pi, "e": math.e, "tau": math.tau, "inf": math.inf, "nan": math.nan}
 
 
-@dataclass(frozen=True)
 class Binding:
     """What a global name refers to when the unit is compiled."""
 
-    kind: str  # 'value' | 'function' | 'builtin' | 'math_module' | 'math_function' | 'math_constant'
-    obj: Any = None
-    name: str = ""
+    __slots__ = ("kind", "obj", "name")
+
+    def __init__(self, kind: str, obj: Any = None, name: str = "") -> None:
+        # 'value' | 'function' | 'builtin' | 'math_module' | 'math_function' | 'math_constant'
+        self.kind = kind
+        self.obj = obj
+        self.name = name
 
 
 def classify_locals(body: list[ast.stmt], params: list[str]) -> tuple[set[str], set[str]]:

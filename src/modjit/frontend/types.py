@@ -9,12 +9,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
 class Type:
-    name: str
+    """A compiled type; equal types have equal names (the name spells the whole
+    type, e.g. 'list[tuple[int, float]]').  Plain classes, not dataclasses:
+    importing dataclasses costs ~30 ms of every start (STARTUP in README)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__ and other.name == self.name  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.name!r})"
 
     def __str__(self) -> str:
         return self.name
@@ -28,9 +41,12 @@ class Type:
         return self.name in ("int", "float", "bool", "int|float")
 
 
-@dataclass(frozen=True)
 class TupleType(Type):
-    items: tuple[Type, ...] = ()
+    __slots__ = ("items",)
+
+    def __init__(self, name: str, items: tuple[Type, ...] = ()) -> None:
+        self.name = name
+        self.items = items
 
     @property
     def llvm(self) -> str:
@@ -43,11 +59,14 @@ class TupleType(Type):
         return False
 
 
-@dataclass(frozen=True)
 class ListType(Type):
     """A real Python list whose elements all have type `elem` (checked at each read)."""
 
-    elem: Type = None  # type: ignore[assignment]
+    __slots__ = ("elem",)
+
+    def __init__(self, name: str, elem: Type) -> None:
+        self.name = name
+        self.elem = elem
 
     @property
     def llvm(self) -> str:

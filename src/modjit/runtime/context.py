@@ -208,7 +208,8 @@ class RuntimeContext:
         if spec.handle is not None and self.engine is not None:
             self.engine.release(spec.handle)
             spec.handle = None
-        for caller in [s for s in self.specs if spec in s.unit.callees]:
+        for caller in [s for s in self.specs
+                       if spec in s.unit.callees or spec in s.inlined or spec in s.slot_callees]:
             self.invalidate(caller)
 
     # -- running -------------------------------------------------------------------

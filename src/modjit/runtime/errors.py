@@ -8,7 +8,6 @@ tracebacks name the line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import CodeType
 
 E_NONE = 0
@@ -57,15 +56,22 @@ E = {
 }
 
 
-@dataclass(frozen=True)
 class Site:
     """Where compiled code raised: file, line, column, enclosing function, a name."""
 
-    file: str
-    line: int
-    col: int
-    func: str
-    name: str = ""
+    __slots__ = ("file", "line", "col", "func", "name")
+
+    def __init__(self, file: str, line: int, col: int, func: str, name: str = "") -> None:
+        self.file, self.line, self.col, self.func, self.name = file, line, col, func, name
+
+    def _key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.col, self.func, self.name)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Site) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 def make_exception(code: int, site: Site) -> BaseException:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
 from typing import Any
 
 from modjit.frontend.types import BOTTOM, INT, Type
@@ -12,32 +11,50 @@ from modjit.runtime.memory import Slot
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
-@dataclass(eq=False)
-class Spec:
-    jitfn: Any
-    param_types: tuple[Type, ...]
-    symbol: str
-    return_type: Type = BOTTOM
-    unit: Any = None  # UnitTypes
-    slot: Slot = field(default_factory=Slot)
-    entry: Any = None  # ctypes function
-    handle: Any = None  # engine UnitHandle
-    record: Any = None  # UnitRecord
-    deps: dict[str, object] = field(default_factory=dict)
-    callees: list[Spec] = field(default_factory=list)
-    compiled: bool = False
-    invalid: bool = False
-    deopts: int = 0
-    # calls + loop iterations of the baseline code, counted by the code itself
-    heat: ctypes.c_int64 = field(default_factory=ctypes.c_int64)
-    heat_id: int = 0  # what the baseline code passes to the runtime's promote()
-    # the incubator: this specialization's IR as a private copy to inline into
-    # callers (text, declarations, helpers), made when a caller first wants it
-    incubated: tuple[str, frozenset[str], frozenset[str]] | None = None
-    inlined: list[Spec] = field(default_factory=list)  # callees copied into the hot code
+class Incubated:
+    """A specialization's IR as an internal, always-inline function, kept for
+    callers to paste into their modules, with what the copy needs there."""
 
-    def __post_init__(self) -> None:
-        self.int_positions = tuple(i for i, t in enumerate(self.param_types) if t == INT)
+    __slots__ = ("text", "declarations", "helpers", "slot_callees")
+
+    def __init__(self, text: str, declarations: frozenset[str], helpers: frozenset[str],
+                 slot_callees: frozenset[Spec]) -> None:
+        self.text = text
+        self.declarations = declarations
+        self.helpers = helpers
+        self.slot_callees = slot_callees  # calls the copy makes through slots
+
+
+class Spec:
+    """One specialization of a function; compared by identity."""
+
+    def __init__(self, jitfn: Any, param_types: tuple[Type, ...], symbol: str) -> None:
+        self.jitfn = jitfn
+        self.param_types = param_types
+        self.symbol = symbol
+        self.return_type: Type = BOTTOM
+        self.unit: Any = None  # UnitTypes
+        self.slot = Slot()
+        self.entry: Any = None  # ctypes function
+        self.handle: Any = None  # engine UnitHandle
+        self.record: Any = None  # UnitRecord
+        self.deps: dict[str, object] = {}
+        self.callees: list[Spec] = []
+        self.compiled = False
+        self.invalid = False
+        self.deopts = 0
+        # calls + loop iterations of the baseline code, counted by the code itself
+        self.heat = ctypes.c_int64()
+        self.heat_id = 0  # what the baseline code passes to the runtime's promote()
+        # the incubator: this specialization's IR as a private copy to inline into
+        # callers (text, declarations, helpers), made when a caller first wants it
+        self.incubated: Incubated | None = None
+        self.inlined: list[Spec] = []  # callees copied into the hot code
+        # specializations this one's code calls through their slots: compiled
+        # before it runs (callees that are only inlined are never compiled alone)
+        self.slot_callees: set[Spec] = set()
+        self.infer_seconds = 0.0  # type inference, not yet counted in a unit's IR generation
+        self.int_positions = tuple(i for i, t in enumerate(param_types) if t == INT)
 
     @property
     def heat_address(self) -> int:
