@@ -139,3 +139,14 @@ def test_deopt_of_inlined_callee_hands_over_whole_call(capsys: pytest.CaptureFix
     assert got == expected
     assert any(p.startswith("big(int)") and "sq(int)" in p for p in s.stats.promoted)
     assert s.stats.deopts >= 1
+
+
+def test_first_code_is_chosen_by_the_shape_of_the_function(capsys: pytest.CaptureFixture[str]) -> None:
+    # loop-free: cheapest code, promotion at calls covers it; loops: optimised
+    # baseline (no switching mid-call); loops calling small helpers: optimised
+    src = HELPERS + "print(pair(3), count(5), total(5))\n"
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    tiers = {spec.title: spec.handle.tier for spec in s.rt.specs}
+    assert tiers == {"pair(int)": "light", "count(int)": "opt", "total(int)": "hot",
+                     "norm2(int, int)": "light", "sq(int)": "light"}

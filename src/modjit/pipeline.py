@@ -147,7 +147,7 @@ def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
     if spec.compiled or spec.invalid:
         return
     hot_now = not rt.options.tier or (rt.options.inline and _loop_calls_small_tree(rt, spec))
-    build_spec(rt, spec, "hot" if hot_now else "opt")
+    build_spec(rt, spec, "hot" if hot_now else "opt" if _has_loops(spec.unit) else "light")
     spec.compiled = True
     spec.jitfn.specs[spec.param_types] = spec
     rt.specs.append(spec)
@@ -165,6 +165,13 @@ def compile_callees(rt: RuntimeContext, spec: Spec) -> None:
 
 
 _LOOPS = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp)
+
+
+def _has_loops(unit: UnitTypes) -> bool:
+    """Loop-free code runs briefly per call, so its first code can be the cheapest
+    to compile: promotion, decided at calls, catches it if it is called often.
+    A loop may run long inside one call, and there is no switching code mid-call."""
+    return any(isinstance(node, _LOOPS) for stmt in unit.body for node in ast.walk(stmt))
 
 
 def _loop_calls_small_tree(rt: RuntimeContext, spec: Spec) -> bool:
@@ -222,7 +229,7 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
     t0 = time.perf_counter()
     ctx = _context(rt, inline_floats=True, self_spec=spec)
     copies: list[str] = []
-    if tier == "opt":
+    if tier in ("opt", "light"):
         ctx.direct_self = False  # recursion reaches the optimised code once promoted
         spec.heat_id = rt.watch_heat(spec)
         ctx.heat = HeatCounter(spec.heat_address, rt.promote_address, spec.heat_id,

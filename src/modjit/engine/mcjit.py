@@ -25,7 +25,7 @@ from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, optimise_tier
 # released-but-not-yet-freed units hold: run-once statements churn fast (512);
 # function specializations live long and are few (64 keeps a redefinition loop
 # near its starting memory).
-GENERATION_SIZE = {"fast": 512, "opt": 64, "hot": 64}
+GENERATION_SIZE = {"fast": 512, "light": 64, "opt": 64, "hot": 64}
 
 
 class _Generation:

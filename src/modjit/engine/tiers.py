@@ -1,7 +1,9 @@
 """The optimisation tiers, shared by the engines: what each unit kind gets.
 
     fast  run-once top-level statements: no IR passes, O0 code generation
-    opt   a function's first code (baseline): the quick pass list, O2 codegen
+    light a loop-free function's first code (baseline): no IR passes, O0 codegen
+    opt   the first code of a function with loops (baseline): the quick pass
+          list, O2 codegen
     hot   a function promoted after it ran hot, with its small callees copied
           in to be inlined: LLVM's O2 pipeline (inliner included), O2 codegen
 
@@ -20,8 +22,10 @@ import llvmlite.binding as llvm
 from modjit.engine.llvm_setup import optimise, optimise_quick
 
 QUICK = 9  # stands for the quick pass list in IR_LEVEL
-CODEGEN_LEVEL = {"fast": 0, "opt": int(os.environ.get("MODJIT_CODEGEN_LEVEL", "2")), "hot": 2}
-IR_LEVEL = {"fast": 0, "opt": int(os.environ.get("MODJIT_IR_LEVEL", str(QUICK))), "hot": 2}
+CODEGEN_LEVEL = {"fast": 0, "light": 0, "opt": int(os.environ.get("MODJIT_CODEGEN_LEVEL", "2")),
+                 "hot": 2}
+IR_LEVEL = {"fast": 0, "light": 0, "opt": int(os.environ.get("MODJIT_IR_LEVEL", str(QUICK))),
+            "hot": 2}
 
 
 def optimise_tier(module: llvm.ModuleRef, tm: llvm.TargetMachine, tier: str) -> None:
