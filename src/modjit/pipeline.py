@@ -29,6 +29,7 @@ from modjit.codegen.emit_module import (
     assemble,
     emit_entry,
 )
+from modjit.codegen.emit_native import emit_native_entry, has_native_entry
 from modjit.driver.stats import UnitRecord
 from modjit.errors import FatalRuntimeError, Unsupported
 from modjit.frontend.comprehensions import is_hidden
@@ -238,6 +239,11 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
         copies = inline_copies(rt, spec, ctx)
     body = FunctionEmitter(spec.unit, ctx).emit(spec.symbol)
     entry = emit_entry(spec.unit, spec.symbol, ctx)
+    native = has_native_entry(spec.unit)
+    if native:
+        deps = {name: 0 if obj is MISSING else id(obj) for name, obj in spec.deps.items()}
+        entry += "\n" + emit_native_entry(spec.unit, spec.symbol, ctx, deps, id(spec.jitfn.slow),
+                                          id(rt.error_handler(spec)))
     ir = assemble([body, entry, *copies], ctx)
     spec.slot_callees = set(ctx.slot_callees)
     irgen = time.perf_counter() - t0
@@ -249,6 +255,8 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
     n = len(spec.param_types)
     spec.entry = ctypes.PYFUNCTYPE(ctypes.py_object, *([ctypes.py_object] * n))(address)
     spec.handle = handle
+    if native:
+        spec.jitfn.install_native(spec, rt.engine.lookup(handle, spec.symbol + ".native"))
     title = spec.title + (" [optimised]" if tier == "hot" else "")
     spec.record = UnitRecord("function", title, handle.ir, handle.asm, handle.times)
 

@@ -53,7 +53,10 @@ class FunctionEmitter(EmitStmt):
 
     @property
     def counts_frames(self) -> bool:
-        return any(c.kind == "user" for c in self.u.calls.values())
+        """Code that calls functions counts its frames: for the recursion limit,
+        and so replaced code is freed only when no compiled frame is below
+        (calls into CPython can reach the runtime, which frees code)."""
+        return any(c.kind in ("user", "pycall", "method") for c in self.u.calls.values())
 
     def enter_frame(self) -> None:
         if not self.counts_frames:
@@ -136,18 +139,23 @@ def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext) -> str:
     rt = u.return_type
     r = e.f.value(f'call {rt.llvm} @"{symbol}"({", ".join(args)})')
     e.check_error()
-    if isinstance(rt, ListType):
-        e.f.term(f"ret ptr {r}")
-    else:
-        obj = e.box((r, rt))
-        for item in _list_parts(r, rt, e.f):
-            e.decref(item)  # the tuple now holds its own reference
-        e.f.term(f"ret ptr {obj}")
+    return_boxed(e, r, rt)
     e.emit_raise_pad()
     e.f.block("error")
     _error_return(e)
     params = ", ".join(f"ptr %a{i}" for i in range(len(u.param_types)))
     return e.f.render(f'define ptr @"{symbol}.entry"({params}) {ATTRS}')
+
+
+def return_boxed(e: EmitStmt, r: str, rt: Type) -> None:
+    """Return the native result `r` to CPython as a new reference."""
+    if isinstance(rt, ListType):
+        e.f.term(f"ret ptr {r}")
+        return
+    obj = e.box((r, rt))
+    for item in _list_parts(r, rt, e.f):
+        e.decref(item)  # the tuple now holds its own reference
+    e.f.term(f"ret ptr {obj}")
 
 
 def _error_return(e: EmitStmt) -> None:

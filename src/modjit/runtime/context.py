@@ -154,7 +154,7 @@ class RuntimeContext:
         time) and free the code it replaced.  Returns the execution time."""
         elapsed = time.perf_counter() - t0 - (self.promotion_seconds - compiling)
         self.run_time.run += elapsed
-        if self._release_pending:
+        if self._release_pending and self.cells.depth == 0:
             self.release_pending()
         return elapsed
 
@@ -162,7 +162,8 @@ class RuntimeContext:
         self._release_pending.append(handle)
 
     def release_pending(self) -> None:
-        """Back in CPython: no compiled code is on the stack, replaced code can go."""
+        """Back in CPython with no compiled frame on the stack (compiled code that
+        can reach CPython counts its frames): replaced code can go."""
         pending, self._release_pending = self._release_pending, []
         for handle in pending:
             self.engine.release(handle)
@@ -206,11 +207,24 @@ class RuntimeContext:
         if spec in self.specs:
             self.specs.remove(spec)
         if spec.handle is not None and self.engine is not None:
-            self.engine.release(spec.handle)
+            if self.cells.depth:  # its code may be running below us
+                self.release_later(spec.handle)
+            else:
+                self.engine.release(spec.handle)
             spec.handle = None
         for caller in [s for s in self.specs
                        if spec in s.unit.callees or spec in s.inlined or spec in s.slot_callees]:
             self.invalidate(caller)
+
+    def error_handler(self, spec: Any) -> Any:
+        """`handler(effects, *args)`, which a native entry calls when the
+        compiled call left an error: the same hand-over or raise as call_spec's."""
+        if spec.on_error is None:
+            def handler(effects: int, *args: Any) -> Any:
+                return self._function_error(spec, args, effects)
+
+            spec.on_error = handler
+        return spec.on_error
 
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:

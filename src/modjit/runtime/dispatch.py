@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import types
 from typing import Any
@@ -14,6 +15,19 @@ from typing import Any
 from modjit.frontend.types import type_of_value
 
 _ON_CPYTHON = object()
+METH_FASTCALL_KEYWORDS = 0x0080 | 0x0002
+
+
+class _MethodDef(ctypes.Structure):
+    """CPython's PyMethodDef: what a built-in function object points at."""
+
+    _fields_ = [("ml_name", ctypes.c_char_p), ("ml_meth", ctypes.c_void_p),
+                ("ml_flags", ctypes.c_int), ("ml_doc", ctypes.c_char_p)]
+
+
+_new_cfunction = ctypes.pythonapi.PyCFunction_NewEx
+_new_cfunction.restype = ctypes.py_object
+_new_cfunction.argtypes = [ctypes.c_void_p, ctypes.py_object, ctypes.py_object]
 
 
 class JitFunction:
@@ -27,6 +41,8 @@ class JitFunction:
         code = fn.__code__
         self.nparams = code.co_argcount
         self.simple = not (code.co_flags & 0x0C or code.co_kwonlyargcount or fn.__closure__)
+        self.slow = self.call_python  # one bound method: native entries fall back to it
+        self.native_spec: Any = None  # the specialization whose native entry is __call__
         functools.update_wrapper(self, fn)
 
     def __repr__(self) -> str:
@@ -37,7 +53,9 @@ class JitFunction:
             return self
         return types.MethodType(self, obj)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def call_python(self, *args: Any, **kwargs: Any) -> Any:
+        """The dispatcher: pick (or compile) the specialization for these
+        argument types and call it through ctypes, or run the function on CPython."""
         if kwargs or not self.simple:
             return self.fn(*args, **kwargs)
         if len(args) != self.nparams:
@@ -58,6 +76,25 @@ class JitFunction:
             return self.fn(*args)
         return rt.call_spec(spec, args)
 
+    __call__ = call_python
+
+    def install_native(self, spec: Any, address: int) -> None:
+        """Make `spec`'s native entry (codegen/emit_native.py) this stand-in's
+        __call__: a C function CPython calls directly, falling back to
+        call_python for other argument types.  The class is this stand-in's own."""
+        mdef = _MethodDef(self.fn.__name__.encode(), address, METH_FASTCALL_KEYWORDS, None)
+        spec.native_defs.append(mdef)  # the function object points into it
+        native = _new_cfunction(ctypes.addressof(mdef), None, None)
+        if type(self) is JitFunction:
+            self.__class__ = type("JitFunction", (JitFunction,), {"__module__": __name__})
+        type(self).__call__ = native  # type: ignore[method-assign]
+        self.native_spec = spec
+
+    def _drop_native(self) -> None:
+        if self.native_spec is not None:
+            del type(self).__call__  # back to call_python
+            self.native_spec = None
+
     def _specialize(self, args: tuple[Any, ...]) -> Any:
         key = tuple(type_of_value(a) for a in args)
         if any(k is None for k in key):
@@ -71,6 +108,8 @@ class JitFunction:
         return spec
 
     def forget(self, spec: Any) -> None:
+        if spec is self.native_spec:
+            self._drop_native()
         for table in (self.specs, self.fast):
             for k, v in list(table.items()):
                 if v is spec:

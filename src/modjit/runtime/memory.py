@@ -47,6 +47,10 @@ class SharedCells:
     def effects(self) -> int:
         return self._cells[2]
 
+    @property
+    def depth(self) -> int:
+        return self._cells[3]
+
     def bump_effects(self) -> None:
         self._cells[2] += 1
 

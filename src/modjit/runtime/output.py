@@ -20,6 +20,7 @@ class PrintQueue:
         self.items: list[tuple[tuple[Any, ...], dict[str, Any] | None]] = []
         self._cells = cells
         self.flush_early_fn = self.flush_early  # one bound method, baked into code
+        self.flush_fn = self.flush
 
     def flush(self) -> None:
         if not self.items:
