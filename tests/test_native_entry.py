@@ -33,7 +33,9 @@ def native_call(fn: object) -> bool:
 def test_a_scalar_specialization_becomes_the_native_call() -> None:
     s = session_with(SRC + "twice(3)\n")
     twice = s.namespace["twice"]
-    assert native_call(twice)
+    assert not native_call(twice)  # compiled code calls it: no entries for CPython yet
+    assert twice(3) == 8  # the first call from CPython makes them
+    assert native_call(twice) and not native_call(s.namespace["inc"])
     assert twice(4) == 10 and twice(2.5) == 7.0  # another type: the dispatcher
     assert twice(2**70) == (2**70 + 1) * 2  # leaves 64 bits: CPython
     assert twice(x=1) == 4  # keywords: the dispatcher
@@ -42,6 +44,7 @@ def test_a_scalar_specialization_becomes_the_native_call() -> None:
 def test_rebinding_a_dependency_is_seen_by_the_native_call() -> None:
     s = session_with(SRC + "twice(3)\n")
     twice = s.namespace["twice"]
+    assert twice(3) == 8 and native_call(twice)
     s.run_source("def inc(x):\n    return x - 1\n")
     assert twice(4) == 6
     s.namespace["inc"] = lambda x: x * 10  # a write the compiler does not see
@@ -51,7 +54,7 @@ def test_rebinding_a_dependency_is_seen_by_the_native_call() -> None:
 def test_errors_reach_cpython_as_cpython_raises_them() -> None:
     s = session_with(SRC + "half(3)\ndef inv(x):\n    return 1 / x\ninv(2)\n")
     inv = s.namespace["inv"]
-    assert native_call(inv)
+    assert inv(2) == 0.5 and native_call(inv)
     try:
         inv(0)
     except ZeroDivisionError as exc:
@@ -64,7 +67,7 @@ def test_errors_reach_cpython_as_cpython_raises_them() -> None:
 def test_invalidated_specialization_gives_back_the_python_call() -> None:
     s = session_with("def sq(x):\n    return x * x\nsq(3)\n")
     sq = s.namespace["sq"]
-    assert native_call(sq)
+    assert sq(3) == 9 and native_call(sq)
     for _ in range(3):  # overflowing calls: handed over until the specialization is dropped
         assert sq(2**40) == 2**80
-    assert sq(5) == 25
+    assert sq(5) == 25 and native_call(sq)  # a new specialization, with its own entries

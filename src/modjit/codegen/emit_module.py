@@ -3,7 +3,12 @@
 A function specialization `fib(int)` becomes
 
     define i64 @"fib.3"(i64 %n)          ; native code, called by compiled callers
-    define ptr @"fib.3.entry"(ptr %a0)   ; CPython's entry: unbox, call, box
+
+and, in a module of their own made when CPython first calls it (pipeline.py
+build_entries), its entries for CPython, which call it through its slot:
+
+    define ptr @"fib.3.entry"(ptr %a0)   ; for the dispatcher, through ctypes
+    define ptr @"fib.3.native"(...)      ; METH_FASTCALL (codegen/emit_native.py)
 
 and a top-level statement becomes `define ptr @"stmt.7"()`, which keeps the
 globals it assigns in locals (read at entry, written back at exit and around
@@ -130,14 +135,16 @@ class FunctionEmitter(EmitStmt):
         return self.f.render(f'define {linkage}{rt.llvm} @"{symbol}"({params}) {attrs}')
 
 
-def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext) -> str:
-    """`ptr entry(ptr...)`: CPython calls this through ctypes with the GIL held."""
+def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int) -> str:
+    """`ptr entry(ptr...)`: CPython calls this through ctypes with the GIL held.
+    It calls the specialization through its slot, so it serves every tier."""
     e = EmitStmt(u, ctx)
     args = []
     for i, t in enumerate(u.param_types):
         args.append(f"{t.llvm} {e.unbox(f'%a{i}', t, None, checked=False)}")
     rt = u.return_type
-    r = e.f.value(f'call {rt.llvm} @"{symbol}"({", ".join(args)})')
+    target = e.f.value(f"load ptr, ptr {ptr_const(slot)}")
+    r = e.f.value(f'call {rt.llvm} {target}({", ".join(args)})')
     e.check_error()
     return_boxed(e, r, rt)
     e.emit_raise_pad()

@@ -33,8 +33,8 @@ def has_native_entry(u: UnitTypes) -> bool:
     return all(t in NATIVE_SCALARS for t in u.param_types)
 
 
-def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, deps: dict[str, int],
-                      slow: int, on_error: int) -> str:
+def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
+                      deps: dict[str, int], slow: int, on_error: int) -> str:
     """The entry; `slow` and `on_error` are the addresses of Python callables
     (kept alive by the runtime).  `deps` maps each global name the code (or a
     callee's) was compiled against to the address of the object it must still
@@ -66,7 +66,8 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, deps: dict[st
     effects = f.value(f"load i64, ptr {ptr_const(cells.effects_addr)}")
     _add_depth(e, 1)
     rt = u.return_type
-    r = f.value(f'call {rt.llvm} @"{symbol}"({", ".join(args)})')
+    target = f.value(f"load ptr, ptr {ptr_const(slot)}")
+    r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')
     code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
     f.cbr(f.value(f"icmp eq i64 {code}, 0"), done := f.new_label("done"), "failed")
     f.block(done)

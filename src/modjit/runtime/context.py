@@ -206,12 +206,13 @@ class RuntimeContext:
         spec.heat.value = COOLED
         if spec in self.specs:
             self.specs.remove(spec)
-        if spec.handle is not None and self.engine is not None:
-            if self.cells.depth:  # its code may be running below us
-                self.release_later(spec.handle)
-            else:
-                self.engine.release(spec.handle)
-            spec.handle = None
+        for handle in (spec.handle, spec.entry_handle):
+            if handle is not None and self.engine is not None:
+                if self.cells.depth:  # its code may be running below us
+                    self.release_later(handle)
+                else:
+                    self.engine.release(handle)
+        spec.handle = spec.entry_handle = spec.entry = None
         for caller in [s for s in self.specs
                        if spec in s.unit.callees or spec in s.inlined or spec in s.slot_callees]:
             self.invalidate(caller)
@@ -229,6 +230,10 @@ class RuntimeContext:
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
         effects = self.cells.effects
+        if spec.entry is None:
+            from modjit.pipeline import build_entries
+
+            build_entries(self, spec)
         t0, compiling = time.perf_counter(), self.promotion_seconds
         try:
             r = spec.entry(*args)

@@ -35,7 +35,8 @@ class Spec:
         self.return_type: Type = BOTTOM
         self.unit: Any = None  # UnitTypes
         self.slot = Slot()
-        self.entry: Any = None  # ctypes function
+        self.entry: Any = None  # ctypes function, made at the first call from CPython
+        self.entry_handle: Any = None  # engine UnitHandle of the entries' module
         self.handle: Any = None  # engine UnitHandle
         self.record: Any = None  # UnitRecord
         self.deps: dict[str, object] = {}
