@@ -31,6 +31,15 @@ def test_latency_json_and_plot(tmp_path: Path) -> None:
     assert "ms/mod" in p.stdout
 
 
+def test_latency_redefine_config(tmp_path: Path) -> None:
+    out = tmp_path / "redef.json"
+    p = modjit("bench", "latency", "-n", "20", "--config", "redefine", "--json", str(out))
+    assert p.returncode == 0, p.stderr
+    (record,) = json.loads(out.read_text())
+    assert REQUIRED <= set(record) and record["config"] == "redefine" and record["n"] == 20
+    assert record["phases"]["codegen"] > 0  # every step compiled the new definition
+
+
 def test_latency_bad_options_fail_cleanly() -> None:
     for args in (["-n", "zero"], ["-n", "-5"], ["--config", "nope"]):
         p = modjit("bench", "latency", *args)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-CONFIGS = ["seed", "llvm-floor", "modjit", "orc"]
+CONFIGS = ["seed", "llvm-floor", "modjit", "orc", "redefine"]
 
 
 def add_bench_commands(parser: argparse.ArgumentParser) -> None:
@@ -14,11 +14,13 @@ def add_bench_commands(parser: argparse.ArgumentParser) -> None:
         description="Compile a no-op statement into a new module N times (look up, run) per "
                     "configuration: seed (MCJIT + O2 per module, as a plain llvmlite user would), "
                     "llvm-floor (the least llvmlite needs), modjit (the real statement path), "
-                    "orc (modjit on ORC LLJIT). Reports ms/module, growth, phases, memory.")
+                    "orc (modjit on ORC LLJIT); and, only when asked for, redefine (a function "
+                    "redefined and called from CPython per step: its replaced code must be "
+                    "freed). Reports ms/module, growth, phases, memory.")
     lat.add_argument("-n", type=_positive, action="append", metavar="N",
                      help="number of modules (repeatable; default 1000 and 10000)")
     lat.add_argument("--config", choices=CONFIGS, action="append",
-                     help="configuration (repeatable; default all)")
+                     help="configuration (repeatable; default all but redefine)")
     lat.add_argument("--json", metavar="PATH", help="write the records as JSON")
     lat.add_argument("--plot", metavar="PATH.png", help="plot ms per module against module index")
     progs = sub.add_parser(

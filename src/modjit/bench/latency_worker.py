@@ -106,11 +106,36 @@ def modjit_step(engine: str) -> Callable[[int], PhaseTimes]:
     return step
 
 
+REDEFINITION = "def f(x):\n    return x * 2 + 1\n"
+
+
+def redefine_step() -> Callable[[int], PhaseTimes]:
+    """Redefine a function and call it from CPython: its specialization (and
+    the module of its entries) replaces the last one, which must be freed."""
+    from modjit.driver.session import Session
+
+    session = Session("<bench>")
+    definition = ast.parse(REDEFINITION).body[0]
+    totals = session.stats.times
+
+    def step(i: int) -> PhaseTimes:
+        before = {p: getattr(totals, p) for p in PHASES}
+        session.run_statement(definition)
+        session.namespace["f"](i)
+        t = PhaseTimes()
+        for p in PHASES:
+            setattr(t, p, getattr(totals, p) - before[p])
+        return t
+
+    return step
+
+
 CONFIGS: dict[str, Callable[[], Callable[[int], PhaseTimes]]] = {
     "seed": seed_step,
     "llvm-floor": floor_step,
     "modjit": lambda: modjit_step("mcjit"),
     "orc": lambda: modjit_step("orc"),
+    "redefine": redefine_step,
 }
 
 
