@@ -153,15 +153,15 @@ def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
     spec.jitfn.specs[spec.param_types] = spec
     rt.specs.append(spec)
     rt.session.record_unit(spec.record)
-    compile_callees(rt, spec)
+    compile_callees(rt, spec.slot_callees)
 
 
-def compile_callees(rt: RuntimeContext, spec: Spec) -> None:
-    """Compile the specializations `spec`'s code calls through their slots, so
+def compile_callees(rt: RuntimeContext, callees: set[Spec]) -> None:
+    """Compile the specializations some code calls through their slots, so
     every slot it may load holds code before it runs.  Callees only ever
     inlined are not compiled on their own (a call that needs one later
     compiles it then)."""
-    for callee in list(spec.slot_callees):
+    for callee in list(callees):
         compile_spec(rt, callee)
 
 
@@ -218,7 +218,7 @@ def promote(rt: RuntimeContext, spec: Spec) -> None:
     heat = spec.heat.value
     build_spec(rt, spec, "hot")
     rt.release_later(baseline)
-    compile_callees(rt, spec)
+    compile_callees(rt, spec.slot_callees)
     inlined = ", ".join(c.title for c in spec.inlined) or "nothing"
     rt.session.stats.promoted.append(f"{spec.title} after {heat} calls + loop iterations; "
                                      f"inlined {inlined}")
@@ -263,8 +263,9 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
     native = has_native_entry(u)
     if native:
         deps = {name: 0 if obj is MISSING else id(obj) for name, obj in spec.deps.items()}
+        spec.on_error = rt.error_handler(spec)  # kept alive with the spec
         parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps, id(spec.jitfn.slow),
-                                       id(rt.error_handler(spec))))
+                                       id(spec.on_error)))
     ir = assemble(parts, ctx)
     irgen = time.perf_counter() - t0
     handle = rt.engine.add_module(ir, spec.symbol + ".entries", "light",
@@ -444,8 +445,7 @@ def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
     ir = assemble([StatementEmitter(unit, ctx, interactive).emit(symbol)], ctx)
     # the callees' inference is counted with their own units
     irgen = time.perf_counter() - t0 - sum(s.infer_seconds for s in group.members)
-    for callee in ctx.slot_callees:
-        compile_spec(rt, callee)
+    compile_callees(rt, ctx.slot_callees)
     handle = rt.engine.add_module(ir, symbol, "fast", keep_asm=rt.session.keep_asm)
     handle.times.irgen += irgen
     address = rt.engine.lookup(handle, symbol)

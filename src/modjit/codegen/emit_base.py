@@ -103,9 +103,7 @@ class EmitBase:
         self.error_used = True
         site = self.site(node, name)
         if self.error_label != "error":  # already on the error path: store and leave
-            cells = self.ctx.cells
-            self.f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
-            self.f.emit(f"store i64 {site}, ptr {ptr_const(cells.err_site_addr)}")
+            self.store_error(code, site)
             self.f.br(self.error_label)
             return
         self.raise_edges.append((code, site, self.f.open()))
@@ -135,11 +133,20 @@ class EmitBase:
         f.block(RAISE_PAD)
         codes = ", ".join(f"[{c}, %{b}]" for c, _, b in self.raise_edges)
         sites = ", ".join(f"[{s}, %{b}]" for _, s, b in self.raise_edges)
-        cells = self.ctx.cells
-        code, site = f.value(f"phi i64 {codes}"), f.value(f"phi i64 {sites}")
-        f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
-        f.emit(f"store i64 {site}, ptr {ptr_const(cells.err_site_addr)}")
+        self.store_error(f.value(f"phi i64 {codes}"), f.value(f"phi i64 {sites}"))
         f.br("error")
+
+    def add_depth(self, delta: int) -> str:
+        """Adjust the count of compiled frames on the stack; returns the new count."""
+        addr = ptr_const(self.ctx.cells.depth_addr)
+        d = self.f.value(f"add i64 {self.f.value(f'load i64, ptr {addr}')}, {delta}")
+        self.f.emit(f"store i64 {d}, ptr {addr}")
+        return d
+
+    def store_error(self, code: int | str, site: int | str) -> None:
+        cells = self.ctx.cells
+        self.f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
+        self.f.emit(f"store i64 {site}, ptr {ptr_const(cells.err_site_addr)}")
 
     def check_error(self) -> None:
         """After a call that may have raised: leave if the error cell is set."""

@@ -66,20 +66,12 @@ class FunctionEmitter(EmitStmt):
     def enter_frame(self) -> None:
         if not self.counts_frames:
             return
-        addr = ptr_const(self.ctx.cells.depth_addr)
-        d = self.f.value(f"load i64, ptr {addr}")
-        d1 = self.f.value(f"add i64 {d}, 1")
-        self.f.emit(f"store i64 {d1}, ptr {addr}")
-        limit = RECURSION_LIMIT
-        deep = self.f.value(f"icmp sgt i64 {d1}, {limit}")
+        deep = self.f.value(f"icmp sgt i64 {self.add_depth(1)}, {RECURSION_LIMIT}")
         self.raise_if(deep, E.E["recursion"], self.u.body[0])
 
     def leave_frame(self) -> None:
-        if not self.counts_frames:
-            return
-        addr = ptr_const(self.ctx.cells.depth_addr)
-        d = self.f.value(f"load i64, ptr {addr}")
-        self.f.emit(f"store i64 {self.f.value(f'sub i64 {d}, 1')}, ptr {addr}")
+        if self.counts_frames:
+            self.add_depth(-1)
 
     def count_iteration(self) -> None:
         heat = self.ctx.heat

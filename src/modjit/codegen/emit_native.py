@@ -64,7 +64,10 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     f.cbr(same, go := f.new_label("go"), "slow")
     f.block(go)
     effects = f.value(f"load i64, ptr {ptr_const(cells.effects_addr)}")
-    _add_depth(e, 1)
+    # The entry counts as a compiled frame until it returns: the runtime frees
+    # code only with none on the stack, and a hand-over this call asks for can
+    # invalidate the specialization whose module holds this entry.
+    e.add_depth(1)
     rt = u.return_type
     target = f.value(f"load ptr, ptr {ptr_const(slot)}")
     r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')
@@ -72,14 +75,14 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     f.cbr(f.value(f"icmp eq i64 {code}, 0"), done := f.new_label("done"), "failed")
     f.block(done)
     _flush_prints(e, ctx)
-    _add_depth(e, -1)
+    e.add_depth(-1)
     return_boxed(e, r, rt)
     f.block("failed")
     f.cbr(f.value(f"icmp eq i64 {code}, {E.E_PYERR}"), pyerr := f.new_label("pyerr"), "handler")
     f.block(pyerr)  # a Python exception is set: printed output first, then raise it
     f.emit(f"store i64 0, ptr {ptr_const(cells.err_code_addr)}")
     _flush_prints(e, ctx, keep_exception=True)
-    _add_depth(e, -1)
+    e.add_depth(-1)
     f.term("ret ptr null")
     f.block("handler")  # on_error(effects, *args): hand over or raise, as the dispatcher does
     arr = f.alloca("%handler.args", f"[{n + 1} x ptr]")
@@ -89,13 +92,13 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
         f.emit(f"store ptr {src}, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 {i + 1}')}")
     res = f.value(f"call ptr {need_vc}(ptr {ptr_const(on_error)}, ptr {arr}, i64 {n + 1}, ptr null)")
     e.decref(f.value(f"load ptr, ptr {arr}"))
-    _add_depth(e, -1)
+    e.add_depth(-1)
     f.term(f"ret ptr {res}")
     f.block("slow")
     res = f.value(f"call ptr {need_vc}(ptr {ptr_const(slow)}, ptr %args, i64 %nargs, ptr %kwnames)")
     f.term(f"ret ptr {res}")
     f.block("printfail")  # printing the call's output raised
-    _add_depth(e, -1)
+    e.add_depth(-1)
     f.term("ret ptr null")
     return f.render(f'define ptr @"{symbol}.native"(ptr %self, ptr %args, i64 %nargs, ptr %kwnames) '
                     f"nounwind")
@@ -118,16 +121,6 @@ def _unbox_exact(e: EmitStmt, obj: str, t: object) -> tuple[str, str]:
     ovf = f.alloca(f.tmp("ovf"), "i32")
     value = f.value(f"call i64 {e.need('PyLong_AsLongLongAndOverflow')}(ptr {obj}, ptr {ovf})")
     return value, f.value(f"icmp eq i32 {f.value(f'load i32, ptr {ovf}')}, 0")  # big ints: CPython
-
-
-def _add_depth(e: EmitStmt, delta: int) -> None:
-    """The entry counts as a compiled frame until it returns: the runtime
-    frees replaced or invalidated code only when no compiled frame is on the
-    stack, and this entry's own module may be one of them (a hand-over it asks
-    for can invalidate its specialization)."""
-    addr = ptr_const(e.ctx.cells.depth_addr)
-    d = e.f.value(f"load i64, ptr {addr}")
-    e.f.emit(f"store i64 {e.f.value(f'add i64 {d}, {delta}')}, ptr {addr}")
 
 
 def _flush_prints(e: EmitStmt, ctx: EmitContext, keep_exception: bool = False) -> None:

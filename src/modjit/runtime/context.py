@@ -220,12 +220,10 @@ class RuntimeContext:
     def error_handler(self, spec: Any) -> Any:
         """`handler(effects, *args)`, which a native entry calls when the
         compiled call left an error: the same hand-over or raise as call_spec's."""
-        if spec.on_error is None:
-            def handler(effects: int, *args: Any) -> Any:
-                return self._function_error(spec, args, effects)
+        def handler(effects: int, *args: Any) -> Any:
+            return self._function_error(spec, args, effects)
 
-            spec.on_error = handler
-        return spec.on_error
+        return handler
 
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:

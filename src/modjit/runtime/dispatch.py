@@ -83,7 +83,7 @@ class JitFunction:
         __call__: a C function CPython calls directly, falling back to
         call_python for other argument types.  The class is this stand-in's own."""
         mdef = _MethodDef(self.fn.__name__.encode(), address, METH_FASTCALL_KEYWORDS, None)
-        spec.native_defs.append(mdef)  # the function object points into it
+        spec.native_def = mdef  # the function object points into it
         native = _new_cfunction(ctypes.addressof(mdef), None, None)
         if type(self) is JitFunction:
             self.__class__ = type("JitFunction", (JitFunction,), {"__module__": __name__})

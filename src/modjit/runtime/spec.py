@@ -54,7 +54,7 @@ class Spec:
         # specializations this one's code calls through their slots: compiled
         # before it runs (callees that are only inlined are never compiled alone)
         self.slot_callees: set[Spec] = set()
-        self.native_defs: list[Any] = []  # PyMethodDefs of its native entries (kept alive)
+        self.native_def: Any = None  # the PyMethodDef of its native entry (kept alive)
         self.on_error: Any = None  # runtime handler its native entry calls on errors
         self.infer_seconds = 0.0  # type inference, not yet counted in a unit's IR generation
         self.int_positions = tuple(i for i, t in enumerate(param_types) if t == INT)
