@@ -6,6 +6,8 @@ mutations seen by code on CPython, are exact by construction:
     a[i]        -> bounds check (negative indices wrap), load ob_item[i],
                    check its type (a different type hands over), unbox
     a[i] = v    -> bounds check, box v, swap into ob_item[i], release the old item
+                   (a float the list alone holds is overwritten in place; a bool
+                   already there is left)
     len(a)      -> ob_size
     a.append(v) -> PyList_Append; other methods call CPython's list methods
 
@@ -19,7 +21,7 @@ import ast
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
-from modjit.frontend.types import INT, NONE, ListType, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 
@@ -52,10 +54,48 @@ class EmitLists(EmitCalls):
         t = lst[1]
         assert isinstance(t, ListType)
         slot = self.item_slot(lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
-        new = self.box((self.coerce(v, t.elem), t.elem))
+        value = self.coerce(v, t.elem)
         old = self.f.value(f"load ptr, ptr {slot}")
-        self.f.emit(f"store ptr {new}, ptr {slot}")
+        if t.elem == FLOAT:
+            self.float_store(slot, old, value)
+            return
+        if t.elem == BOOL:
+            self.bool_store(slot, old, value)
+            return
+        self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
         self.decref(old)
+
+    def bool_store(self, slot: str, old: str, value: str) -> None:
+        """a[i] = b for a bool b: nothing to do when the slot holds that object."""
+        f = self.f
+        obj = f.value(f"select i1 {value}, ptr {ptr_const(capi.PY_TRUE)}, ptr {ptr_const(capi.PY_FALSE)}")
+        swap, done = f.new_label("bset"), f.new_label("bdone")
+        f.cbr(f.value(f"icmp eq ptr {obj}, {old}"), done, swap)
+        f.block(swap)
+        self.incref(obj)
+        f.emit(f"store ptr {obj}, ptr {slot}")
+        self.decref(old)
+        f.br(done)
+        f.block(done)
+
+    def float_store(self, slot: str, old: str, value: str) -> None:
+        """a[i] = x for a float x: a float object only this list holds (refcount 1)
+        is overwritten in place, as no one else can see it; otherwise a new one."""
+        f = self.f
+        ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {old}, i64 8')}")
+        refs = f.value(f"load i64, ptr {old}")
+        own = f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(capi.FLOAT_TYPE)}')}, "
+                      f"{f.value(f'icmp eq i64 {refs}, 1')}")
+        inplace, boxed, done = f.new_label("fset"), f.new_label("fbox"), f.new_label("fdone")
+        f.cbr(own, inplace, boxed)
+        f.block(inplace)
+        f.emit(f"store double {value}, ptr {f.value(f'getelementptr i8, ptr {old}, i64 16')}")
+        f.br(done)
+        f.block(boxed)
+        f.emit(f"store ptr {self.box((value, FLOAT))}, ptr {slot}")
+        self.decref(old)
+        f.br(done)
+        f.block(done)
 
     def list_display(self, elems: list[Value], t: Type) -> str:
         assert isinstance(t, ListType)
