@@ -64,11 +64,13 @@ def test_hot_caller_inlines_its_callees_transitively(capsys: pytest.CaptureFixtu
 
 
 def test_no_inline_keeps_calls_through_slots(capsys: pytest.CaptureFixture[str]) -> None:
-    src = HELPERS + "print(total(50))\nprint(total(60))\n"
+    src = HELPERS + "t = 0\nfor i in range(100):\n    t += pair(i)\nprint(t)\nprint(total(50), total(60))\n"
     expected, got, s = run_both(src, capsys, hot_threshold=40, inline=False)
     assert got == expected
-    assert all(p.endswith("inlined nothing") for p in s.stats.promoted)
-    assert "call i64 %" in optimised_ir(s, "total(int)")  # indirect calls remain
+    assert s.stats.promoted and all(p.endswith("inlined nothing") for p in s.stats.promoted)
+    assert "call i64 %" in optimised_ir(s, "pair(int)")  # indirect calls remain
+    # a loop's baseline already has O2 code: without inlining, promotion adds nothing
+    assert not any(p.startswith("total") for p in s.stats.promoted)
 
 
 def test_cold_functions_are_not_promoted(capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,13 +81,25 @@ def test_cold_functions_are_not_promoted(capsys: pytest.CaptureFixture[str]) -> 
     assert not any(u.name.endswith("[optimised]") for u in s.units)
 
 
+def kernel_tree(lines: int) -> str:
+    body = "".join(f"        s = (s * {k + 3} + i) % 1000003\n" for k in range(lines))
+    return (f"def kernel(n):\n    s = 1\n    for i in range(n):\n{body}    return s\n\n"
+            "def driver(k, n):\n    t = 0\n    for _ in range(k):\n        t += kernel(n)\n    return t\n\n")
+
+
 def test_promotion_is_decided_at_a_call(capsys: pytest.CaptureFixture[str]) -> None:
     # a long loop called once stays baseline; its second call is promoted
-    src = HELPERS + "print(count(5000))\n"
-    expected, got, s = run_both(src, capsys, hot_threshold=100)
+    src = HELPERS + "def scaled(k, n):\n    t = sq(n)\n    for i in range(k):\n        t += i\n    return t\n\n"
+    expected, got, s = run_both(src + "print(scaled(500, 3))\n", capsys, hot_threshold=100)
     assert got == expected and s.stats.promoted == []
-    expected, got, s = run_both(src + "print(count(3))\n", capsys, hot_threshold=100)
-    assert got == expected and s.stats.promoted[0].startswith("count(int) after 5002 ")
+    expected, got, s = run_both(src + "print(scaled(500, 3), scaled(2, 3))\n", capsys, hot_threshold=100)
+    assert got == expected and s.stats.promoted[0].startswith("scaled(int, int) after 502 ")
+    assert s.stats.promoted[0].endswith("inlined sq(int)")  # what promotion is for
+
+
+def test_loops_without_callees_are_not_promoted(capsys: pytest.CaptureFixture[str]) -> None:
+    expected, got, s = run_both(HELPERS + "print(count(5000), count(3), count(4))\n", capsys, hot_threshold=100)
+    assert got == expected and s.stats.promoted == []
 
 
 def test_loops_calling_functions_start_optimised(capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,14 +114,11 @@ def test_loops_calling_functions_start_optimised(capsys: pytest.CaptureFixture[s
 
 def test_loop_calling_a_big_call_tree_waits_for_promotion(capsys: pytest.CaptureFixture[str]) -> None:
     # O2 over a big inlined tree costs more than a loop that calls it a few times gains
-    body = "".join(f"        s = (s * {k + 3} + i) % 1000003\n" for k in range(60))
-    src = (f"def kernel(n):\n    s = 1\n    for i in range(n):\n{body}    return s\n\n"
-           "def driver(n):\n    t = 0\n    for _ in range(3):\n        t += kernel(n)\n    return t\n\n"
-           "print(driver(100))\n")
+    src = kernel_tree(60) + "print(driver(3, 100))\n"
     expected, got, s = run_both(src, capsys)
     assert got == expected
     names = [u.name for u in s.units if u.kind == "function"]
-    assert "driver(int)" in names and "kernel(int)" in names  # baseline, called through its slot
+    assert "driver(int, int)" in names and "kernel(int)" in names  # baseline, called through its slot
 
 
 def test_without_tiering_everything_is_optimised_once(capsys: pytest.CaptureFixture[str]) -> None:

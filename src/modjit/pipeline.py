@@ -209,6 +209,20 @@ def _tree_lines(rt: RuntimeContext, spec: Spec, seen: set[Spec], depth: int) -> 
     return lines
 
 
+def _may_gain(rt: RuntimeContext, spec: Spec) -> bool:
+    """Can promotion make `spec`'s loop code faster?  Its baseline already had
+    O2 code generation; what the hot tier adds is inlining.  With no user
+    function to inline, recompiling it cost matmul's `make` 28 ms (two calls)
+    for no gain, and the heat count cost an add in every loop iteration.  So
+    only a callee small enough to be copied in (as inline_copies decides)
+    makes it worth counting."""
+    if not rt.options.inline or spec.unit is None:
+        return False
+    limit = rt.options.inline_max_lines
+    return any(c is not spec and not c.invalid and c.unit is not None
+               and incubate(rt, c).text.count("\n") <= limit for c in spec.unit.callees)
+
+
 def promote(rt: RuntimeContext, spec: Spec) -> None:
     """Recompile a hot specialization at the optimising tier, its small callees
     inlined, and switch it in: compiled callers call through the slot, CPython
@@ -230,7 +244,7 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
     t0 = time.perf_counter()
     ctx = _context(rt, inline_floats=True, self_spec=spec)
     copies: list[str] = []
-    if tier in ("opt", "light"):
+    if tier == "light" or (tier == "opt" and _may_gain(rt, spec)):
         ctx.direct_self = False  # recursion reaches the optimised code once promoted
         spec.heat_id = rt.watch_heat(spec)
         ctx.heat = HeatCounter(spec.heat_address, rt.promote_address, spec.heat_id,
