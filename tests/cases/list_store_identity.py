@@ -49,3 +49,18 @@ vals = [1.0, 2.0]
 view = [vals[0], vals[1]]
 store_floats(vals, 3)
 print(vals, view)
+
+
+def move(points, d):
+    for i in range(len(points)):
+        x, y = points[i]
+        points[i] = (x + d, y - d)
+    return points
+
+
+pts = [(1.0, 2.0), (3.0, 4.0), (0.5, 0.25)]
+seen = pts[1]                        # CPython holds the second tuple
+f0 = pts[2][0]                       # and a float inside the third
+print(move(pts, 0.5), seen, f0, move(pts, 1.5))
+consts = [(0.0, 0.0)] * 3            # one constant tuple, three times
+print(move(consts, 2.0), consts[0] is consts[1])

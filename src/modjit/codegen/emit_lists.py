@@ -6,8 +6,8 @@ mutations seen by code on CPython, are exact by construction:
     a[i]        -> bounds check (negative indices wrap), load ob_item[i],
                    check its type (a different type hands over), unbox
     a[i] = v    -> bounds check, box v, swap into ob_item[i], release the old item
-                   (a float the list alone holds is overwritten in place; a bool
-                   already there is left)
+                   (a float, or tuple of floats, the list alone holds is
+                   overwritten in place; a bool already there is left)
     len(a)      -> ob_size
     a.append(v) -> PyList_Append; other methods call CPython's list methods
 
@@ -21,7 +21,7 @@ import ast
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 
@@ -56,8 +56,8 @@ class EmitLists(EmitCalls):
         slot = self.item_slot(lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
         value = self.coerce(v, t.elem)
         old = self.f.value(f"load ptr, ptr {slot}")
-        if t.elem == FLOAT:
-            self.float_store(slot, old, value)
+        if t.elem == FLOAT or (isinstance(t.elem, TupleType) and all(i == FLOAT for i in t.elem.items)):
+            self.owned_store(slot, old, value, t.elem)
             return
         if t.elem == BOOL:
             self.bool_store(slot, old, value)
@@ -78,21 +78,49 @@ class EmitLists(EmitCalls):
         f.br(done)
         f.block(done)
 
-    def float_store(self, slot: str, old: str, value: str) -> None:
-        """a[i] = x for a float x: a float object only this list holds (refcount 1)
-        is overwritten in place, as no one else can see it; otherwise a new one."""
+    def sole_float(self, obj: str) -> str:
+        """i1: `obj` is a float object nobody but its one holder references."""
         f = self.f
-        ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {old}, i64 8')}")
-        refs = f.value(f"load i64, ptr {old}")
-        own = f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(capi.FLOAT_TYPE)}')}, "
-                      f"{f.value(f'icmp eq i64 {refs}, 1')}")
-        inplace, boxed, done = f.new_label("fset"), f.new_label("fbox"), f.new_label("fdone")
-        f.cbr(own, inplace, boxed)
+        ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 8')}")
+        refs = f.value(f"load i64, ptr {obj}")
+        return f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(capi.FLOAT_TYPE)}')}, "
+                       f"{f.value(f'icmp eq i64 {refs}, 1')}")
+
+    def owned_store(self, slot: str, old: str, value: str, t: Type) -> None:
+        """a[i] = x for a float x, or a tuple of floats: when the list alone holds
+        the old float (and the tuple alone its floats), it is overwritten in
+        place, as no one can see the difference; otherwise new objects.  The
+        allocations were most of the time of matmul and of a tuple n-body."""
+        f = self.f
+        inplace, boxed, done = f.new_label("oset"), f.new_label("obox"), f.new_label("odone")
+        if t == FLOAT:
+            f.cbr(self.sole_float(old), inplace, boxed)
+        else:
+            assert isinstance(t, TupleType)
+            items = f.new_label("oitems")
+            ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {old}, i64 8')}")
+            size = f.value(f"load i64, ptr {f.value(f'getelementptr i8, ptr {old}, i64 16')}")
+            refs = f.value(f"load i64, ptr {old}")
+            own = f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(capi.TUPLE_TYPE)}')}, "
+                          f"{f.value(f'icmp eq i64 {refs}, 1')}")
+            f.cbr(f.value(f"and i1 {own}, {f.value(f'icmp eq i64 {size}, {len(t.items)}')}"), items, boxed)
+            f.block(items)
+            objs = [f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {old}, i64 {24 + 8 * k}')}")
+                    for k in range(len(t.items))]
+            all_sole = "true"
+            for obj in objs:
+                all_sole = f.value(f"and i1 {all_sole}, {self.sole_float(obj)}")
+            f.cbr(all_sole, inplace, boxed)
         f.block(inplace)
-        f.emit(f"store double {value}, ptr {f.value(f'getelementptr i8, ptr {old}, i64 16')}")
+        if t == FLOAT:
+            f.emit(f"store double {value}, ptr {f.value(f'getelementptr i8, ptr {old}, i64 16')}")
+        else:
+            for k, obj in enumerate(objs):
+                item = f.value(f"extractvalue {t.llvm} {value}, {k}")
+                f.emit(f"store double {item}, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
         f.br(done)
         f.block(boxed)
-        f.emit(f"store ptr {self.box((value, FLOAT))}, ptr {slot}")
+        f.emit(f"store ptr {self.box((value, t))}, ptr {slot}")
         self.decref(old)
         f.br(done)
         f.block(done)
