@@ -62,6 +62,10 @@ class EmitLists(EmitCalls):
         if t.elem == BOOL:
             self.bool_store(slot, old, value)
             return
+        if t.elem == INT and capi.SMALL_INTS is not None:
+            self.f.emit(f"store ptr {self.box_int_cached(value)}, ptr {slot}")
+            self.decref(old)
+            return
         self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
         self.decref(old)
 
@@ -77,6 +81,26 @@ class EmitLists(EmitCalls):
         self.decref(old)
         f.br(done)
         f.block(done)
+
+    def box_int_cached(self, value: str) -> str:
+        """An int object for `value`: -5..256 are CPython's shared objects, taken
+        from their array inline; other values ask PyLong_FromLongLong."""
+        f = self.f
+        base, stride = capi.SMALL_INTS  # type: ignore[misc]
+        small, big, done = f.new_label("ismall"), f.new_label("ibig"), f.new_label("iboxed")
+        index = f.value(f"add i64 {value}, 5")
+        f.cbr(f.value(f"icmp ult i64 {index}, 262"), small, big)
+        f.block(small)
+        obj = f.value(f"getelementptr i8, ptr {ptr_const(base)}, i64 {f.value(f'mul i64 {index}, {stride}')}")
+        refs = f.value(f"load i64, ptr {obj}")
+        f.emit(f"store i64 {f.value(f'add i64 {refs}, 1')}, ptr {obj}")
+        f.br(done)
+        f.block(big)
+        new = self.box((value, INT))
+        big_end = f.open()
+        f.br(done)
+        f.block(done)
+        return f.value(f"phi ptr [{obj}, %{small}], [{new}, %{big_end}]")
 
     def sole_float(self, obj: str) -> str:
         """i1: `obj` is a float object nobody but its one holder references."""
@@ -144,9 +168,10 @@ class EmitLists(EmitCalls):
         return self.temp(r)
 
     def list_slice(self, lst: Value, sl: ast.Slice) -> str:
-        parts = []
-        for part in (sl.lower, sl.upper, sl.step):
-            parts.append("null" if part is None else self.box(self.expr(part)))
+        vals = [None if part is None else self.expr(part) for part in (sl.lower, sl.upper, sl.step)]
+        if vals[2] is None and all(v is None or v[1] in (INT, BOOL) for v in vals):
+            return self.list_range_copy(lst[0], vals[:2])
+        parts = ["null" if v is None else self.box(v) for v in vals]
         s = self.f.value(f"call ptr {self.need('PySlice_New')}(ptr {parts[0]}, ptr {parts[1]}, ptr {parts[2]})")
         for p in parts:
             if p != "null":
@@ -154,6 +179,23 @@ class EmitLists(EmitCalls):
         self.raise_pyerr_if_null(s)
         r = self.f.value(f"call ptr {self.need('PyObject_GetItem')}(ptr {lst[0]}, ptr {s})")
         self.decref(s)
+        self.raise_pyerr_if_null(r)
+        return self.temp(r)
+
+    def list_range_copy(self, lst: str, bounds: list[Value | None]) -> str:
+        """a[i:j] with int bounds: Python's wrapping of negative bounds here, then
+        PyList_GetSlice (which clamps), with no slice object made and freed."""
+        n = self.list_len(lst)
+        ends = []
+        for b, default in zip(bounds, ("0", n), strict=True):
+            if b is None:
+                ends.append(default)
+                continue
+            i = self.coerce(b, INT)
+            wrapped = self.f.value(f"add i64 {i}, {n}")
+            wrapped = self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {wrapped}, 0')}, i64 0, i64 {wrapped}")
+            ends.append(self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {i}, 0')}, i64 {wrapped}, i64 {i}"))
+        r = self.f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 {ends[0]}, i64 {ends[1]})")
         self.raise_pyerr_if_null(r)
         return self.temp(r)
 

@@ -47,6 +47,7 @@ C_API = {
     "PyList_SetItem": "declare i32 @PyList_SetItem(ptr, i64, ptr)",
     "PyList_Append": "declare i32 @PyList_Append(ptr, ptr)",
     "PySlice_New": "declare ptr @PySlice_New(ptr, ptr, ptr)",
+    "PyList_GetSlice": "declare ptr @PyList_GetSlice(ptr, i64, i64)",
     "PyObject_GetItem": "declare ptr @PyObject_GetItem(ptr, ptr)",
     "PySequence_Contains": "declare i32 @PySequence_Contains(ptr, ptr)",
     "PyObject_RichCompareBool": "declare i32 @PyObject_RichCompareBool(ptr, ptr, i32)",
@@ -98,3 +99,15 @@ INT_TYPE = addr(int)
 BOOL_TYPE = addr(bool)
 TUPLE_TYPE = addr(tuple)
 LIST_TYPE = addr(list)
+
+
+def _small_ints() -> tuple[int, int] | None:
+    """(address of -5, stride): CPython keeps the ints -5..256 as one array of
+    objects, which code may then index instead of calling PyLong_FromLongLong.
+    None if this interpreter lays them out otherwise."""
+    base, stride = addr(-5), addr(-4) - addr(-5)
+    ok = all(addr(k) == base + (k + 5) * stride for k in range(-5, 257))
+    return (base, stride) if ok else None
+
+
+SMALL_INTS = _small_ints()
