@@ -68,6 +68,27 @@ def test_overflow_after_global_write_stops_with_located_error() -> None:
     assert str(info.value).startswith("prog.py:5:13: error: integer overflow")
 
 
+def test_overflow_after_mutating_a_shared_list_stops_with_located_error() -> None:
+    # re-running on CPython would apply the mutations twice
+    s = Session("prog.py")
+    s.run_source("def bump(a):\n    for i in range(len(a)):\n        a[i] += 1\n"
+                 "    a.append(2)\n    return a[0] * 4611686018427387904 * 4\nlst = [1, 2]\n")
+    with pytest.raises(FatalRuntimeError) as info:
+        s.run_source("bump(lst)\n")
+    assert str(info.value).startswith("prog.py:5:12: error: integer overflow")
+    assert s.rt.namespace["lst"] == [2, 3, 2]  # once, as far as it got
+
+
+def test_overflow_after_mutating_its_own_lists_continues_on_cpython(capsys: pytest.CaptureFixture[str]) -> None:
+    src = ("def paths(r, c):\n    g = [[1] * c for _ in range(r)]\n    out = []\n"
+           "    for i in range(1, r):\n        for j in range(1, c):\n"
+           "            g[i][j] = g[i - 1][j] + g[i][j - 1]\n        out.append(g[i][c - 1])\n"
+           "    return g[r - 1][c - 1], len(out)\nprint(paths(5, 5), paths(40, 40))\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts >= 1
+
+
 def test_fatal_error_is_not_caught_by_except_exception() -> None:
     s = Session("prog.py")
     s.run_source("def grow(n):\n    global g\n    x = 3\n    for i in range(n):\n"

@@ -403,6 +403,7 @@ class StatementUnit:
         effects = rt.cells.effects
         ns = rt.namespace
         snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
+        rt.cells.sync_limit()
         t0, compiling = time.perf_counter(), rt.promotion_seconds
         try:
             status = self.fn()

@@ -21,12 +21,17 @@ import ast
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
+from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
 from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 
+MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"})
+
 
 class EmitLists(EmitCalls):
+    _fresh: dict[str, int] | None = None  # local lists no one else sees (frontend/fresh.py)
+
     def list_len(self, lst: str) -> str:
         p = self.f.value(f"getelementptr i8, ptr {lst}, i64 16")
         return self.f.value(f"load i64, ptr {p}")
@@ -50,9 +55,21 @@ class EmitLists(EmitCalls):
         obj = self.f.value(f"load ptr, ptr {slot}")
         return self.unbox(obj, t.elem, node), t.elem
 
+    def count_mutation(self, target: ast.expr) -> None:
+        """Mutating a list others may see is an effect: a hand-over after it
+        must not re-run the call (frontend/fresh.py)."""
+        if self._fresh is None:
+            u = self.u
+            self._fresh = (fresh_depths(u.body, u.params, set(u.declared_globals))
+                           if u.mode == "function" else {})
+        if not mutation_is_unseen(target, self._fresh):
+            self.bump_effects()
+
     def list_set(self, lst: Value, index: Value, v: Value, node: ast.AST) -> None:
         t = lst[1]
         assert isinstance(t, ListType)
+        assert isinstance(node, ast.Subscript)
+        self.count_mutation(node.value)
         slot = self.item_slot(lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
         value = self.coerce(v, t.elem)
         old = self.f.value(f"load ptr, ptr {slot}")
@@ -213,6 +230,8 @@ class EmitLists(EmitCalls):
 
     def list_method(self, lst: Value, name: str, args: list[Value], result: Type, node: ast.AST) -> str:
         f = self.f
+        if name in MUTATORS and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            self.count_mutation(node.func.value)  # (a comprehension's own list is not a Call)
         if name == "append":
             t = lst[1]
             assert isinstance(t, ListType)

@@ -28,11 +28,11 @@ from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import NONE, ListType, TupleType, Type
 from modjit.runtime import errors as E
+from modjit.runtime.memory import STACK_BAND
 
 ATTRS = "nounwind"
 # Compiled frames allowed on the stack: CPython's default limit; a compiled
 # frame of the deepest recursion here uses well under 1 KiB of the 8 MiB stack.
-RECURSION_LIMIT = 1000
 
 
 class FunctionEmitter(EmitStmt):
@@ -64,10 +64,18 @@ class FunctionEmitter(EmitStmt):
         return any(c.kind in ("user", "pycall", "method") for c in self.u.calls.values())
 
     def enter_frame(self) -> None:
+        """Count this frame; past the program's recursion limit, or with the C
+        stack nearly used up (a limit raised by sys.setrecursionlimit), raise
+        RecursionError as CPython would rather than overflow the stack."""
         if not self.counts_frames:
             return
-        deep = self.f.value(f"icmp sgt i64 {self.add_depth(1)}, {RECURSION_LIMIT}")
-        self.raise_if(deep, E.E["recursion"], self.u.body[0])
+        f, cells = self.f, self.ctx.cells
+        limit = f.value(f"load i64, ptr {ptr_const(cells.limit_addr)}")
+        deep = f.value(f"icmp sgt i64 {self.add_depth(1)}, {limit}")
+        here = f.value(f"ptrtoint ptr {f.alloca('%stack.mark', 'i8')} to i64")
+        below = f.value(f"sub i64 {f.value(f'load i64, ptr {ptr_const(cells.floor_addr)}')}, {here}")
+        low = f.value(f"icmp ult i64 {below}, {STACK_BAND}")
+        self.raise_if(f.value(f"or i1 {deep}, {low}"), E.E["recursion"], self.u.body[0])
 
     def leave_frame(self) -> None:
         if self.counts_frames:

@@ -68,6 +68,8 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     # code only with none on the stack, and a hand-over this call asks for can
     # invalidate the specialization whose module holds this entry.
     e.add_depth(1)
+    limit = f.value(f"call i32 {e.need('Py_GetRecursionLimit')}()")
+    f.emit(f"store i64 {f.value(f'sext i32 {limit} to i64')}, ptr {ptr_const(cells.limit_addr)}")
     rt = u.return_type
     target = f.value(f"load ptr, ptr {ptr_const(slot)}")
     r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')

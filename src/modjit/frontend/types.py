@@ -122,8 +122,15 @@ def type_of_value(value: object) -> Type | None:
         if n == 0:
             return None
         picks = seq if n <= LIST_SCAN else [seq[0], seq[n // 2], seq[-1]]
-        elem = type_of_value(picks[0])
-        if elem is None or elem == NONE or any(type_of_value(v) != elem for v in picks):
+        # An empty inner list takes its siblings' type (an adjacency list's
+        # leaves): compiled code checks every element it reads anyway.
+        typed = [v for v in picks if type(v) is not list or v]
+        if not typed:
+            return None
+        elem = type_of_value(typed[0])
+        if elem is None or elem == NONE or any(type_of_value(v) != elem for v in typed):
+            return None
+        if len(typed) < len(picks) and not isinstance(elem, ListType):
             return None
         return list_of(elem)
     if t is tuple:

@@ -26,6 +26,7 @@ C_API = {
     "PyTuple_SetItem": "declare i32 @PyTuple_SetItem(ptr, i64, ptr)",
     "PyObject_Call": "declare ptr @PyObject_Call(ptr, ptr, ptr)",
     "Py_IncRef": "declare void @Py_IncRef(ptr)",
+    "Py_GetRecursionLimit": "declare i32 @Py_GetRecursionLimit()",
     "Py_DecRef": "declare void @Py_DecRef(ptr)",
     "PyObject_Vectorcall": "declare ptr @PyObject_Vectorcall(ptr, ptr, i64, ptr)",
     "PyErr_Fetch": "declare void @PyErr_Fetch(ptr, ptr, ptr)",

@@ -175,9 +175,14 @@ class RuntimeContext:
         from modjit.runtime.dispatch import ON_CPYTHON
 
         if all(s is ON_CPYTHON for s in jitfn.specs.values()):
-            name, original = jitfn.__name__, jitfn.fn
-            if self.namespace.get(name) is jitfn:
-                self.namespace[name] = original
+            self.unwrap(jitfn)
+
+    def unwrap(self, jitfn: Any) -> None:
+        """Bind `jitfn`'s name to its plain function again (callers that
+        depended on the stand-in are invalidated by the namespace change)."""
+        name, original = jitfn.__name__, jitfn.fn
+        if self.namespace.get(name) is jitfn:
+            self.namespace[name] = original
 
     def revalidate(self) -> None:
         """The namespace changed: drop specializations whose callees were rebound."""
@@ -228,6 +233,7 @@ class RuntimeContext:
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
         effects = self.cells.effects
+        self.cells.sync_limit()
         if spec.entry is None:
             from modjit.pipeline import build_entries
 
@@ -257,7 +263,7 @@ class RuntimeContext:
             spec.deopts += 1
             if code == E.E_DEOPT_TYPE or spec.deopts >= MAX_DEOPTS:
                 self.invalidate(spec)
-            return spec.jitfn.fn(*args)
+            return spec.jitfn.on_cpython(*args)
         self.print_queue.flush()
         E.raise_at(E.make_exception(code, site), site)
         raise AssertionError("unreachable")

@@ -15,6 +15,7 @@ from typing import Any
 from modjit.frontend.types import type_of_value
 
 _ON_CPYTHON = object()
+NESTING_LIMIT = 500  # at ~1 KiB of C stack each, far from an 8 MiB stack's end
 METH_FASTCALL_KEYWORDS = 0x0080 | 0x0002
 
 
@@ -43,6 +44,7 @@ class JitFunction:
         self.simple = not (code.co_flags & 0x0C or code.co_kwonlyargcount or fn.__closure__)
         self.slow = self.call_python  # one bound method: native entries fall back to it
         self.native_spec: Any = None  # the specialization whose native entry is __call__
+        self.nesting = 0  # calls of the original function under way through this stand-in
         functools.update_wrapper(self, fn)
 
     def __repr__(self) -> str:
@@ -57,12 +59,12 @@ class JitFunction:
         """The dispatcher: pick (or compile) the specialization for these
         argument types and call it through ctypes, or run the function on CPython."""
         if kwargs or not self.simple:
-            return self.fn(*args, **kwargs)
+            return self.on_cpython(*args, **kwargs)
         if len(args) != self.nparams:
             defaults = self.fn.__defaults__ or ()
             missing = self.nparams - len(args)
             if not 0 < missing <= len(defaults):
-                return self.fn(*args)
+                return self.on_cpython(*args)
             args = args + defaults[len(defaults) - missing:]
         rt = self.rt
         if rt.ns_version.value != rt.validated_version:
@@ -71,10 +73,23 @@ class JitFunction:
         if spec is None:
             spec = self._specialize(args)
             if spec is _ON_CPYTHON:
-                return self.fn(*args)
+                return self.on_cpython(*args)
         if not spec.args_fit(args):
-            return self.fn(*args)
+            return self.on_cpython(*args)
         return rt.call_spec(spec, args)
+
+    def on_cpython(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the original function.  Unlike a plain Python-to-Python call, a
+        call through this stand-in uses C stack, so a recursion deeper than
+        NESTING_LIMIT through it (allowed by sys.setrecursionlimit) gives the
+        name back to the plain function instead of overflowing the C stack."""
+        self.nesting += 1
+        try:
+            if self.nesting > NESTING_LIMIT:
+                self.rt.unwrap(self)
+            return self.fn(*args, **kwargs)
+        finally:
+            self.nesting -= 1
 
     __call__ = call_python
 

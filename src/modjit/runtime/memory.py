@@ -7,30 +7,44 @@ LLVMLITE-NOTES trap 1):
 - the error cell: [code, site] written by compiled code when it raises;
 - the effects counter: bumped by every observable side effect (print, a write
   to the namespace), so a hand-over can tell whether re-running on CPython is safe;
+- the compiled-frame count, the recursion limit it is checked against (the
+  program's sys.getrecursionlimit(), refreshed at each entry from CPython), and
+  the lowest native stack address compiled frames may use (below it, deep
+  recursion raises RecursionError instead of overflowing the C stack);
 - the float constant pool: every float literal is a load from here.
 """
 
 from __future__ import annotations
 
 import ctypes
+import resource
 import struct
+import sys
 
 ERR_CODE_OFFSET = 0
 ERR_SITE_OFFSET = 8
 EFFECTS_OFFSET = 16
 DEPTH_OFFSET = 24
+LIMIT_OFFSET = 32
+FLOOR_OFFSET = 40
+STACK_MARGIN = 1 << 20  # left below the floor for CPython's own C frames
+STACK_BAND = 1 << 26  # addresses this far below the floor are this stack's overflow
 
 _POOL_CHUNK = 4096
 
 
 class SharedCells:
     def __init__(self) -> None:
-        self._cells = (ctypes.c_int64 * 4)()
+        self._cells = (ctypes.c_int64 * 6)()
         self.base = ctypes.addressof(self._cells)
         self.err_code_addr = self.base + ERR_CODE_OFFSET
         self.err_site_addr = self.base + ERR_SITE_OFFSET
         self.effects_addr = self.base + EFFECTS_OFFSET
         self.depth_addr = self.base + DEPTH_OFFSET  # compiled frames on the stack
+        self.limit_addr = self.base + LIMIT_OFFSET
+        self.floor_addr = self.base + FLOOR_OFFSET
+        self.sync_limit()
+        self._cells[5] = _stack_floor()
         self._chunks: list[ctypes.Array[ctypes.c_double]] = []
         self._pool_index: dict[bytes, int] = {}
         self._next = _POOL_CHUNK
@@ -50,6 +64,10 @@ class SharedCells:
     @property
     def depth(self) -> int:
         return self._cells[3]
+
+    def sync_limit(self) -> None:
+        """Compiled frames obey the program's recursion limit (sys.setrecursionlimit)."""
+        self._cells[4] = sys.getrecursionlimit()
 
     def bump_effects(self) -> None:
         self._cells[2] += 1
@@ -73,6 +91,23 @@ class SharedCells:
         self._next += 1
         self._pool_index[key] = address
         return address
+
+
+def _stack_floor() -> int:
+    """The lowest address the main thread's stack may grow to, less a margin;
+    0 (no guard) where /proc does not say.  Compiled code checks it only for
+    addresses within STACK_BAND below it, so other threads' stacks, mapped
+    far away, are never mistaken for an overflow."""
+    try:
+        with open("/proc/self/maps") as maps:
+            line = next(ln for ln in maps if ln.rstrip().endswith("[stack]"))
+    except (OSError, StopIteration):
+        return 0
+    top = int(line.split("-")[1].split()[0], 16)
+    size = resource.getrlimit(resource.RLIMIT_STACK)[0]
+    if size == resource.RLIM_INFINITY or size > STACK_BAND:
+        size = STACK_BAND
+    return top - size + STACK_MARGIN
 
 
 class Slot:
