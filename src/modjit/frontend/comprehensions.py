@@ -57,6 +57,25 @@ def _walk(body: list[ast.stmt]) -> list[ast.AST]:
     return out
 
 
+def _rename(node: ast.AST, renames: dict[str, str]) -> None:
+    """Rename free uses of the comprehension's variables; a lambda's own
+    parameters shadow them in its body (`[lambda i=i: i for i in r]`)."""
+    if isinstance(node, ast.Name):
+        node.id = renames.get(node.id, node.id)
+        return
+    if isinstance(node, ast.Lambda):
+        a = node.args
+        for d in [*a.defaults, *(d for d in a.kw_defaults if d is not None)]:
+            _rename(d, renames)
+        bound = {x.arg for x in [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg] if x}
+        inner = {k: v for k, v in renames.items() if k not in bound}
+        if inner:
+            _rename(node.body, inner)
+        return
+    for child in ast.iter_child_nodes(node):
+        _rename(child, renames)
+
+
 def _scope(comp: ast.ListComp, filename: str) -> None:
     suffix = f".c{next(_counter)}"
     renames: dict[str, str] = {}
@@ -70,9 +89,7 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
     for part in [comp.elt, *(g.target for g in comp.generators),
                  *(c for g in comp.generators for c in g.ifs),
                  *(g.iter for g in comp.generators[1:])]:
-        for n in ast.walk(part):
-            if isinstance(n, ast.Name) and n.id in renames:
-                n.id = renames[n.id]
+        _rename(part, renames)
     _ = first_iter  # evaluated in the enclosing scope: not renamed
     body: ast.stmt = CompAppend(value=comp.elt)
     ast.copy_location(body, comp.elt)

@@ -27,6 +27,8 @@ def fresh_depth(e: ast.expr) -> int:
         return 1 + min((fresh_depth(x) if _may_be_list(x) else DEEP for x in e.elts), default=DEEP)
     if isinstance(e, ast.ListComp):
         return 1 + (fresh_depth(e.elt) if _may_be_list(e.elt) else DEEP)
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
+        return max(1, min(fresh_depth(e.left), fresh_depth(e.right)))  # a new list: `[1] + [0] * n`
     if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult):
         side = e.left if isinstance(e.left, ast.List) else e.right
         return fresh_depth(side) if isinstance(side, ast.List) else 0
