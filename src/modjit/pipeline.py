@@ -200,7 +200,7 @@ def _tree_lines(rt: RuntimeContext, spec: Spec, seen: set[Spec], depth: int) -> 
     if spec in seen or spec.unit is None or spec.invalid:
         return 0
     seen.add(spec)
-    lines = incubate(rt, spec).text.count("\n")
+    lines = ir_lines(rt, spec)
     if depth < INLINE_DEPTH:
         for callee in spec.unit.callees:
             if lines > rt.options.inline_max_lines:
@@ -220,7 +220,7 @@ def _may_gain(rt: RuntimeContext, spec: Spec) -> bool:
         return False
     limit = rt.options.inline_max_lines
     return any(c is not spec and not c.invalid and c.unit is not None
-               and incubate(rt, c).text.count("\n") <= limit for c in spec.unit.callees)
+               and ir_lines(rt, c) <= limit for c in spec.unit.callees)
 
 
 def promote(rt: RuntimeContext, spec: Spec) -> None:
@@ -320,7 +320,7 @@ def inline_copies(rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> list[str]
                     chosen[callee] = callee.symbol + ".inl"  # already copied: call that copy
                 continue
             copy = incubate(rt, callee)
-            lines = copy.text.count("\n")
+            lines = ir_lines(rt, callee)
             if lines > limit or lines > budget[0]:
                 continue
             budget[0] -= lines
@@ -361,6 +361,11 @@ def rewire(text: str, targets: dict[Spec, str]) -> str:
     for name, symbol in loaded.items():
         text = text.replace(f" {name}(", f' @"{symbol}"(')
     return text
+
+
+def ir_lines(rt: RuntimeContext, spec: Spec) -> int:
+    """The size inlining limits are counted in: lines of `spec`'s kept IR."""
+    return incubate(rt, spec).text.count("\n")
 
 
 def incubate(rt: RuntimeContext, spec: Spec) -> Incubated:

@@ -119,12 +119,12 @@ class EmitLists(EmitCalls):
         f.block(done)
         return f.value(f"phi ptr [{obj}, %{small}], [{new}, %{big_end}]")
 
-    def sole_float(self, obj: str) -> str:
-        """i1: `obj` is a float object nobody but its one holder references."""
+    def sole(self, obj: str, type_address: int) -> str:
+        """i1: `obj` is exactly of that type and nobody but its one holder references it."""
         f = self.f
         ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 8')}")
         refs = f.value(f"load i64, ptr {obj}")
-        return f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(capi.FLOAT_TYPE)}')}, "
+        return f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(type_address)}')}, "
                        f"{f.value(f'icmp eq i64 {refs}, 1')}")
 
     def owned_store(self, slot: str, old: str, value: str, t: Type) -> None:
@@ -135,22 +135,19 @@ class EmitLists(EmitCalls):
         f = self.f
         inplace, boxed, done = f.new_label("oset"), f.new_label("obox"), f.new_label("odone")
         if t == FLOAT:
-            f.cbr(self.sole_float(old), inplace, boxed)
+            f.cbr(self.sole(old, capi.FLOAT_TYPE), inplace, boxed)
         else:
             assert isinstance(t, TupleType)
             items = f.new_label("oitems")
-            ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {old}, i64 8')}")
             size = f.value(f"load i64, ptr {f.value(f'getelementptr i8, ptr {old}, i64 16')}")
-            refs = f.value(f"load i64, ptr {old}")
-            own = f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(capi.TUPLE_TYPE)}')}, "
-                          f"{f.value(f'icmp eq i64 {refs}, 1')}")
+            own = self.sole(old, capi.TUPLE_TYPE)
             f.cbr(f.value(f"and i1 {own}, {f.value(f'icmp eq i64 {size}, {len(t.items)}')}"), items, boxed)
             f.block(items)
             objs = [f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {old}, i64 {24 + 8 * k}')}")
                     for k in range(len(t.items))]
             all_sole = "true"
             for obj in objs:
-                all_sole = f.value(f"and i1 {all_sole}, {self.sole_float(obj)}")
+                all_sole = f.value(f"and i1 {all_sole}, {self.sole(obj, capi.FLOAT_TYPE)}")
             f.cbr(all_sole, inplace, boxed)
         f.block(inplace)
         if t == FLOAT:

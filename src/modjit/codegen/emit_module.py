@@ -31,9 +31,6 @@ from modjit.runtime import errors as E
 from modjit.runtime.memory import STACK_BAND
 
 ATTRS = "nounwind"
-# Compiled frames allowed on the stack: CPython's default limit; a compiled
-# frame of the deepest recursion here uses well under 1 KiB of the 8 MiB stack.
-
 
 class FunctionEmitter(EmitStmt):
     """A function specialization.  Functions that call compiled functions count
