@@ -68,15 +68,37 @@ def test_overflow_after_global_write_stops_with_located_error() -> None:
     assert str(info.value).startswith("prog.py:5:13: error: integer overflow")
 
 
-def test_overflow_after_mutating_a_shared_list_stops_with_located_error() -> None:
-    # re-running on CPython would apply the mutations twice
+def test_overflow_after_mutating_a_shared_list_undoes_and_reruns(capsys: pytest.CaptureFixture[str]) -> None:
+    # stores and appends are journaled: undone before CPython re-runs the call
+    src = ("def bump(a):\n    for i in range(len(a)):\n        a[i] += 1\n"
+           "    a.append(2)\n    return a[0] * 4611686018427387904 * 4\nlst = [1, 2]\n"
+           "print(bump(lst), lst)\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts >= 1
+
+
+def test_overflow_after_an_unjournaled_mutation_stops_with_located_error() -> None:
+    # pop() is not journaled: re-running on CPython would pop twice
     s = Session("prog.py")
-    s.run_source("def bump(a):\n    for i in range(len(a)):\n        a[i] += 1\n"
-                 "    a.append(2)\n    return a[0] * 4611686018427387904 * 4\nlst = [1, 2]\n")
+    s.run_source("def take(a):\n    x = a.pop()\n    for i in range(70):\n        x = x * 3\n"
+                 "    return x\nlst = [1, 2]\n")
     with pytest.raises(FatalRuntimeError) as info:
-        s.run_source("bump(lst)\n")
-    assert str(info.value).startswith("prog.py:5:12: error: integer overflow")
-    assert s.rt.namespace["lst"] == [2, 3, 2]  # once, as far as it got
+        s.run_source("take(lst)\n")
+    assert str(info.value).startswith("prog.py:4:13: error: integer overflow")
+    assert s.rt.namespace["lst"] == [1]  # once, as far as it got
+
+
+def test_overflow_after_a_full_journal_stops_with_located_error() -> None:
+    from modjit.runtime.memory import JOURNAL_CAP
+
+    s = Session("prog.py")
+    s.run_source("def churn(a, m):\n    for i in range(m):\n        a[i % 3] = i\n"
+                 "    return a[0] * 4611686018427387904 * 4\nlst = [1, 2, 3]\n")
+    s.run_source("print(churn(lst, 10))\n")  # well within the journal: handed over
+    with pytest.raises(FatalRuntimeError) as info:
+        s.run_source(f"churn(lst, {JOURNAL_CAP + 10})\n")
+    assert str(info.value).startswith("prog.py:4:12: error: integer overflow")
 
 
 def test_overflow_after_mutating_its_own_lists_continues_on_cpython(capsys: pytest.CaptureFixture[str]) -> None:

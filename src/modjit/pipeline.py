@@ -405,7 +405,7 @@ class StatementUnit:
 
     def run(self, interactive: bool = False) -> None:
         rt = self.rt
-        effects = rt.cells.effects
+        effects, mark = rt.cells.effects, rt.cells.journal.mark()
         ns = rt.namespace
         snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
         rt.cells.sync_limit()
@@ -423,10 +423,7 @@ class StatementUnit:
             code, site = rt.take_error()
             if code in E.DEOPT_CODES:
                 rt.session.stats.deopts += 1
-                if rt.cells.effects != effects:
-                    rt.print_queue.flush()
-                    raise FatalRuntimeError(E_coord(site), E.DEOPT_MESSAGES[code])
-                rt.print_queue.discard()  # CPython re-runs the statement and prints
+                rt.undo_for_handover(effects, mark, site, code)
                 for name, value in snapshot:
                     if value is MISSING:
                         ns.pop(name, None)

@@ -19,25 +19,27 @@ from __future__ import annotations
 import ast
 
 from modjit.codegen.emit_base import Value
-from modjit.codegen.emit_calls import EmitCalls
+from modjit.codegen.emit_journal import EmitJournal
 from modjit.codegen.irtext import ptr_const
-from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
 from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
+from modjit.runtime.memory import J_APPEND
 
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"})
 
 
-class EmitLists(EmitCalls):
-    _fresh: dict[str, int] | None = None  # local lists no one else sees (frontend/fresh.py)
-
+class EmitLists(EmitJournal):
     def list_len(self, lst: str) -> str:
         p = self.f.value(f"getelementptr i8, ptr {lst}, i64 16")
         return self.f.value(f"load i64, ptr {p}")
 
     def item_slot(self, lst: str, index: str, node: ast.AST, code: int) -> str:
         """Address of ob_item[index] after Python's index rules (IndexError `code`)."""
+        return self.item_slot_at(lst, index, node, code)[0]
+
+    def item_slot_at(self, lst: str, index: str, node: ast.AST, code: int) -> tuple[str, str]:
+        """item_slot, and the index it wrapped to."""
         f = self.f
         n = self.list_len(lst)
         neg = f.value(f"icmp slt i64 {index}, 0")
@@ -46,7 +48,7 @@ class EmitLists(EmitCalls):
         self.raise_if(f.value(f"icmp uge i64 {i}, {n}"), code, node)
         ip = f.value(f"getelementptr i8, ptr {lst}, i64 24")
         items = f.value(f"load ptr, ptr {ip}")
-        return f.value(f"getelementptr ptr, ptr {items}, i64 {i}")
+        return f.value(f"getelementptr ptr, ptr {items}, i64 {i}"), i
 
     def list_get(self, lst: Value, index: Value, node: ast.AST) -> Value:
         t = lst[1]
@@ -55,38 +57,27 @@ class EmitLists(EmitCalls):
         obj = self.f.value(f"load ptr, ptr {slot}")
         return self.unbox(obj, t.elem, node), t.elem
 
-    def count_mutation(self, target: ast.expr) -> None:
-        """Mutating a list others may see is an effect: a hand-over after it
-        must not re-run the call (frontend/fresh.py)."""
-        if self._fresh is None:
-            u = self.u
-            self._fresh = (fresh_depths(u.body, u.params, set(u.declared_globals))
-                           if u.mode == "function" else {})
-        if not mutation_is_unseen(target, self._fresh):
-            self.bump_effects()
-
     def list_set(self, lst: Value, index: Value, v: Value, node: ast.AST) -> None:
         t = lst[1]
         assert isinstance(t, ListType)
         assert isinstance(node, ast.Subscript)
-        self.count_mutation(node.value)
-        slot = self.item_slot(lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
+        seen = self.mutation_visible(node.value)
+        slot, at = self.item_slot_at(lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
         value = self.coerce(v, t.elem)
         old = self.f.value(f"load ptr, ptr {slot}")
         if t.elem == FLOAT or (isinstance(t.elem, TupleType) and all(i == FLOAT for i in t.elem.items)):
-            self.owned_store(slot, old, value, t.elem)
+            self.owned_store(lst[0], at, slot, old, value, t.elem, seen)
             return
         if t.elem == BOOL:
-            self.bool_store(slot, old, value)
+            self.bool_store(lst[0], at, slot, old, value, seen)
             return
         if t.elem == INT and capi.SMALL_INTS is not None:
             self.f.emit(f"store ptr {self.box_int_cached(value)}, ptr {slot}")
-            self.decref(old)
-            return
-        self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
-        self.decref(old)
+        else:
+            self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
+        self.release_replaced(lst[0], at, old, seen)
 
-    def bool_store(self, slot: str, old: str, value: str) -> None:
+    def bool_store(self, lst: str, i: str, slot: str, old: str, value: str, seen: bool) -> None:
         """a[i] = b for a bool b: nothing to do when the slot holds that object."""
         f = self.f
         obj = f.value(f"select i1 {value}, ptr {ptr_const(capi.PY_TRUE)}, ptr {ptr_const(capi.PY_FALSE)}")
@@ -95,7 +86,7 @@ class EmitLists(EmitCalls):
         f.block(swap)
         self.incref(obj)
         f.emit(f"store ptr {obj}, ptr {slot}")
-        self.decref(old)
+        self.release_replaced(lst, i, old, seen)
         f.br(done)
         f.block(done)
 
@@ -127,7 +118,7 @@ class EmitLists(EmitCalls):
         return f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(type_address)}')}, "
                        f"{f.value(f'icmp eq i64 {refs}, 1')}")
 
-    def owned_store(self, slot: str, old: str, value: str, t: Type) -> None:
+    def owned_store(self, lst: str, i: str, slot: str, old: str, value: str, t: Type, seen: bool) -> None:
         """a[i] = x for a float x, or a tuple of floats: when the list alone holds
         the old float (and the tuple alone its floats), it is overwritten in
         place, as no one can see the difference; otherwise new objects.  The
@@ -150,6 +141,8 @@ class EmitLists(EmitCalls):
                 all_sole = f.value(f"and i1 {all_sole}, {self.sole(obj, capi.FLOAT_TYPE)}")
             f.cbr(all_sole, inplace, boxed)
         f.block(inplace)
+        for obj in ([old] if t == FLOAT else objs) if seen else []:
+            self.journal_float(obj)
         if t == FLOAT:
             f.emit(f"store double {value}, ptr {f.value(f'getelementptr i8, ptr {old}, i64 16')}")
         else:
@@ -159,7 +152,7 @@ class EmitLists(EmitCalls):
         f.br(done)
         f.block(boxed)
         f.emit(f"store ptr {self.box((value, t))}, ptr {slot}")
-        self.decref(old)
+        self.release_replaced(lst, i, old, seen)
         f.br(done)
         f.block(done)
 
@@ -227,8 +220,9 @@ class EmitLists(EmitCalls):
 
     def list_method(self, lst: Value, name: str, args: list[Value], result: Type, node: ast.AST) -> str:
         f = self.f
-        if name in MUTATORS and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            self.count_mutation(node.func.value)  # (a comprehension's own list is not a Call)
+        # (a comprehension's own list is not a Call)
+        seen = (name in MUTATORS and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and self.mutation_visible(node.func.value))
         if name == "append":
             t = lst[1]
             assert isinstance(t, ListType)
@@ -236,7 +230,11 @@ class EmitLists(EmitCalls):
             r = f.value(f"call i32 {self.need('PyList_Append')}(ptr {lst[0]}, ptr {obj})")
             self.decref(obj)
             self.raise_if(f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+            if seen:
+                self.journal(J_APPEND, lst[0], "0", "0", self.bump_effects)
             return "false"
+        if seen:
+            self.bump_effects()
         boxed = [self.box(a) for a in args]
         from modjit.codegen.emit_expr import _intern
 

@@ -24,6 +24,7 @@ from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT
 from modjit.runtime import capi
 from modjit.runtime import errors as E
+from modjit.runtime.memory import JOURNAL_CAP
 
 NATIVE_SCALARS = (INT, FLOAT, BOOL)
 VECTORCALL = "PyObject_Vectorcall"
@@ -64,6 +65,7 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     f.cbr(same, go := f.new_label("go"), "slow")
     f.block(go)
     effects = f.value(f"load i64, ptr {ptr_const(cells.effects_addr)}")
+    mark = _journal_mark(e, ctx)
     # The entry counts as a compiled frame until it returns: the runtime frees
     # code only with none on the stack, and a hand-over this call asks for can
     # invalidate the specialization whose module holds this entry.
@@ -86,14 +88,16 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     _flush_prints(e, ctx, keep_exception=True)
     e.add_depth(-1)
     f.term("ret ptr null")
-    f.block("handler")  # on_error(effects, *args): hand over or raise, as the dispatcher does
-    arr = f.alloca("%handler.args", f"[{n + 1} x ptr]")
+    f.block("handler")  # on_error(effects, mark, *args): hand over or raise, as the dispatcher does
+    arr = f.alloca("%handler.args", f"[{n + 2} x ptr]")
     f.emit(f"store ptr {e.box((effects, INT))}, ptr {arr}")
+    f.emit(f"store ptr {e.box((mark, INT))}, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 1')}")
     for i in range(n):
         src = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
-        f.emit(f"store ptr {src}, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 {i + 1}')}")
-    res = f.value(f"call ptr {need_vc}(ptr {ptr_const(on_error)}, ptr {arr}, i64 {n + 1}, ptr null)")
-    e.decref(f.value(f"load ptr, ptr {arr}"))
+        f.emit(f"store ptr {src}, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 {i + 2}')}")
+    res = f.value(f"call ptr {need_vc}(ptr {ptr_const(on_error)}, ptr {arr}, i64 {n + 2}, ptr null)")
+    for k in range(2):
+        e.decref(f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 {k}')}"))
     e.add_depth(-1)
     f.term(f"ret ptr {res}")
     f.block("slow")
@@ -123,6 +127,22 @@ def _unbox_exact(e: EmitStmt, obj: str, t: object) -> tuple[str, str]:
     ovf = f.alloca(f.tmp("ovf"), "i32")
     value = f.value(f"call i64 {e.need('PyLong_AsLongLongAndOverflow')}(ptr {obj}, ptr {ovf})")
     return value, f.value(f"icmp eq i32 {f.value(f'load i32, ptr {ovf}')}, 0")  # big ints: CPython
+
+
+def _journal_mark(e: EmitStmt, ctx: EmitContext) -> str:
+    """Where this call's journal records start; a journal past half full is
+    trimmed first (the runtime's trim does nothing under a compiled frame)."""
+    f = e.f
+    count = ptr_const(ctx.cells.journal.count_addr)
+    n = f.value(f"load i64, ptr {count}")
+    f.cbr(f.value(f"icmp ugt i64 {n}, {JOURNAL_CAP // 2}"), trim := f.new_label("trim"),
+          kept := f.new_label("marked"))
+    f.block(trim)
+    trim_fn = ptr_const(ctx.keep(ctx.cells.journal.trim_fn))
+    e.decref(f.value(f"call ptr {e.need(VECTORCALL)}(ptr {trim_fn}, ptr null, i64 0, ptr null)"))
+    f.br(kept)
+    f.block(kept)
+    return f.value(f"load i64, ptr {count}")
 
 
 def _flush_prints(e: EmitStmt, ctx: EmitContext, keep_exception: bool = False) -> None:

@@ -223,16 +223,16 @@ class RuntimeContext:
             self.invalidate(caller)
 
     def error_handler(self, spec: Any) -> Any:
-        """`handler(effects, *args)`, which a native entry calls when the
+        """`handler(effects, mark, *args)`, which a native entry calls when the
         compiled call left an error: the same hand-over or raise as call_spec's."""
-        def handler(effects: int, *args: Any) -> Any:
-            return self._function_error(spec, args, effects)
+        def handler(effects: int, mark: int, *args: Any) -> Any:
+            return self._function_error(spec, args, effects, mark)
 
         return handler
 
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
-        effects = self.cells.effects
+        effects, mark = self.cells.effects, self.cells.journal.mark()
         self.cells.sync_limit()
         if spec.entry is None:
             from modjit.pipeline import build_entries
@@ -248,18 +248,15 @@ class RuntimeContext:
         finally:
             self.ran(t0, compiling)
         if r is SENTINEL:
-            return self._function_error(spec, args, effects)
+            return self._function_error(spec, args, effects, mark)
         self.print_queue.flush()
         return r
 
-    def _function_error(self, spec: Any, args: tuple[Any, ...], effects: int) -> Any:
+    def _function_error(self, spec: Any, args: tuple[Any, ...], effects: int, mark: int) -> Any:
         code, site = self.take_error()
         if code in E.DEOPT_CODES:
             self.session.stats.deopts += 1
-            if self.cells.effects != effects:
-                self.print_queue.flush()
-                raise FatalRuntimeError(Coord(site.file, site.line, site.col), E.DEOPT_MESSAGES[code])
-            self.print_queue.discard()  # CPython re-runs the call and prints
+            self.undo_for_handover(effects, mark, site, code)
             spec.deopts += 1
             if code == E.E_DEOPT_TYPE or spec.deopts >= MAX_DEOPTS:
                 self.invalidate(spec)
@@ -267,6 +264,16 @@ class RuntimeContext:
         self.print_queue.flush()
         E.raise_at(E.make_exception(code, site), site)
         raise AssertionError("unreachable")
+
+    def undo_for_handover(self, effects: int, mark: int, site: E.Site, code: int) -> None:
+        """Before CPython re-runs a call or statement from its start: undo the
+        list mutations journaled since `mark` and drop the queued output; stop
+        with a located error if something that cannot be undone happened."""
+        if self.cells.effects != effects:
+            self.print_queue.flush()
+            raise FatalRuntimeError(Coord(site.file, site.line, site.col), E.DEOPT_MESSAGES[code])
+        self.cells.journal.undo_to(mark)
+        self.print_queue.discard()  # CPython re-runs the call and prints
 
     def take_echo(self) -> Any:
         """The value a REPL expression statement left (a new reference, taken over)."""

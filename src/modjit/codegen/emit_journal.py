@@ -1,0 +1,82 @@
+"""Mutations of lists others can see, written so a hand-over can undo them.
+
+A hand-over re-runs a call (or top-level statement) on CPython from its start.
+Mutating a list the function built itself needs nothing (frontend/fresh.py);
+mutating one others may see (a parameter, a global, an element of one) appends
+a record to the runtime's journal (runtime/memory.py Journal), which the
+hand-over undoes first:
+
+    a[i] = v       -> [STORE, a, i, old item]: the old item is kept, not released
+    a[i] = x (a float overwritten in place) -> [FLOAT, the float, 0, old bits]
+    a.append(v)    -> [APPEND, a, 0, 0]
+
+Other mutating methods (pop, sort, ...), and any mutation once the journal is
+full, bump the effects counter instead: a hand-over after them stops with a
+located error, as re-running would repeat them.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from modjit.codegen.emit_calls import EmitCalls
+from modjit.codegen.irtext import ptr_const
+from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
+from modjit.runtime.memory import J_FLOAT, J_STORE, JOURNAL_CAP
+
+
+class EmitJournal(EmitCalls):
+    _fresh: dict[str, int] | None = None  # local lists no one else sees (frontend/fresh.py)
+
+    def mutation_visible(self, target: ast.expr) -> bool:
+        """Can anyone outside see a mutation of the list `target` evaluates to?"""
+        if self._fresh is None:
+            u = self.u
+            self._fresh = (fresh_depths(u.body, u.params, set(u.declared_globals))
+                           if u.mode == "function" else {})
+        return not mutation_is_unseen(target, self._fresh)
+
+    def journal(self, kind: int, obj: str, index: str, payload: str,
+                on_full: Callable[[], None]) -> None:
+        """Append the record [kind, obj, index, payload] (a reference to `obj`
+        taken unless FLOAT); `on_full` runs instead when there is no room."""
+        f = self.f
+        jr = self.ctx.cells.journal
+        count = ptr_const(jr.count_addr)
+        n = f.value(f"load i64, ptr {count}")
+        log, full, done = f.new_label("jlog"), f.new_label("jfull"), f.new_label("jdone")
+        f.cbr(f.value(f"icmp ult i64 {n}, {JOURNAL_CAP}"), log, full)
+        f.block(log)
+        entry = f.value(f"getelementptr [4 x i64], ptr {ptr_const(jr.base)}, i64 {n}")
+        words = [str(kind), f.value(f"ptrtoint ptr {obj} to i64"), index, payload]
+        for k, word in enumerate(words):
+            at = entry if k == 0 else f.value(f"getelementptr i64, ptr {entry}, i64 {k}")
+            f.emit(f"store i64 {word}, ptr {at}")
+        f.emit(f"store i64 {f.value(f'add i64 {n}, 1')}, ptr {count}")
+        if kind != J_FLOAT:
+            refs = f.value(f"load i64, ptr {obj}")
+            f.emit(f"store i64 {f.value(f'add i64 {refs}, 1')}, ptr {obj}")
+        f.br(done)
+        f.block(full)
+        on_full()
+        f.br(done)
+        f.block(done)
+
+    def release_replaced(self, lst: str, index: str, old: str, visible: bool) -> None:
+        """The item a store took out of `lst`: journaled if others see the list,
+        else released."""
+        if not visible:
+            self.decref(old)
+            return
+
+        def full() -> None:
+            self.decref(old)
+            self.bump_effects()
+
+        self.journal(J_STORE, lst, index, self.f.value(f"ptrtoint ptr {old} to i64"), full)
+
+    def journal_float(self, obj: str) -> None:
+        """The float `obj` is about to be overwritten in place."""
+        bits = self.f.value(f"load i64, ptr {self.f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
+        self.journal(J_FLOAT, obj, "0", bits, self.bump_effects)

@@ -1,0 +1,103 @@
+# A hand-over after mutating lists that others see: the mutations are undone
+# and CPython re-runs the call (or top-level statement) from its start.
+n = 100
+dp = [0] * (n + 1)
+dp[1] = 1
+for i in range(2, n + 1):
+    dp[i] = dp[i - 1] + dp[i - 2]
+print(dp[n], dp[90])
+
+memo = [0] * 200
+
+
+def fib(k):
+    if k < 2:
+        return k
+    if memo[k]:
+        return memo[k]
+    r = fib(k - 1) + fib(k - 2)
+    memo[k] = r
+    return r
+
+
+print(fib(50), fib(100), memo[95])
+
+
+def fill(a, m):
+    for i in range(2, m):
+        a[i] = a[i - 1] * 3 + a[i - 2]
+    return a[m - 1]
+
+
+lst = [1] * 60
+print(fill(lst, 60), lst[:5], len(lst))
+
+
+def grow(a, m):
+    x = 1
+    for _ in range(m):
+        a.append(x)
+        x = x * 7
+    return x
+
+
+b = [0]
+print(grow(b, 10), b)
+print(grow(b, 40), len(b), b[-1])
+
+
+def scale_then_overflow(fs, ts, flags):
+    for i in range(len(fs)):
+        fs[i] = fs[i] * 2.5
+    for i in range(len(ts)):
+        x, y = ts[i]
+        ts[i] = (x + 1.0, y * 2.0)
+    for i in range(0, len(flags), 2):
+        flags[i] = True
+    k = 1
+    for _ in range(70):
+        k = k * 3
+    return k
+
+
+fs = [1.0, 2.0, 3.0]
+ts = [(1.0, 2.0), (3.0, 4.0)]
+flags = [False] * 6
+print(scale_then_overflow(fs, ts, flags), fs, ts, flags)
+
+
+def step(a, i):
+    a[i % len(a)] = a[i % len(a)] + i
+    return a[0] * a[1]
+
+
+class Runner:
+    def go(self, a, times):
+        total = 0
+        for i in range(times):
+            total += step(a, i)
+        return total
+
+
+cells = [1, 2, 3]
+print(Runner().go(cells, 50000), cells)
+big = [3037000499, 3037000499]
+print(Runner().go(big, 3), big)
+
+
+def outer(a):
+    a[0] = 5
+    a.append(6)
+    return inner(a, 40)
+
+
+def inner(a, m):
+    a[1] = 7
+    p = 1
+    for _ in range(m):
+        p = p * 5
+    return p
+
+
+pair = [1, 2]
+print(outer(pair), pair)
