@@ -31,7 +31,7 @@ from modjit.codegen.emit_module import (
 )
 from modjit.codegen.emit_native import emit_native_entry, has_native_entry
 from modjit.driver.stats import UnitRecord
-from modjit.errors import FatalRuntimeError, Unsupported
+from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes, check_settled, infer_types
 from modjit.frontend.resolve import MISSING
@@ -436,12 +436,6 @@ class StatementUnit:
         rt.print_queue.flush()
         if interactive and isinstance(self.stmt, ast.Expr):
             sys.displayhook(rt.take_echo())
-
-
-def E_coord(site: E.Site) -> Any:
-    from modjit.errors import Coord
-
-    return Coord(site.file, site.line, site.col)
 
 
 def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
