@@ -101,3 +101,96 @@ def inner(a, m):
 
 pair = [1, 2]
 print(outer(pair), pair)
+
+
+def rows_of_own_grid(n):
+    g = [[1] * n for _ in range(n)]
+    for row in g:
+        row[0] = 2
+    r = g[1]
+    for j in range(1, n):
+        r[j] = r[j - 1] * 9
+    return g[1][n - 1]
+
+
+print(rows_of_own_grid(5), rows_of_own_grid(30))
+
+
+def shared_row_inside_own_grid(p, m):
+    g = [[0] * 3 for _ in range(2)]
+    g[0] = p  # g's first row is now the caller's list
+    row = g[0]
+    row[0] = row[0] + 1
+    x = 1
+    for _ in range(m):
+        x = x * 11
+    return x
+
+
+shared = [1, 2, 3]
+print(shared_row_inside_own_grid(shared, 3), shared)
+print(shared_row_inside_own_grid(shared, 30), shared)
+
+
+def extend_shared(acc, items, m):
+    acc.extend(items)
+    acc.append(len(acc))
+    x = 2
+    for _ in range(m):
+        x = x * x
+    return x
+
+
+acc = [0]
+print(extend_shared(acc, [5, 6], 3), acc)
+print(extend_shared(acc, [7], 7), acc)
+
+
+def inplace_ops(a, b, m):
+    c = a
+    a += b
+    own = [0]
+    own += b
+    own *= 2
+    x = len(c) + len(own)
+    for _ in range(m):
+        x = x * x
+    return x
+
+
+la = [1, 2]
+print(inplace_ops(la, [3], 1), la)
+print(inplace_ops(la, [4, 5], 8), la)
+
+
+def stack_ops(st, m):
+    top = st.pop()
+    st.reverse()
+    st.append(top * 2)
+    x = top
+    for _ in range(m):
+        x = x * 13
+    return x
+
+
+st = [1, 2, 3]
+print(stack_ops(st, 2), st)
+print(stack_ops(st, 40), st)
+
+
+calls = 0
+
+
+def count_paths(n):
+    global calls, widest
+    calls += 1
+    row = [1] * (n + 1)
+    for i in range(1, n + 1):
+        for j in range(1, n + 1):
+            row[j] = row[j] + row[j - 1]
+        widest = row[n]
+    return row[n]
+
+
+print(count_paths(10), calls, widest)
+print(count_paths(40), calls, widest)

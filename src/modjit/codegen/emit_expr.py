@@ -92,10 +92,14 @@ class EmitExpr(EmitLists):
         key = self.ctx.keep(_intern(name))
         ns = self.ctx.keep(self.ctx.namespace)
         obj = self.box(v)
+        old = "null"
+        if effect:  # journaled: a hand-over puts the old binding back
+            old = self.f.value(f"call ptr {self.need('PyDict_GetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)})")
+            self.incref(old)  # (NULL-safe)
         self.f.emit(f"call i32 {self.need('PyDict_SetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)}, ptr {obj})")
         self.decref(obj)
         if effect:
-            self.bump_effects()
+            self.journal_global(ptr_const(ns), ptr_const(key), old)
 
     def compare_chain(self, node: ast.Compare) -> str:
         f = self.f

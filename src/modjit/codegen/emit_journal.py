@@ -8,10 +8,14 @@ hand-over undoes first:
 
     a[i] = v       -> [STORE, a, i, old item]: the old item is kept, not released
     a[i] = x (a float overwritten in place) -> [FLOAT, the float, 0, old bits]
-    a.append(v)    -> [APPEND, a, 0, 0]
+    a.append(v), a.extend(b) -> [GROW, a, old length, 0]
+    a.pop()        -> [POP, a, 0, the item]
+    a.reverse()    -> [REVERSE, a, 0, 0]
+    global g; g = v -> [GLOBAL, namespace, "g", old value or NULL]
 
-Other mutating methods (pop, sort, ...), and any mutation once the journal is
-full, bump the effects counter instead: a hand-over after them stops with a
+Other mutating methods (insert, sort, pop(i), ...), and any mutation once the
+journal is full, bump the effects counter instead (as printing past the print
+queue does): a hand-over after them stops with a
 located error, as re-running would repeat them.
 """
 
@@ -23,7 +27,9 @@ from collections.abc import Callable
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
-from modjit.runtime.memory import J_FLOAT, J_STORE, JOURNAL_CAP
+from modjit.runtime.journal import J_FLOAT, J_GLOBAL, J_GROW, J_POP, J_REVERSE, J_STORE, JOURNAL_CAP
+
+JOURNALED = {"append": J_GROW, "extend": J_GROW, "pop": J_POP, "reverse": J_REVERSE}
 
 
 class EmitJournal(EmitCalls):
@@ -76,7 +82,69 @@ class EmitJournal(EmitCalls):
 
         self.journal(J_STORE, lst, index, self.f.value(f"ptrtoint ptr {old} to i64"), full)
 
+    def journal_popped(self, lst: str, item: str) -> None:
+        """lst.pop() returned `item` (a new reference, released by the caller)."""
+        self.incref(item)
+
+        def full() -> None:
+            self.decref(item)
+            self.bump_effects()
+
+        self.journal(J_POP, lst, "0", self.f.value(f"ptrtoint ptr {item} to i64"), full)
+
+    def journal_global(self, ns: str, key: str, old: str) -> None:
+        """The namespace's `key` was bound to `old` (a new reference or NULL)."""
+        def full() -> None:
+            self.decref(old)  # (NULL-safe)
+            self.bump_effects()
+
+        key_word = self.f.value(f"ptrtoint ptr {key} to i64")
+        self.journal(J_GLOBAL, ns, key_word, self.f.value(f"ptrtoint ptr {old} to i64"), full)
+
     def journal_float(self, obj: str) -> None:
         """The float `obj` is about to be overwritten in place."""
         bits = self.f.value(f"load i64, ptr {self.f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
         self.journal(J_FLOAT, obj, "0", bits, self.bump_effects)
+
+
+# Drops records 0..n-1: each releases its object (all but FLOAT) and the item
+# it kept (STORE, POP, GLOBAL; Py_DecRef ignores NULL).
+TRIM_SYMBOL = "mj.journal.trim"
+TRIM_IR = f"""
+declare void @Py_DecRef(ptr)
+
+define void @"{TRIM_SYMBOL}"(i64 %base.i, i64 %n) nounwind {{
+entry:
+  %base = inttoptr i64 %base.i to ptr
+  br label %loop
+loop:
+  %k = phi i64 [0, %entry], [%k1, %next]
+  %more = icmp ult i64 %k, %n
+  br i1 %more, label %body, label %exit
+body:
+  %e = getelementptr [4 x i64], ptr %base, i64 %k
+  %kind = load i64, ptr %e
+  %float = icmp eq i64 %kind, {J_FLOAT}
+  br i1 %float, label %next, label %owned
+owned:
+  %objp = getelementptr i64, ptr %e, i64 1
+  %obj = load ptr, ptr %objp
+  call void @Py_DecRef(ptr %obj)
+  %store = icmp eq i64 %kind, {J_STORE}
+  %pop = icmp eq i64 %kind, {J_POP}
+  %global = icmp eq i64 %kind, {J_GLOBAL}
+  %held = or i1 %store, %pop
+  %item.owned = or i1 %held, %global
+  br i1 %item.owned, label %old, label %next
+old:
+  %oldp = getelementptr i64, ptr %e, i64 3
+  %item = load ptr, ptr %oldp
+  call void @Py_DecRef(ptr %item)
+  br label %next
+next:
+  %k1 = add i64 %k, 1
+  br label %loop
+exit:
+  ret void
+}}
+"""

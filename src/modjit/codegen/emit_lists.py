@@ -19,12 +19,12 @@ from __future__ import annotations
 import ast
 
 from modjit.codegen.emit_base import Value
-from modjit.codegen.emit_journal import EmitJournal
+from modjit.codegen.emit_journal import JOURNALED, EmitJournal
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
-from modjit.runtime.memory import J_APPEND
+from modjit.runtime.journal import J_GROW, J_POP
 
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"})
 
@@ -218,11 +218,33 @@ class EmitLists(EmitJournal):
         self.raise_if(self.f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
         return self.f.value(f"icmp eq i32 {r}, 1")
 
+    def list_inplace(self, node: ast.AugAssign, lst: Value, rhs: Value) -> None:
+        """`a += b` extends the list a (journaled like extend); `a *= n` repeats it."""
+        f = self.f
+        grow = isinstance(node.op, ast.Add)
+        seen = self.mutation_visible(node.target)
+        if seen and not grow:
+            self.bump_effects()
+        before = self.list_len(lst[0]) if seen and grow else "0"
+        if grow:
+            r = f.value(f"call ptr {self.need('PySequence_InPlaceConcat')}(ptr {lst[0]}, ptr {rhs[0]})")
+        else:
+            count = self.coerce(rhs, INT)
+            r = f.value(f"call ptr {self.need('PySequence_InPlaceRepeat')}(ptr {lst[0]}, i64 {count})")
+        self.raise_pyerr_if_null(r)
+        self.decref(r)  # the list itself, which the variable holds already
+        if seen and grow:
+            self.journal(J_GROW, lst[0], before, "0", self.bump_effects)
+
     def list_method(self, lst: Value, name: str, args: list[Value], result: Type, node: ast.AST) -> str:
         f = self.f
         # (a comprehension's own list is not a Call)
         seen = (name in MUTATORS and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and self.mutation_visible(node.func.value))
+        undo = JOURNALED.get(name) if seen and not (name == "pop" and args) else None
+        if seen and undo is None:
+            self.bump_effects()  # a hand-over after it cannot re-run the call
+        before = self.list_len(lst[0]) if undo == J_GROW else "0"
         if name == "append":
             t = lst[1]
             assert isinstance(t, ListType)
@@ -230,11 +252,9 @@ class EmitLists(EmitJournal):
             r = f.value(f"call i32 {self.need('PyList_Append')}(ptr {lst[0]}, ptr {obj})")
             self.decref(obj)
             self.raise_if(f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
-            if seen:
-                self.journal(J_APPEND, lst[0], "0", "0", self.bump_effects)
+            if undo is not None:
+                self.journal(undo, lst[0], before, "0", self.bump_effects)
             return "false"
-        if seen:
-            self.bump_effects()
         boxed = [self.box(a) for a in args]
         from modjit.codegen.emit_expr import _intern
 
@@ -245,6 +265,10 @@ class EmitLists(EmitJournal):
         for b in boxed:
             self.decref(b)
         self.raise_pyerr_if_null(r)
+        if undo == J_POP:
+            self.journal_popped(lst[0], r)
+        elif undo is not None:
+            self.journal(undo, lst[0], before, "0", self.bump_effects)
         if isinstance(result, ListType):
             return self.temp(r)
         if result == NONE:

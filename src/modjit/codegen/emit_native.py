@@ -24,7 +24,7 @@ from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT
 from modjit.runtime import capi
 from modjit.runtime import errors as E
-from modjit.runtime.memory import JOURNAL_CAP
+from modjit.runtime.journal import JOURNAL_CAP
 
 NATIVE_SCALARS = (INT, FLOAT, BOOL)
 VECTORCALL = "PyObject_Vectorcall"

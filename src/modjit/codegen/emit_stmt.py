@@ -50,7 +50,10 @@ class EmitStmt(EmitExpr):
             cur = self.name(s.target)
             rhs = self.expr(s.value)
             t = self.target_type(s.target.id)
-            self.assign(s.target, self.binop(s.op, cur, rhs, s, t))
+            if isinstance(t, ListType):  # `a += b`, `a *= n` change the list a names
+                self.list_inplace(s, cur, rhs)
+            else:
+                self.assign(s.target, self.binop(s.op, cur, rhs, s, t))
         elif isinstance(s, ast.Expr):
             if not (isinstance(s.value, ast.Constant) and isinstance(s.value.value, str)):
                 self.expression_statement(s)

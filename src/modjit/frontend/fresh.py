@@ -1,17 +1,19 @@
 """Which local lists no one outside a function can see: their mutations need
-not count as effects.
+no undo record.
 
 A hand-over re-runs a call on CPython from its start, which is only right if
-the compiled attempt changed nothing anyone else can see; so every mutation of
-a list that may be shared (a parameter, a global, an element of one) counts as
-an effect, and a hand-over after one stops with a clear error instead.  A list
-the function built itself (`dp = [0] * (n + 1)`, a comprehension, a slice copy)
-is unseen until it escapes, and every way out counts by itself: storing it
-into a shared list or a global, or passing it to CPython.
+the compiled attempt left nothing anyone else can see; so every mutation of a
+list that may be shared (a parameter, a global, an element of one) is
+journaled for undo, or counts as an effect (codegen/emit_journal.py).  A list
+the function built itself (`dp = [0] * (n + 1)`, a comprehension, a slice
+copy) is unseen until it escapes, and every way out is journaled or counted by
+itself: storing it into a shared list or a global, or passing it to CPython.
 
 fresh_depths(unit) maps a local name to how many levels of it are fresh:
-`dp = [[0] * m for _ in range(n)]` gives 2 (dp and its rows), `ps = [a, b]` 1
-(the elements came from elsewhere).  A name assigned anything else gets 0.
+`dp = [[0] * m for _ in range(n)]` gives 2 (dp and its rows), and so
+`row = dp[i]` and `for row in dp` give 1; `ps = [a, b]` gives 1 (the elements
+came from elsewhere), and so does storing a shared list into a fresh one
+(`dp[0] = p`).  A name assigned anything else gets 0.
 """
 
 from __future__ import annotations
@@ -21,19 +23,27 @@ import ast
 DEEP = 1 << 20  # a display of non-list elements: no level below is a list at all
 
 
-def fresh_depth(e: ast.expr) -> int:
-    """How many levels of the list `e` evaluates to are freshly made by it."""
+def fresh_depth(e: ast.expr, names: dict[str, int] | None = None) -> int:
+    """How many levels of the list `e` evaluates to are freshly made by it
+    (`names`: the depths known for local names)."""
+    names = names or {}
     if isinstance(e, ast.List):
-        return 1 + min((fresh_depth(x) if _may_be_list(x) else DEEP for x in e.elts), default=DEEP)
+        return 1 + min((fresh_depth(x, names) if _may_be_list(x) else DEEP for x in e.elts), default=DEEP)
     if isinstance(e, ast.ListComp):
-        return 1 + (fresh_depth(e.elt) if _may_be_list(e.elt) else DEEP)
+        return 1 + (fresh_depth(e.elt, names) if _may_be_list(e.elt) else DEEP)
     if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add):
-        return max(1, min(fresh_depth(e.left), fresh_depth(e.right)))  # a new list: `[1] + [0] * n`
+        # a new list: `[1] + [0] * n`
+        return max(1, min(fresh_depth(e.left, names), fresh_depth(e.right, names)))
     if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult):
         side = e.left if isinstance(e.left, ast.List) else e.right
-        return fresh_depth(side) if isinstance(side, ast.List) else 0
+        return fresh_depth(side, names) if isinstance(side, ast.List) else 0
     if isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Slice):
         return 1  # a copy; its elements are shared
+    if isinstance(e, ast.Subscript | ast.Name):
+        levels = 0  # `row = grid[i]`: a row of a fresh grid is as fresh, one level less
+        while isinstance(e, ast.Subscript) and not isinstance(e.slice, ast.Slice):
+            levels, e = levels + 1, e.value
+        return max(0, names.get(e.id, 0) - levels) if isinstance(e, ast.Name) else 0
     if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("list", "sorted"):
         return 1  # (a rebound `list` makes the call hand over before anything runs)
     return 0
@@ -44,24 +54,85 @@ def _may_be_list(e: ast.expr) -> bool:
 
 
 def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) -> dict[str, int]:
-    depths: dict[str, int] = {}
-
-    def bind(name: str, depth: int) -> None:
-        depths[name] = min(depths.get(name, DEEP), depth)
-
-    judged: set[int] = set()  # plain `name = value` targets, bound by their value
+    """Each local name's depth: the least over everything assigned to it,
+    solved by iteration as names are assigned from names (`ci = c[i]`)."""
+    values: list[tuple[str, int, ast.expr]] = []  # name's level `levels` gets `value`
+    fixed = set(params) | globals_  # names bound by anything else: depth 0
+    judged: set[int] = set()
     for node in (n for stmt in body for n in ast.walk(stmt)):
         if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for t in targets:
                 if isinstance(t, ast.Name):
-                    bind(t.id, fresh_depth(node.value))
+                    values.append((t.id, 0, node.value))
                     judged.add(id(t))
+                else:
+                    values.extend(_stored(t, node.value))
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            values.append((node.target.id, 1, _item_of(node.value)))  # a list's `+=` extends it
+            judged.add(id(node.target))
+        elif isinstance(node, ast.For) and isinstance(node.target, ast.Name):
+            values.append((node.target.id, 0, _item_of(node.iter)))  # `for row in grid`
+            judged.add(id(node.target))
+        elif isinstance(node, ast.Call):
+            values.extend(_inserted(node))
         elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and id(node) not in judged:
-            bind(node.id, 0)  # for targets, unpacking, augmented assignment, del ...
-    for name in (*params, *globals_):
-        depths[name] = 0
-    return depths
+            fixed.add(node.id)  # unpacking, with, del ...
+    depths = {name: DEEP for name, _, _ in values}
+    depths.update((name, 0) for name in fixed)
+    for _ in range(_ROUNDS):
+        new = {name: DEEP for name, _, _ in values}
+        for name, levels, value in values:
+            got = fresh_depth(value, depths) if levels == 0 or _may_be_list(value) else DEEP
+            new[name] = min(new[name], levels + got)
+        new.update((name, 0) for name in fixed)
+        if new == depths:
+            return depths
+        depths = new
+    return {name: 0 for name in depths}  # (a name defined through itself, `a = a[0]`)
+
+
+_ROUNDS = 8
+
+
+def _chain(e: ast.expr) -> tuple[str, int] | None:
+    """`g[i][j]` -> ("g", 2): the name under a chain of item subscripts."""
+    levels = 0
+    while isinstance(e, ast.Subscript) and not isinstance(e.slice, ast.Slice):
+        levels, e = levels + 1, e.value
+    return (e.id, levels) if isinstance(e, ast.Name) else None
+
+
+def _stored(target: ast.expr, value: ast.expr) -> list[tuple[str, int, ast.expr]]:
+    """`g[i][j] = v` puts v at level 2 of g; `g[i][a:b] = v` puts v's items there."""
+    if not isinstance(target, ast.Subscript):
+        return []
+    if isinstance(target.slice, ast.Slice):
+        found = _chain(target.value)
+        return [] if found is None else [(found[0], found[1] + 1, _item_of(value))]
+    found = _chain(target)
+    return [] if found is None else [(found[0], found[1], value)]
+
+
+def _item_of(e: ast.expr) -> ast.expr:
+    """An expression as fresh as the items of the list `e`."""
+    return ast.Subscript(value=e, slice=ast.Constant(0), ctx=ast.Load())
+
+
+def _inserted(call: ast.Call) -> list[tuple[str, int, ast.expr]]:
+    """`g[i].append(v)` / insert put v at level 2 of g; extend puts v's items there."""
+    f = call.func
+    if not isinstance(f, ast.Attribute) or not call.args:
+        return []
+    found = _chain(f.value)
+    if found is None:
+        return []
+    name, levels = found
+    if f.attr in ("append", "insert"):
+        return [(name, levels + 1, call.args[-1])]
+    if f.attr == "extend":
+        return [(name, levels + 1, _item_of(call.args[0]))]
+    return []
 
 
 def mutation_is_unseen(target: ast.expr, depths: dict[str, int]) -> bool:

@@ -51,6 +51,8 @@ C_API = {
     "PyList_GetSlice": "declare ptr @PyList_GetSlice(ptr, i64, i64)",
     "PyObject_GetItem": "declare ptr @PyObject_GetItem(ptr, ptr)",
     "PySequence_Contains": "declare i32 @PySequence_Contains(ptr, ptr)",
+    "PySequence_InPlaceConcat": "declare ptr @PySequence_InPlaceConcat(ptr, ptr)",
+    "PySequence_InPlaceRepeat": "declare ptr @PySequence_InPlaceRepeat(ptr, i64)",
     "PyObject_RichCompareBool": "declare i32 @PyObject_RichCompareBool(ptr, ptr, i32)",
     "PyObject_CallMethodObjArgs": "declare ptr @PyObject_CallMethodObjArgs(ptr, ptr, ...)",
 }

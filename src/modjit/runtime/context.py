@@ -21,6 +21,7 @@ from modjit.runtime.output import PrintQueue
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
 _PROMOTE_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_int64)
+_TRIM_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64)  # holds the GIL
 
 
 _decref = ctypes.pythonapi.Py_DecRef
@@ -42,6 +43,8 @@ class RuntimeContext:
         self.engine = engine
         self.namespace: dict[str, Any] = session.namespace
         self.cells = SharedCells()
+        self.cells.journal.compile_trim = self._compile_trim
+        self._trim_handle: Any = None
         self.print_queue = PrintQueue(self.cells)
         self._echo_cell = ctypes.c_void_p(0)
         self.echo_cell_address = ctypes.addressof(self._echo_cell)
@@ -70,7 +73,18 @@ class RuntimeContext:
     def switch_engine(self, engine: Any) -> None:
         for spec in list(self.specs):
             self.invalidate(spec)
+        self.cells.journal.forget_native()
+        if self._trim_handle is not None:
+            self.engine.release(self._trim_handle)
+            self._trim_handle = None
         self.engine = engine
+
+    def _compile_trim(self) -> Any:
+        """The journal's trim loop, compiled once per engine and kept."""
+        from modjit.codegen.emit_journal import TRIM_IR, TRIM_SYMBOL
+
+        self._trim_handle = self.engine.add_module(TRIM_IR, TRIM_SYMBOL, "fast")  # (ORC frees
+        return _TRIM_PROTO(self.engine.lookup(self._trim_handle, TRIM_SYMBOL))  # a dropped handle's code)
 
     # -- things compiled code refers to ------------------------------------------
     def site(self, site: E.Site) -> int:

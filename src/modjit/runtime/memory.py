@@ -19,10 +19,11 @@ LLVMLITE-NOTES trap 1):
 from __future__ import annotations
 
 import ctypes
-import mmap
 import resource
 import struct
 import sys
+
+from modjit.runtime.journal import Journal
 
 ERR_CODE_OFFSET = 0
 ERR_SITE_OFFSET = 8
@@ -113,84 +114,6 @@ def _stack_floor() -> int:
     if size == resource.RLIM_INFINITY or size > STACK_BAND:
         size = STACK_BAND
     return top - size + STACK_MARGIN
-
-
-_decref = ctypes.pythonapi.Py_DecRef
-_decref.argtypes = [ctypes.c_void_p]
-_decref.restype = None
-
-# journal entry kinds: [kind, object, index, payload] as four i64
-J_STORE = 0  # lst[index] replaced `payload` (an owned reference); object: the list (owned)
-J_FLOAT = 1  # the float `object` (no reference) held the double whose bits are `payload`
-J_APPEND = 2  # an item was appended to the list `object` (owned)
-JOURNAL_CAP = 1 << 16  # entries; a full journal makes further mutations plain effects
-ENTRY_BYTES = 32
-
-
-class Journal:
-    """Undo records for mutations of lists that code on CPython can see.
-
-    A hand-over re-runs a call (or top-level statement) on CPython from its
-    start; a list it mutated must first get its old contents back, or the
-    re-run would see them twice (a memo table's entries, a DP row).  Compiled
-    code appends a record per store or append instead of dropping the old item;
-    at a hand-over the records past the entry's mark are undone, newest first.
-    Records are only dropped (and the old items released) when no compiled
-    frame is running and the journal is half full, so a call from CPython that
-    mutates one list item costs no Python-level work on return.  A full journal
-    makes a mutation an ordinary effect: a hand-over after it stops with an error.
-    """
-
-    def __init__(self, cells: ctypes.Array[ctypes.c_int64], index: int, depth_addr: int) -> None:
-        self._cells, self._index = cells, index
-        self.count_addr = ctypes.addressof(cells) + 8 * index
-        self._depth = ctypes.c_int64.from_address(depth_addr)
-        self._map = mmap.mmap(-1, JOURNAL_CAP * ENTRY_BYTES)  # pages appear as written
-        self._words = (ctypes.c_int64 * (4 * JOURNAL_CAP)).from_buffer(self._map)
-        self.base = ctypes.addressof(self._words)
-        self.trim_fn = self.trim  # one bound method, baked into native entries
-
-    @property
-    def count(self) -> int:
-        return self._cells[self._index]
-
-    def mark(self) -> int:
-        """Where an entry from CPython starts its records (trimming first if it can)."""
-        if self.count > JOURNAL_CAP // 2:
-            self.trim()
-        return self.count
-
-    def trim(self) -> None:
-        """Drop every record, releasing what they hold; only with no compiled frame
-        running, as an outer call may still need to undo."""
-        if self._depth.value:
-            return
-        w = self._words
-        for k in range(self.count):
-            kind, obj, payload = w[4 * k], w[4 * k + 1], w[4 * k + 3]
-            if kind == J_STORE:
-                _decref(payload)
-            if kind != J_FLOAT:
-                _decref(obj)
-        self._cells[self._index] = 0
-
-    def undo_to(self, mark: int) -> None:
-        """Undo the records past `mark`, newest first."""
-        w = self._words
-        for k in range(self.count - 1, mark - 1, -1):
-            kind, obj, index, payload = w[4 * k: 4 * k + 4]
-            if kind == J_FLOAT:
-                ctypes.c_int64.from_address(obj + 16).value = payload
-                continue
-            lst = ctypes.cast(obj, ctypes.py_object).value
-            if kind == J_STORE:
-                lst[index] = ctypes.cast(payload, ctypes.py_object).value
-                _decref(payload)
-            else:
-                del lst[-1]
-            del lst
-            _decref(obj)
-        self._cells[self._index] = mark
 
 
 class Slot:

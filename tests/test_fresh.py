@@ -1,0 +1,45 @@
+"""Which list mutations no one outside a function can see (frontend/fresh.py).
+
+Each case: a function body, its parameters, a mutated list expression, and
+whether mutating it is unseen.  Getting one wrong the unsafe way means a
+hand-over re-runs a call whose mutation was never undone."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
+
+CASES = [
+    ("dp = [0] * n", [], "dp", True),
+    ("g = [[1] * c for _ in range(r)]", [], "g[i]", True),
+    ("g = [[1] * c for _ in range(r)]\nrow = g[i]", [], "row", True),
+    ("g = [[1] * c for _ in range(r)]\nfor row in g:\n    pass", [], "row", True),
+    ("ps = [a, b]", ["a", "b"], "ps", True),
+    ("ps = [a, b]", ["a", "b"], "ps[0]", False),
+    ("a[0] = 1", ["a"], "a", False),
+    ("h = g[:]", ["g"], "h", True),
+    ("h = g[:]", ["g"], "h[0]", False),
+    # a shared list stored into a fresh one makes that level shared
+    ("g = [[0] * 3 for _ in range(2)]\ng[0] = p\nrow = g[0]", ["p"], "row", False),
+    ("g = [[0] * 3 for _ in range(2)]\ng.append(p)", ["p"], "g[1]", False),
+    ("g = [[0] * 3 for _ in range(2)]\ng.extend(p)\nr = g[0]", ["p"], "r", False),
+    ("g = [[0] * 3 for _ in range(2)]\ng[0][:] = p", ["p"], "g[0]", True),
+    ("for row in p:\n    pass", ["p"], "row", False),
+    ("s = [0]\ns += [1]", [], "s", True),
+    ("s = [0]\ns += p", ["p"], "s[0]", False),
+    ("x = [0]\nx = p", ["p"], "x", False),
+    ("a, b = [0], [1]", [], "a", False),
+    ("a = [[1]]\na = a[0]", [], "a", False),
+    ("global G\nG = [0]", [], "G", False),
+]
+
+
+@pytest.mark.parametrize(("src", "params", "target", "unseen"), CASES)
+def test_mutation_is_unseen(src: str, params: list[str], target: str, unseen: bool) -> None:
+    body = ast.parse(src).body
+    globals_ = {n for s in body if isinstance(s, ast.Global) for n in s.names}
+    depths = fresh_depths(body, params, globals_)
+    assert mutation_is_unseen(ast.parse(target, mode="eval").body, depths) is unseen
