@@ -54,15 +54,8 @@ class EmitJournal(EmitCalls):
         log, full, done = f.new_label("jlog"), f.new_label("jfull"), f.new_label("jdone")
         f.cbr(f.value(f"icmp ult i64 {n}, {JOURNAL_CAP}"), log, full)
         f.block(log)
-        entry = f.value(f"getelementptr [4 x i64], ptr {ptr_const(jr.base)}, i64 {n}")
-        words = [str(kind), f.value(f"ptrtoint ptr {obj} to i64"), index, payload]
-        for k, word in enumerate(words):
-            at = entry if k == 0 else f.value(f"getelementptr i64, ptr {entry}, i64 {k}")
-            f.emit(f"store i64 {word}, ptr {at}")
-        f.emit(f"store i64 {f.value(f'add i64 {n}, 1')}, ptr {count}")
-        if kind != J_FLOAT:
-            refs = f.value(f"load i64, ptr {obj}")
-            f.emit(f"store i64 {f.value(f'add i64 {refs}, 1')}, ptr {obj}")
+        f.emit(f"call void {self.need('mj.jlog')}(ptr {count}, ptr {ptr_const(jr.base)}, i64 {n}, "
+               f"i64 {kind}, ptr {obj}, i64 {index}, i64 {payload}, i1 {'false' if kind == J_FLOAT else 'true'})")
         f.br(done)
         f.block(full)
         on_full()

@@ -7,6 +7,8 @@ Each mirrors CPython 3.11's algorithm exactly:
 - float floor division / modulo: Objects/floatobject.c float_divmod
 - int <-> float comparison: exact, as float_richcompare
 - round-half-even: Objects/floatobject.c double_round for ndigits=None
+
+and one is the journal's record writer (codegen/emit_journal.py), kept out of line.
 """
 
 from __future__ import annotations
@@ -100,6 +102,30 @@ tie:
   ret double %r2
 done:
   ret double %r
+}""",
+    # emit_journal: one record [kind, obj, index, payload] at entry n of the journal
+    # at %base, whose count cell is %count; a reference to obj taken if %own
+    "mj.jlog": """
+define internal void @mj.jlog(ptr %count, ptr %base, i64 %n, i64 %kind, ptr %obj, i64 %index,
+                              i64 %payload, i1 %own) nounwind noinline {
+  %e = getelementptr [4 x i64], ptr %base, i64 %n
+  store i64 %kind, ptr %e
+  %at.obj = getelementptr i64, ptr %e, i64 1
+  store ptr %obj, ptr %at.obj
+  %at.index = getelementptr i64, ptr %e, i64 2
+  store i64 %index, ptr %at.index
+  %at.payload = getelementptr i64, ptr %e, i64 3
+  store i64 %payload, ptr %at.payload
+  %n1 = add i64 %n, 1
+  store i64 %n1, ptr %count
+  br i1 %own, label %inc, label %done
+inc:
+  %refs = load i64, ptr %obj
+  %refs1 = add i64 %refs, 1
+  store i64 %refs1, ptr %obj
+  br label %done
+done:
+  ret void
 }""",
 }
 
