@@ -7,3 +7,13 @@ for v in (float("inf"), float("nan"), -float("inf")):
     except (OverflowError, ValueError) as e:
         print(type(e).__name__, e)
 print(conv(1e300))
+
+
+def from_text():
+    return float("abc") + int("7")
+
+
+try:
+    from_text()
+except ValueError as e:
+    print("ValueError", e)

@@ -51,6 +51,8 @@ class EmitCalls(EmitOps):
         info = self.u.calls[node]
         if info.kind == "user":
             return self.user_call(node, info), t
+        if info.kind == "const":
+            return self.constant(info.obj, t), t
         if info.kind == "print":
             self.print_call(node)
             return "false", NONE
@@ -58,7 +60,7 @@ class EmitCalls(EmitOps):
             assert isinstance(node.func, ast.Attribute)
             owner = self.expr(node.func.value)
             margs = [self.expr(a) for a in node.args]
-            return self.list_method(owner, info.name, margs, t, node), t  # type: ignore[attr-defined]
+            return self.list_method(owner, info.name, margs, t, node, info.kwargs), t  # type: ignore[attr-defined]
         if info.kind == "pycall" and info.name == "list_range":
             assert isinstance(node.args[0], ast.Call)
             args = [self.expr(a) for a in node.args[0].args]  # list(range(a, b, c))
@@ -67,7 +69,7 @@ class EmitCalls(EmitOps):
         if info.kind == "math":
             return self.math_call(info.name, args, node), t
         if info.kind == "pycall":
-            return self.pycall(info.obj, args, t, node), t
+            return self.pycall(info.obj, args, t, node, info.kwargs), t
         return self.builtin(info.name, args, node, t), t
 
     # -- compiled functions ---------------------------------------------------------
@@ -180,12 +182,14 @@ class EmitCalls(EmitOps):
         return joined
 
     # -- CPython's own implementation on boxed values --------------------------------------
-    def pycall(self, fn: object, args: list[Value], result: Type, node: ast.AST) -> str:
+    def pycall(self, fn: object, args: list[Value], result: Type, node: ast.AST,
+               kwargs: dict[str, object] | None = None) -> str:
         f = self.f
         tup = f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(args)})")
         for i, a in enumerate(args):
             f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {tup}, i64 {i}, ptr {self.box(a)})")
-        r = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(fn)}, ptr {tup}, ptr null)")
+        kw = self.obj_const(kwargs) if kwargs else "null"
+        r = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(fn)}, ptr {tup}, ptr {kw})")
         self.decref(tup)
         self.raise_pyerr_if_null(r)
         if isinstance(result, ListType):

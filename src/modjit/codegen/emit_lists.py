@@ -236,7 +236,8 @@ class EmitLists(EmitJournal):
         if seen and grow:
             self.journal(J_GROW, lst[0], before, "0", self.bump_effects)
 
-    def list_method(self, lst: Value, name: str, args: list[Value], result: Type, node: ast.AST) -> str:
+    def list_method(self, lst: Value, name: str, args: list[Value], result: Type, node: ast.AST,
+                    kwargs: dict[str, object] | None = None) -> str:
         f = self.f
         # (a comprehension's own list is not a Call)
         seen = (name in MUTATORS and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
@@ -254,6 +255,9 @@ class EmitLists(EmitJournal):
             self.raise_if(f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
             if undo is not None:
                 self.journal(undo, lst[0], before, "0", self.bump_effects)
+            return "false"
+        if kwargs:  # lst.sort(reverse=True): list.sort(lst, reverse=True)
+            self.pycall(list.sort, [lst], NONE, node, kwargs)
             return "false"
         boxed = [self.box(a) for a in args]
         from modjit.codegen.emit_expr import _intern

@@ -42,12 +42,14 @@ BITWISE = ast.BitAnd | ast.BitOr | ast.BitXor
 
 
 class CallInfo:
-    """How a call is compiled: kind is print | builtin | math | pycall | user | range."""
+    """How a call is compiled: kind is print | builtin | math | pycall | user | range | method
+    | const (a call of a builtin on a constant, such as float("inf"): obj holds the value)."""
 
-    __slots__ = ("kind", "name", "result", "obj", "spec", "defaults", "arg_types")
+    __slots__ = ("kind", "name", "result", "obj", "spec", "defaults", "arg_types", "kwargs")
 
     def __init__(self, kind: str, name: str, result: Type, obj: Any = None, spec: Any = None,
-                 defaults: tuple[Any, ...] = (), arg_types: tuple[Type, ...] = ()) -> None:
+                 defaults: tuple[Any, ...] = (), arg_types: tuple[Type, ...] = (),
+                 kwargs: dict[str, Any] | None = None) -> None:
         self.kind = kind
         self.name = name
         self.result = result
@@ -55,6 +57,7 @@ class CallInfo:
         self.spec = spec
         self.defaults = defaults
         self.arg_types = arg_types
+        self.kwargs = kwargs  # constant keyword arguments passed on (sorted(..., reverse=True))
 
 
 class UnitTypes:

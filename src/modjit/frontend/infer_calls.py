@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import CallInfo
@@ -87,9 +87,39 @@ def _list_range(*args: int) -> list[int]:
     return list(range(*args))
 
 
+def _reverse_keyword(inf: Inferer, node: ast.Call) -> dict[str, Any] | None:
+    """sorted(..., reverse=True) / .sort(reverse=True): the keywords, passed on as given."""
+    if not node.keywords:
+        return None
+    kw = node.keywords[0]
+    if len(node.keywords) > 1 or kw.arg != "reverse" or not isinstance(kw.value, ast.Constant) \
+            or not isinstance(kw.value.value, bool | int):
+        raise inf.fail("keyword arguments are not supported here", node)
+    return {"reverse": kw.value.value}
+
+
+def _constant_call(inf: Inferer, node: ast.Call, name: str) -> Type | None:
+    """float("inf"), float("-inf"), float("nan"), int("12"): the value, computed now."""
+    if name not in ("float", "int") or len(node.args) != 1 or node.keywords \
+            or not isinstance(node.args[0], ast.Constant) or not isinstance(node.args[0].value, str):
+        return None
+    try:
+        value = float(node.args[0].value) if name == "float" else int(node.args[0].value)
+    except ValueError:
+        raise inf.fail(f"{name}() of this string raises", node) from None  # CPython raises it
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise inf.fail("integer constant does not fit in 64 bits", node)
+    t = FLOAT if name == "float" else INT
+    inf.u.calls[node] = CallInfo("const", name, t, obj=value)
+    return t
+
+
 def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     if name == "print":
         return print_call(inf, node)
+    constant = _constant_call(inf, node, name)
+    if constant is not None:
+        return constant
     if name == "list" and len(node.args) == 1 and isinstance(node.args[0], ast.Call) \
             and isinstance(node.args[0].func, ast.Name) and not node.keywords \
             and inf.binding_kind(node.args[0].func) == ("builtin", "range"):
@@ -100,14 +130,15 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
         result: Type = list_of(INT)
         inf.u.calls[node] = CallInfo("pycall", "list_range", result, obj=_list_range, arg_types=tuple(ts))
         return result
-    ts = _args(inf, node)
+    kwargs = _reverse_keyword(inf, node) if name == "sorted" else None
+    ts = _args(inf, node, allow_keywords=kwargs is not None)
     if name in LIST_RESULT and len(ts) == 1 and isinstance(ts[0], ListType):
         lt = ts[0]
         result = lt.elem if LIST_RESULT[name] == "elem" else lt
         if name == "sum" and not lt.elem.is_number:
             raise inf.fail(f"sum() of {lt}", node)
         inf.u.calls[node] = CallInfo("pycall", name, result, obj=getattr(builtins, name),
-                                     arg_types=tuple(ts))
+                                     arg_types=tuple(ts), kwargs=kwargs)
         return result
     if name == "len" and len(ts) == 1 and isinstance(ts[0], ListType):
         inf.u.calls[node] = CallInfo("builtin", name, INT, arg_types=tuple(ts))
@@ -176,8 +207,9 @@ LIST_METHODS: dict[str, tuple[int, int, object]] = {
 
 
 def list_method(inf: Inferer, node: ast.Call, lt: ListType, name: str) -> Type:
-    if name not in LIST_METHODS or node.keywords:
+    if name not in LIST_METHODS or (node.keywords and name != "sort"):
         raise inf.fail(f"list.{name}() is not supported", node)
+    kwargs = _reverse_keyword(inf, node)
     lo, hi, result = LIST_METHODS[name]
     ts = [inf.expr(a) for a in node.args]
     if not lo <= len(ts) <= hi:
@@ -195,7 +227,7 @@ def list_method(inf: Inferer, node: ast.Call, lt: ListType, name: str) -> Type:
     if name in ("pop", "insert") and ts and ts[0] not in (INT, BOOL, BOTTOM):
         raise inf.fail(f"list.{name}() index must be an int", node)
     out: Type = lt.elem if result == "elem" else lt if result == "list" else result  # type: ignore[assignment]
-    inf.u.calls[node] = CallInfo("method", name, out, arg_types=(lt, *ts))
+    inf.u.calls[node] = CallInfo("method", name, out, arg_types=(lt, *ts), kwargs=kwargs)
     return out
 
 
