@@ -105,7 +105,7 @@ class EmitExpr(EmitLists):
         f = self.f
         left = self.expr(node.left)
         if len(node.ops) == 1:
-            return self.compare(node.ops[0], left, self.expr(node.comparators[0]))
+            return self.compare(node.ops[0], left, self.expr(node.comparators[0]), node)
         slot = f.alloca(f.tmp("cmp"), "i1")
         done = f.new_label("cmpdone")
         mark = len(self.temps) + 1_000_000  # set after the first comparison
@@ -113,7 +113,7 @@ class EmitExpr(EmitLists):
             right = self.expr(comp)
             if i > 0:
                 self.guard_temps(mark, node)
-            c = self.compare(op, left, right)
+            c = self.compare(op, left, right, node)
             mark = len(self.temps)
             f.emit(f"store i1 {c}, ptr {slot}")
             if i < len(node.ops) - 1:

@@ -267,7 +267,34 @@ class EmitOps(EmitNum):
         return self.f.value(f"bitcast i64 {flipped} to double")
 
     # -- comparisons -----------------------------------------------------------------
-    def compare(self, op: ast.cmpop, a: Value, b: Value) -> str:
+    def tuple_compare(self, op: ast.cmpop, a: Value, b: Value, node: ast.AST | None) -> str:
+        """Tuples of numbers of one length, as CPython compares them: the first
+        items that differ decide; all equal, the lengths do (equal).  CPython
+        finds an item equal to itself by identity, so a NaN in either tuple
+        hands over: unboxed floats have no identity."""
+        f = self.f
+        ta, tb = a[1], b[1]
+        assert isinstance(ta, TupleType) and isinstance(tb, TupleType)
+        pairs = []
+        for i, (xt, yt) in enumerate(zip(ta.items, tb.items, strict=True)):
+            xi = f.value(f"extractvalue {ta.llvm} {a[0]}, {i}")
+            yi = f.value(f"extractvalue {tb.llvm} {b[0]}, {i}")
+            for v, vt in ((xi, xt), (yi, yt)):
+                if vt == FLOAT:
+                    self.raise_if(f.value(f"fcmp uno double {v}, {v}"), E.E_DEOPT_VALUE, node)
+            pairs.append(((xi, xt), (yi, yt)))
+        if isinstance(op, ast.Eq | ast.NotEq):
+            acc = "true"
+            for x, y in pairs:
+                acc = f.value(f"and i1 {acc}, {self.compare(ast.Eq(), x, y)}")
+            return acc if isinstance(op, ast.Eq) else f.value(f"xor i1 {acc}, true")
+        acc = "true" if isinstance(op, ast.LtE | ast.GtE) else "false"
+        for x, y in reversed(pairs):
+            same = self.compare(ast.Eq(), x, y)
+            acc = f.value(f"select i1 {same}, i1 {acc}, i1 {self.compare(op, x, y)}")
+        return acc
+
+    def compare(self, op: ast.cmpop, a: Value, b: Value, node: ast.AST | None = None) -> str:
         f = self.f
         ta, tb = a[1], b[1]
         if isinstance(op, ast.Is | ast.IsNot):
@@ -284,12 +311,7 @@ class EmitOps(EmitNum):
         if NUM in (ta, tb):
             return self.num_compare(op, a, b)
         if isinstance(ta, TupleType) and isinstance(tb, TupleType):
-            acc = "true"
-            for i, (xt, yt) in enumerate(zip(ta.items, tb.items, strict=True)):
-                xi = f.value(f"extractvalue {ta.llvm} {a[0]}, {i}")
-                yi = f.value(f"extractvalue {tb.llvm} {b[0]}, {i}")
-                acc = f.value(f"and i1 {acc}, {self.compare(ast.Eq(), (xi, xt), (yi, yt))}")
-            return acc if isinstance(op, ast.Eq) else f.value(f"xor i1 {acc}, true")
+            return self.tuple_compare(op, a, b, node)
         if ta != FLOAT and tb != FLOAT:
             x, y = self.coerce(a, INT), self.coerce(b, INT)
             return f.value(f"icmp {_ICMP[type(op)]} i64 {x}, {y}")

@@ -475,7 +475,7 @@ class Inferer:
                 continue
             if BOTTOM in (a, b) or (a.is_number and b.is_number):
                 continue
-            if isinstance(a, TupleType) and isinstance(b, TupleType) and isinstance(op, ast.Eq | ast.NotEq):
+            if isinstance(a, TupleType) and isinstance(b, TupleType) and not isinstance(op, ast.In | ast.NotIn):
                 if len(a.items) == len(b.items) and all(
                         x.is_number and y.is_number for x, y in zip(a.items, b.items, strict=True)):
                     continue
