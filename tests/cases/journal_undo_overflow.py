@@ -116,15 +116,19 @@ def rows_of_own_grid(n):
 print(rows_of_own_grid(5), rows_of_own_grid(30))
 
 
+def power(k, m):
+    x = 1
+    for _ in range(m):
+        x = x * k
+    return x
+
+
 def shared_row_inside_own_grid(p, m):
     g = [[0] * 3 for _ in range(2)]
     g[0] = p  # g's first row is now the caller's list
     row = g[0]
     row[0] = row[0] + 1
-    x = 1
-    for _ in range(m):
-        x = x * 11
-    return x
+    return power(11, m)  # overflows in the callee: the caller's stores are undone too
 
 
 shared = [1, 2, 3]
@@ -167,10 +171,7 @@ def stack_ops(st, m):
     top = st.pop()
     st.reverse()
     st.append(top * 2)
-    x = top
-    for _ in range(m):
-        x = x * 13
-    return x
+    return top * power(13, m)
 
 
 st = [1, 2, 3]
