@@ -34,6 +34,11 @@ CASES = [
     ("a, b = [0], [1]", [], "a", False),
     ("a = [[1]]\na = a[0]", [], "a", False),
     ("global G\nG = [0]", [], "G", False),
+    # a name the function never binds is a global: its items are shared
+    ("g[0] = g[0] * 2", [], "g", False),
+    ("d.append(x)", ["x"], "d", False),
+    ("grid[0][0] += 1", [], "grid[0]", False),
+    ("d.extend([1])", [], "d", False),
 ]
 
 

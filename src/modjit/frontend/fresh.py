@@ -78,6 +78,8 @@ def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) ->
             values.extend(_inserted(node))
         elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and id(node) not in judged:
             fixed.add(node.id)  # unpacking, with, del ...
+    bound = {name for name, levels, _ in values if levels == 0}
+    fixed |= {name for name, _, _ in values} - bound  # only stored into: a global's list
     depths = {name: DEEP for name, _, _ in values}
     depths.update((name, 0) for name in fixed)
     for _ in range(_ROUNDS):
