@@ -7,21 +7,6 @@ for i in range(2, n + 1):
     dp[i] = dp[i - 1] + dp[i - 2]
 print(dp[n], dp[90])
 
-memo = [0] * 200
-
-
-def fib(k):
-    if k < 2:
-        return k
-    if memo[k]:
-        return memo[k]
-    r = fib(k - 1) + fib(k - 2)
-    memo[k] = r
-    return r
-
-
-print(fib(50), fib(100), memo[95])
-
 
 def fill(a, m):
     for i in range(2, m):
