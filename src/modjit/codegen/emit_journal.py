@@ -3,8 +3,8 @@
 A hand-over re-runs a call (or top-level statement) on CPython from its start.
 Mutating a list the function built itself needs nothing (frontend/fresh.py);
 mutating one others may see (a parameter, a global, an element of one) appends
-a record to the runtime's journal (runtime/memory.py Journal), which the
-hand-over undoes first:
+a record to the runtime's journal (runtime/journal.py), which the hand-over
+undoes first:
 
     a[i] = v       -> [STORE, a, i, old item]: the old item is kept, not released
     a[i] = x (a float overwritten in place) -> [FLOAT, the float, 0, old bits]
@@ -15,8 +15,8 @@ hand-over undoes first:
 
 Other mutating methods (insert, sort, pop(i), ...), and any mutation once the
 journal is full, bump the effects counter instead (as printing past the print
-queue does): a hand-over after them stops with a
-located error, as re-running would repeat them.
+queue does): a hand-over after them stops with a located error, as re-running
+would repeat them.
 """
 
 from __future__ import annotations
@@ -62,37 +62,31 @@ class EmitJournal(EmitCalls):
         f.br(done)
         f.block(done)
 
+    def journal_owned(self, kind: int, obj: str, index: str, item: str) -> None:
+        """A record that keeps `item` (a reference the record now owns, or NULL);
+        with no room, the item is released and the change counts as an effect."""
+        def full() -> None:
+            self.decref(item)  # (NULL-safe)
+            self.bump_effects()
+
+        self.journal(kind, obj, index, self.f.value(f"ptrtoint ptr {item} to i64"), full)
+
     def release_replaced(self, lst: str, index: str, old: str, visible: bool) -> None:
         """The item a store took out of `lst`: journaled if others see the list,
         else released."""
-        if not visible:
+        if visible:
+            self.journal_owned(J_STORE, lst, index, old)
+        else:
             self.decref(old)
-            return
-
-        def full() -> None:
-            self.decref(old)
-            self.bump_effects()
-
-        self.journal(J_STORE, lst, index, self.f.value(f"ptrtoint ptr {old} to i64"), full)
 
     def journal_popped(self, lst: str, item: str) -> None:
         """lst.pop() returned `item` (a new reference, released by the caller)."""
         self.incref(item)
-
-        def full() -> None:
-            self.decref(item)
-            self.bump_effects()
-
-        self.journal(J_POP, lst, "0", self.f.value(f"ptrtoint ptr {item} to i64"), full)
+        self.journal_owned(J_POP, lst, "0", item)
 
     def journal_global(self, ns: str, key: str, old: str) -> None:
         """The namespace's `key` was bound to `old` (a new reference or NULL)."""
-        def full() -> None:
-            self.decref(old)  # (NULL-safe)
-            self.bump_effects()
-
-        key_word = self.f.value(f"ptrtoint ptr {key} to i64")
-        self.journal(J_GLOBAL, ns, key_word, self.f.value(f"ptrtoint ptr {old} to i64"), full)
+        self.journal_owned(J_GLOBAL, ns, self.f.value(f"ptrtoint ptr {key} to i64"), old)
 
     def journal_float(self, obj: str) -> None:
         """The float `obj` is about to be overwritten in place."""

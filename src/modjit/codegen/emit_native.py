@@ -24,7 +24,7 @@ from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT
 from modjit.runtime import capi
 from modjit.runtime import errors as E
-from modjit.runtime.journal import JOURNAL_CAP
+from modjit.runtime.journal import TRIM_AT
 
 NATIVE_SCALARS = (INT, FLOAT, BOOL)
 VECTORCALL = "PyObject_Vectorcall"
@@ -135,7 +135,7 @@ def _journal_mark(e: EmitStmt, ctx: EmitContext) -> str:
     f = e.f
     count = ptr_const(ctx.cells.journal.count_addr)
     n = f.value(f"load i64, ptr {count}")
-    f.cbr(f.value(f"icmp ugt i64 {n}, {JOURNAL_CAP // 2}"), trim := f.new_label("trim"),
+    f.cbr(f.value(f"icmp ugt i64 {n}, {TRIM_AT}"), trim := f.new_label("trim"),
           kept := f.new_label("marked"))
     f.block(trim)
     trim_fn = ptr_const(ctx.keep(ctx.cells.journal.trim_fn))

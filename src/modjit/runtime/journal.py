@@ -23,6 +23,7 @@ J_POP = 3  # lst.pop() took `payload` (an owned reference) from the end
 J_REVERSE = 4  # lst.reverse()
 J_GLOBAL = 5  # the namespace `object` bound the str `index` to `payload` (owned, or 0: unbound)
 JOURNAL_CAP = 1 << 16  # entries; a full journal makes further mutations plain effects
+TRIM_AT = JOURNAL_CAP // 2  # entries from CPython trim a journal fuller than this
 ENTRY_BYTES = 32
 
 
@@ -33,7 +34,8 @@ class Journal:
     start; a list it mutated must first get its old contents back, or the
     re-run would see them twice (a memo table's entries, a DP row).  Compiled
     code appends a record per store (keeping the old item instead of dropping
-    it), append, extend, pop() and reverse, and per global it rebinds; at a hand-over the records past the entry's mark are undone, newest first.
+    it), append, extend, pop() and reverse, and per global it rebinds; at a
+    hand-over the records past the entry's mark are undone, newest first.
     Records are only dropped (and the old items released) when no compiled
     frame is running and the journal is half full, so a call from CPython that
     mutates one list item costs no Python-level work on return.  A full journal
@@ -58,7 +60,7 @@ class Journal:
 
     def mark(self) -> int:
         """Where an entry from CPython starts its records (trimming first if it can)."""
-        if self.count > JOURNAL_CAP // 2:
+        if self.count > TRIM_AT:
             self.trim()
         return self.count
 
@@ -105,7 +107,6 @@ class Journal:
             del lst
             _decref(obj)
         self._cells[self._index] = mark
-
 
 
 def _no_compiler() -> Callable[[int, int], None]:

@@ -5,8 +5,9 @@ module with read-only data costs the process two memory mappings; see
 LLVMLITE-NOTES trap 1):
 
 - the error cell: [code, site] written by compiled code when it raises;
-- the effects counter: bumped by every observable side effect (print, a write
-  to the namespace), so a hand-over can tell whether re-running on CPython is safe;
+- the effects counter: bumped by every observable change the journal cannot
+  undo (printing past the print queue, insert/sort of a shared list, a full
+  journal), so a hand-over can tell whether re-running on CPython is safe;
 - the compiled-frame count, the recursion limit it is checked against (the
   program's sys.getrecursionlimit(), refreshed at each entry from CPython), and
   the lowest native stack address compiled frames may use (below it, deep
@@ -50,7 +51,7 @@ class SharedCells:
         self.floor_addr = self.base + FLOOR_OFFSET
         self.sync_limit()
         self._cells[5] = _stack_floor()
-        self.journal = Journal(self._cells, 6, self.base + DEPTH_OFFSET)
+        self.journal = Journal(self._cells, JOURNAL_OFFSET // 8, self.depth_addr)
         self._chunks: list[ctypes.Array[ctypes.c_double]] = []
         self._pool_index: dict[bytes, int] = {}
         self._next = _POOL_CHUNK
