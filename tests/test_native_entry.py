@@ -71,3 +71,61 @@ def test_invalidated_specialization_gives_back_the_python_call() -> None:
     for _ in range(3):  # overflowing calls: handed over until the specialization is dropped
         assert sq(2**40) == 2**80
     assert sq(5) == 25 and native_call(sq)  # a new specialization, with its own entries
+
+
+TUPLES = """
+def dist2(p, q):
+    dx = p[0] - q[0]
+    dy = p[1] - q[1]
+    return dx * dx + dy * dy
+
+def first(t):
+    return t[0][1] + t[1]
+
+def scale(v, k):
+    for i in range(len(v)):
+        v[i] = v[i] * k
+    return v
+
+def pick(flag, n):
+    return n if flag else -n
+"""
+
+
+def test_tuple_and_list_arguments_take_the_native_call() -> None:
+    s = session_with(TUPLES)
+    ns = s.namespace
+    dist2, first, scale, pick = ns["dist2"], ns["first"], ns["scale"], ns["pick"]
+    assert dist2((1.0, 2.0), (4.0, 6.0)) == 25.0 and native_call(dist2)
+    assert first(((1, 2), 3)) == 5 and native_call(first)
+    v = [1.5, 2.5]
+    assert scale(v, 2.0) is v and v == [3.0, 5.0] and native_call(scale)
+    assert pick(True, 3) == 3 and native_call(pick) and pick(False, 3) == -3
+
+
+def test_other_tuples_and_lists_leave_the_native_call_with_cpythons_result() -> None:
+    s = session_with(TUPLES)
+    ns = s.namespace
+    dist2, first, scale = ns["dist2"], ns["first"], ns["scale"]
+    assert dist2((1.0, 2.0), (4.0, 6.0)) == 25.0 and native_call(dist2)
+    assert dist2((1.0, 2.0, 9.0), (4.0, 6.0)) == 25.0  # longer tuple: another specialization
+    assert dist2([1.0, 2.0], (4.0, 6.0)) == 25.0  # a list is not a tuple
+    assert dist2((1, 2), (4, 6)) == 25  # int items
+    try:
+        dist2((1.0, "a"), (4.0, 6.0))
+    except TypeError as exc:
+        assert str(exc) == "unsupported operand type(s) for -: 'str' and 'float'"
+    else:
+        raise AssertionError("no TypeError")
+    assert first(((1, 2), 3)) == 5
+    assert first(((1, 2**70), 3)) == 2**70 + 3  # a big int inside: CPython
+    assert first(((1, 2.5), 3)) == 5.5
+    w = [1, 2]
+    assert scale(w, 3) == [3, 6] and w == [3, 6]
+    u = [1.0, 2]  # mixed: the compiled code reads an int where it wanted a float
+    assert scale(u, 2.0) == [2.0, 4.0] and type(u[1]) is float
+    assert scale([], 2.0) == []
+    floats = [0.5]
+    assert scale(floats, 2.0) == [1.0] and native_call(scale)
+    ints = [1, 2]  # the list[float] code reads an int: handed over, CPython's result
+    assert scale(ints, 2.0) == [2.0, 4.0] and ints == [2.0, 4.0]

@@ -11,7 +11,8 @@ instead of a ctypes call (~1.2 us) plus the Python-level dispatcher:
     anything else         -> the Python-level dispatcher (`slow`), as before
     an error cell set     -> the runtime's handler (`on_error`: deopt or raise)
 
-Only specializations whose parameters are all int, float or bool get one.
+Specializations whose parameters are int, float, bool, None, lists and tuples
+of these get one (all of them but those with an int|float parameter).
 """
 
 from __future__ import annotations
@@ -21,17 +22,23 @@ from modjit.codegen.emit_module import return_boxed
 from modjit.codegen.emit_stmt import EmitStmt
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import BOOL, FLOAT, INT
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.journal import TRIM_AT
 
-NATIVE_SCALARS = (INT, FLOAT, BOOL)
+NATIVE_SCALARS = (INT, FLOAT, BOOL, NONE)
 VECTORCALL = "PyObject_Vectorcall"
 
 
 def has_native_entry(u: UnitTypes) -> bool:
-    return all(t in NATIVE_SCALARS for t in u.param_types)
+    return all(_native_param(t) for t in u.param_types)
+
+
+def _native_param(t: Type) -> bool:
+    if isinstance(t, TupleType):
+        return all(_native_param(i) for i in t.items)
+    return t in NATIVE_SCALARS or isinstance(t, ListType)
 
 
 def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
@@ -47,23 +54,16 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     cells = ctx.cells
     n = len(u.param_types)
     need_vc = e.need(VECTORCALL)
-    same = f.value(f"and i1 {f.value(f'icmp eq i64 %nargs, {n}')}, "
-                   f"{f.value('icmp eq ptr %kwnames, null')}")
+    _require(e, f.value(f"and i1 {f.value(f'icmp eq i64 %nargs, {n}')}, "
+                        f"{f.value('icmp eq ptr %kwnames, null')}"))
     for name, expected in deps.items():
-        f.cbr(same, ok := f.new_label("dep"), "slow")
-        f.block(ok)
         bound = f.value(f"call ptr {e.need('PyDict_GetItem')}(ptr {e.obj_const(ctx.namespace)}, "
                         f"ptr {e.obj_const(name)})")
-        same = f.value(f"icmp eq ptr {bound}, {ptr_const(expected) if expected else 'null'}")
+        _require(e, f.value(f"icmp eq ptr {bound}, {ptr_const(expected) if expected else 'null'}"))
     args = []
     for i, t in enumerate(u.param_types):
-        f.cbr(same, ok := f.new_label("arg"), "slow")
-        f.block(ok)
         obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
-        value, same = _unbox_exact(e, obj, t)
-        args.append(f"{t.llvm} {value}")
-    f.cbr(same, go := f.new_label("go"), "slow")
-    f.block(go)
+        args.append(f"{t.llvm} {_unbox_exact(e, obj, t)}")
     effects = f.value(f"load i64, ptr {ptr_const(cells.effects_addr)}")
     mark = _journal_mark(e, ctx)
     # The entry counts as a compiled frame until it returns: the runtime frees
@@ -110,23 +110,46 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
                     f"nounwind")
 
 
-def _unbox_exact(e: EmitStmt, obj: str, t: object) -> tuple[str, str]:
-    """An argument of exactly type `t` unboxed, and the i1 saying it was one."""
+def _require(e: EmitStmt, cond: str) -> None:
+    """Go on if `cond` holds, else leave for the Python-level dispatcher."""
+    e.f.cbr(cond, ok := e.f.new_label("ok"), "slow")
+    e.f.block(ok)
+
+
+def _unbox_exact(e: EmitStmt, obj: str, t: Type) -> str:
+    """An argument of exactly type `t` unboxed; any other leaves for `slow`.
+    A list is taken as it is, as the dispatcher takes it: compiled code checks
+    each element it reads (a list of other elements hands over there)."""
     f = e.f
     if t == BOOL:
         is_true = f.value(f"icmp eq ptr {obj}, {ptr_const(capi.PY_TRUE)}")
         is_false = f.value(f"icmp eq ptr {obj}, {ptr_const(capi.PY_FALSE)}")
-        return is_true, f.value(f"or i1 {is_true}, {is_false}")
+        _require(e, f.value(f"or i1 {is_true}, {is_false}"))
+        return is_true
+    if t == NONE:
+        _require(e, f.value(f"icmp eq ptr {obj}, {ptr_const(capi.PY_NONE)}"))
+        return "false"
+    want = {INT: capi.INT_TYPE, FLOAT: capi.FLOAT_TYPE}.get(
+        t, capi.LIST_TYPE if isinstance(t, ListType) else capi.TUPLE_TYPE)
     ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 8')}")
+    _require(e, f.value(f"icmp eq ptr {ty}, {ptr_const(want)}"))
     if t == FLOAT:
-        value = f.value(f"load double, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
-        return value, f.value(f"icmp eq ptr {ty}, {ptr_const(capi.FLOAT_TYPE)}")
-    is_int = f.value(f"icmp eq ptr {ty}, {ptr_const(capi.INT_TYPE)}")
-    f.cbr(is_int, ok := f.new_label("isint"), "slow")
-    f.block(ok)
-    ovf = f.alloca(f.tmp("ovf"), "i32")
-    value = f.value(f"call i64 {e.need('PyLong_AsLongLongAndOverflow')}(ptr {obj}, ptr {ovf})")
-    return value, f.value(f"icmp eq i32 {f.value(f'load i32, ptr {ovf}')}, 0")  # big ints: CPython
+        return f.value(f"load double, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
+    if t == INT:
+        ovf = f.alloca(f.tmp("ovf"), "i32")
+        value = f.value(f"call i64 {e.need('PyLong_AsLongLongAndOverflow')}(ptr {obj}, ptr {ovf})")
+        _require(e, f.value(f"icmp eq i32 {f.value(f'load i32, ptr {ovf}')}, 0"))  # big ints: CPython
+        return value
+    if isinstance(t, ListType):
+        return obj  # borrowed, as the dispatcher's entry passes it
+    assert isinstance(t, TupleType)
+    size = f.value(f"load i64, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
+    _require(e, f.value(f"icmp eq i64 {size}, {len(t.items)}"))
+    out = "poison"
+    for i, it in enumerate(t.items):
+        item = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 {24 + 8 * i}')}")
+        out = f.value(f"insertvalue {t.llvm} {out}, {it.llvm} {_unbox_exact(e, item, it)}, {i}")
+    return out
 
 
 def _journal_mark(e: EmitStmt, ctx: EmitContext) -> str:
