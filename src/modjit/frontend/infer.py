@@ -110,6 +110,8 @@ class Inferer:
         self.local_names: set[str] = set()
         self.shadowed: set[str] = set()  # statement mode: bound now to a value we cannot hold
         self.returns: Type = BOTTOM
+        # global names bound to an empty list: list[T] once the unit appends a T
+        self.empty_globals: dict[str, Type] = {}
 
     def fail(self, message: str, node: ast.AST) -> Unsupported:
         return Unsupported(message, node, self.u.filename)
@@ -133,13 +135,15 @@ class Inferer:
             for name in self.local_names:
                 if name in self.ns and not is_hidden(name):
                     t = type_of_value(self.ns[name])
+                    if t is None and self.ns[name] == [] and type(self.ns[name]) is list:
+                        t = list_of(BOTTOM)  # typed by what the statement puts in
                     if t is None:
                         self.shadowed.add(name)
                     else:
                         start[name] = t
                         u.preloaded.add(name)
         for _ in range(30):
-            before = (dict(u.locals), dict(u.declared_globals), self.returns)
+            before = (dict(u.locals), dict(u.declared_globals), self.returns, dict(self.empty_globals))
             if not u.locals:
                 u.locals.update(start)
             u.types.clear()
@@ -147,7 +151,7 @@ class Inferer:
             u.callees.clear()
             self.returns = BOTTOM
             self.block(u.body)
-            if (u.locals, u.declared_globals, self.returns) == before:
+            if (u.locals, u.declared_globals, self.returns, self.empty_globals) == before:
                 break
         else:
             raise self.fail("types of locals do not settle", u.body[0])
@@ -406,6 +410,8 @@ class Inferer:
         if b.kind != "value":
             raise self.fail(f"'{name}' used as a value", node)
         t = type_of_value(b.obj)
+        if t is None and b.obj == [] and type(b.obj) is list:
+            t = self.empty_globals.setdefault(name, list_of(BOTTOM))
         if t is None:
             raise self.fail(f"global '{name}' of type {type(b.obj).__name__} is not supported", node)
         self.u.global_reads[name] = t

@@ -51,9 +51,10 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
         if kind == "function":
             return user_call(inf, node, inf.ns[func.id])
         raise inf.fail(f"calling '{func.id}' ({type(inf.ns.get(func.id)).__name__}) is not supported", node)
-    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-        kind, _ = inf.binding_kind(func.value)
-        if kind not in ("math_module",):
+    if isinstance(func, ast.Attribute):
+        # `lst.append(x)`, also on any expression: `grid[i].append(x)`
+        kind = inf.binding_kind(func.value)[0] if isinstance(func.value, ast.Name) else "expr"
+        if kind != "math_module":
             owner = inf.expr(func.value)
             if isinstance(owner, ListType):
                 return list_method(inf, node, owner, func.attr)
@@ -218,7 +219,11 @@ def list_method(inf: Inferer, node: ast.Call, lt: ListType, name: str) -> Type:
     if value_arg is not None:
         vt = ts[value_arg]
         if name == "append" and lt.elem == BOTTOM and isinstance(node.func.value, ast.Name):  # type: ignore[attr-defined]
-            inf.assign_name(node.func.value.id, list_of(vt), node)  # type: ignore[attr-defined]
+            owner = node.func.value.id  # type: ignore[attr-defined]
+            if owner in inf.empty_globals:  # `results.append(x)` on a global `results = []`
+                inf.empty_globals[owner] = list_of(vt)
+            else:
+                inf.assign_name(owner, list_of(vt), node)
             lt = list_of(vt)
         elif vt != BOTTOM and lt.elem != BOTTOM and vt != lt.elem and name in ("append", "insert"):
             raise inf.fail(f"{name} of {vt} to {lt}", node)
