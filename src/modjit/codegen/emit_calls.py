@@ -35,6 +35,12 @@ INF_BITS = "0x7FF0000000000000"
 _STRINGS: dict[str, str] = {}
 
 
+def _holds_list(t: Type) -> bool:
+    if isinstance(t, TupleType):
+        return any(_holds_list(i) for i in t.items)
+    return isinstance(t, ListType)
+
+
 def _const_str(text: str) -> str:
     """One interned str object per distinct constant (kept alive by the runtime)."""
     return _STRINGS.setdefault(text, text)
@@ -113,6 +119,14 @@ class EmitCalls(EmitOps):
     def print_call(self, node: ast.Call) -> None:
         f = self.f
         boxed = [self.print_arg(a) for a in node.args]
+        for i, t in enumerate(self.u.calls[node].arg_types):
+            if _holds_list(t):
+                # The queue prints later: a list, which the code may go on to
+                # change, is queued as the text print() makes of it now.
+                text = f.value(f"call ptr {self.need('PyObject_Str')}(ptr {boxed[i]})")
+                self.decref(boxed[i])
+                self.raise_pyerr_if_null(text)
+                boxed[i] = text
         tup = f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(boxed)})")
         for i, obj in enumerate(boxed):
             f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {tup}, i64 {i}, ptr {obj})")
