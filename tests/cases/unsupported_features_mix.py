@@ -14,3 +14,15 @@ for k in sorted(data):
     print(k, round(m, 3), round(s, 3))
 words = ["x" * i for i in range(3)]
 print(words, stats([float(len(w)) for w in words]))
+
+
+# A list that holds itself: typing it must not recurse forever.
+def count_items(x):
+    return len(x)
+
+
+loop = []
+loop.append(loop)
+nest = [[]]
+nest[0].append(nest)
+print(count_items(loop), count_items(nest), loop, nest)

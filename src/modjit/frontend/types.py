@@ -105,7 +105,10 @@ _SCALAR_LLVM = {"str": "ptr", "int": "i64", "float": "double", "bool": "i1", "No
                 "int|float": "{i1, i64, double}"}
 
 
-def type_of_value(value: object) -> Type | None:
+NESTING = 16  # deeper lists and tuples (or one that holds itself) stay on CPython
+
+
+def type_of_value(value: object, depth: int = 0) -> Type | None:
     """The compiled type of a Python value, or None if it leaves the subset."""
     t = type(value)
     if t is int:
@@ -116,6 +119,8 @@ def type_of_value(value: object) -> Type | None:
         return BOOL
     if value is None:
         return NONE
+    if depth > NESTING:
+        return None
     if t is list:
         seq: list[object] = value  # type: ignore[assignment]
         n = len(seq)
@@ -127,14 +132,14 @@ def type_of_value(value: object) -> Type | None:
         typed = [v for v in picks if type(v) is not list or v]
         if not typed:
             return None
-        elem = type_of_value(typed[0])
-        if elem is None or elem == NONE or any(type_of_value(v) != elem for v in typed):
+        elem = type_of_value(typed[0], depth + 1)
+        if elem is None or elem == NONE or any(type_of_value(v, depth + 1) != elem for v in typed):
             return None
         if len(typed) < len(picks) and not isinstance(elem, ListType):
             return None
         return list_of(elem)
     if t is tuple:
-        items = tuple(type_of_value(v) for v in value)  # type: ignore[attr-defined]
+        items = tuple(type_of_value(v, depth + 1) for v in value)  # type: ignore[attr-defined]
         if any(i is None for i in items):
             return None
         return tuple_of(items)  # type: ignore[arg-type]
