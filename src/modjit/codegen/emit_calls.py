@@ -59,6 +59,10 @@ class EmitCalls(EmitOps):
             return self.user_call(node, info), t
         if info.kind == "const":
             return self.constant(info.obj, t), t
+        if info.kind == "until":  # any/all of a generator: its loop, then its stop flag
+            self.stmt(node.args[0].mj_loop)  # type: ignore[attr-defined]
+            stopped = self.load_var(info.obj, node)[0]
+            return (stopped if info.name == "any" else self.f.value(f"xor i1 {stopped}, true")), t
         if info.kind == "print":
             self.print_call(node)
             return "false", NONE

@@ -5,8 +5,21 @@
              if x.c1 > 0:
                  <append x.c1 * x.c1>
 
-A generator expression passed straight to sum/min/max/sorted/list/any/all is
-treated the same way (built eagerly; the result is the same).
+A generator expression passed straight to sum/min/max/sorted/list is treated
+the same way (built eagerly; the result is the same).  One passed to any/all
+stops where they stop, so no element past that one is evaluated:
+
+    any(x > 3 for x in a for y in b)
+      -> stop.c2 = False
+         for x.c2 in a:
+             for y.c2 in b:
+                 v.c2 = x.c2 > 3
+                 if v.c2:                  (all: if not v.c2)
+                     stop.c2 = True
+                     break
+             if stop.c2:
+                 break
+    and any() is stop.c2 (all: not stop.c2); no list is built.
 """
 
 from __future__ import annotations
@@ -18,6 +31,7 @@ from modjit.errors import Unsupported
 
 _counter = itertools.count(1)
 EAGER_CONSUMERS = {"sum", "min", "max", "sorted", "list"}
+SHORT_CIRCUIT = {"any": True, "all": False}  # the element truth that ends the loop
 
 
 class CompAppend(ast.stmt):
@@ -39,12 +53,14 @@ def scope_comprehensions(body: list[ast.stmt], filename: str) -> None:
     """Rename comprehension variables in place (once per tree) and attach loops."""
     for node in list(_walk(body)):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                and node.func.id in EAGER_CONSUMERS and len(node.args) == 1 \
+                and node.func.id in EAGER_CONSUMERS | SHORT_CIRCUIT.keys() and len(node.args) == 1 \
                 and isinstance(node.args[0], ast.GeneratorExp) and not node.keywords:
             gen = node.args[0]
             comp = ast.ListComp(elt=gen.elt, generators=gen.generators)
             ast.copy_location(comp, gen)
             node.args[0] = comp
+            if node.func.id in SHORT_CIRCUIT:
+                comp.mj_until = SHORT_CIRCUIT[node.func.id]  # type: ignore[attr-defined]
     for node in list(_walk(body)):
         if isinstance(node, ast.ListComp) and not hasattr(node, "mj_loop"):
             _scope(node, filename)
@@ -91,10 +107,40 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
                  *(g.iter for g in comp.generators[1:])]:
         _rename(part, renames)
     _ = first_iter  # evaluated in the enclosing scope: not renamed
-    body: ast.stmt = CompAppend(value=comp.elt)
-    ast.copy_location(body, comp.elt)
-    for gen in reversed(comp.generators):
+    until = getattr(comp, "mj_until", None)
+    if until is None:
+        inner: list[ast.stmt] = [CompAppend(value=comp.elt)]
+    else:
+        value, stop = (_hidden(f"{base}{suffix}", comp.elt) for base in ("v", "stop"))
+        test = _load(value) if until else ast.UnaryOp(op=ast.Not(), operand=_load(value))
+        comp.mj_stop = stop.id  # type: ignore[attr-defined]
+        inner = [ast.Assign(targets=[value], value=comp.elt),
+                 ast.If(test=test, body=[ast.Assign(targets=[_hidden(stop.id, comp.elt)], value=ast.Constant(True)),
+                                         ast.Break()], orelse=[])]
+    body = [_located(s, comp.elt) for s in inner]
+    for level, gen in enumerate(reversed(comp.generators)):
+        if level and until is not None:  # the inner loop stopped: stop this one too
+            body.append(_located(ast.If(test=_load(stop), body=[ast.Break()], orelse=[]), gen.iter))
         for cond in reversed(gen.ifs):
-            body = ast.copy_location(ast.If(test=cond, body=[body], orelse=[]), cond)
-        body = ast.copy_location(ast.For(target=gen.target, iter=gen.iter, body=[body], orelse=[]), gen.iter)
-    comp.mj_loop = body  # type: ignore[attr-defined]
+            body = [ast.copy_location(ast.If(test=cond, body=body, orelse=[]), cond)]
+        body = [ast.copy_location(ast.For(target=gen.target, iter=gen.iter, body=body, orelse=[]), gen.iter)]
+    if until is not None:
+        body.insert(0, _located(ast.Assign(targets=[_hidden(stop.id, comp.elt)], value=ast.Constant(False)),
+                                comp.elt))
+        body = [_located(ast.If(test=ast.Constant(True), body=body, orelse=[]), comp.elt)]
+    comp.mj_loop = body[0]  # type: ignore[attr-defined]
+
+
+def _hidden(name: str, at: ast.AST) -> ast.Name:
+    return ast.copy_location(ast.Name(id=name, ctx=ast.Store()), at)
+
+
+def _load(name: ast.Name) -> ast.Name:
+    return ast.copy_location(ast.Name(id=name.id, ctx=ast.Load()), name)
+
+
+def _located(stmt: ast.stmt, at: ast.AST) -> ast.stmt:
+    for node in ast.walk(stmt):
+        if "lineno" in node._attributes and not hasattr(node, "lineno"):
+            ast.copy_location(node, at)
+    return stmt

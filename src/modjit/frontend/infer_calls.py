@@ -118,6 +118,11 @@ def _constant_call(inf: Inferer, node: ast.Call, name: str) -> Type | None:
 def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     if name == "print":
         return print_call(inf, node)
+    if name in ("any", "all") and node.args and hasattr(node.args[0], "mj_stop"):
+        comp = node.args[0]  # any(x > 0 for x in a): a loop that stops (comprehensions.py)
+        inf.stmt(comp.mj_loop)  # type: ignore[attr-defined]
+        inf.u.calls[node] = CallInfo("until", name, BOOL, obj=comp.mj_stop)  # type: ignore[attr-defined]
+        return BOOL
     constant = _constant_call(inf, node, name)
     if constant is not None:
         return constant
@@ -141,6 +146,9 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
         inf.u.calls[node] = CallInfo("pycall", name, result, obj=getattr(builtins, name),
                                      arg_types=tuple(ts), kwargs=kwargs)
         return result
+    if name in ("any", "all") and len(ts) == 1 and isinstance(ts[0], ListType):
+        inf.u.calls[node] = CallInfo("pycall", name, BOOL, obj=getattr(builtins, name), arg_types=tuple(ts))
+        return BOOL
     if name == "len" and len(ts) == 1 and isinstance(ts[0], ListType):
         inf.u.calls[node] = CallInfo("builtin", name, INT, arg_types=tuple(ts))
         return INT
