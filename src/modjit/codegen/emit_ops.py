@@ -294,6 +294,20 @@ class EmitOps(EmitNum):
             acc = f.value(f"select i1 {same}, i1 {acc}, i1 {self.compare(op, x, y)}")
         return acc
 
+    def tuple_contains(self, a: Value, b: Value, node: ast.AST | None) -> str:
+        """`x in (p, q, r)`: x is p or x == p, ...; a NaN x hands over (which of
+        the items is the very same float object is lost once unboxed)."""
+        f = self.f
+        tb = b[1]
+        assert isinstance(tb, TupleType)
+        if a[1] == FLOAT:
+            self.raise_if(f.value(f"fcmp uno double {a[0]}, {a[0]}"), E.E_DEOPT_VALUE, node)
+        acc = "false"
+        for i, it in enumerate(tb.items):
+            item = f.value(f"extractvalue {tb.llvm} {b[0]}, {i}")
+            acc = f.value(f"or i1 {acc}, {self.compare(ast.Eq(), a, (item, it))}")
+        return acc
+
     def compare(self, op: ast.cmpop, a: Value, b: Value, node: ast.AST | None = None) -> str:
         f = self.f
         ta, tb = a[1], b[1]
@@ -303,7 +317,10 @@ class EmitOps(EmitNum):
         if ta == NONE and tb == NONE:
             return "true" if isinstance(op, ast.Eq) else "false"
         if isinstance(op, ast.In | ast.NotIn):
-            r = self.list_contains(a, b)  # type: ignore[attr-defined]
+            if isinstance(tb, TupleType):
+                r = self.tuple_contains(a, b, node)
+            else:
+                r = self.list_contains(a, b)  # type: ignore[attr-defined]
             return r if isinstance(op, ast.In) else f.value(f"xor i1 {r}, true")
         if isinstance(ta, ListType):
             r = self.list_equal(a, b)  # type: ignore[attr-defined]

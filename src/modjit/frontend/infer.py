@@ -476,7 +476,10 @@ class Inferer:
             if isinstance(op, ast.In | ast.NotIn):
                 if isinstance(b, ListType) and (a.is_number or a == BOTTOM):
                     continue
-                raise self.fail("'in' is compiled for lists of numbers only", node)
+                scalars = (INT, FLOAT, BOOL, BOTTOM)
+                if isinstance(b, TupleType) and a in scalars and all(i in scalars for i in b.items):
+                    continue  # `c in (0, 1, 4)`
+                raise self.fail("'in' is compiled for lists and tuples of numbers only", node)
             if isinstance(a, ListType) and isinstance(b, ListType) and isinstance(op, ast.Eq | ast.NotEq):
                 continue
             if BOTTOM in (a, b) or (a.is_number and b.is_number):
