@@ -12,6 +12,7 @@ from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_lists import EmitLists
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
+from modjit.frontend.infer import known_truth
 from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import errors as E
 
@@ -156,6 +157,10 @@ class EmitExpr(EmitLists):
 
     def if_exp(self, node: ast.IfExp, t: Type) -> str:
         f = self.f
+        known = known_truth(self.u, node.test)
+        if known is not None:
+            self.expr(node.test)
+            return self.coerce(self.expr(node.body if known else node.orelse), t)
         slot = f.alloca(f.tmp("ifx"), t.llvm)
         yes, no, done = f.new_label("ifxyes"), f.new_label("ifxno"), f.new_label("ifxdone")
         f.cbr(self.truth(self.expr(node.test)), yes, no)

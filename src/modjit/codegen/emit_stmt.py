@@ -12,6 +12,7 @@ import ast
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_expr import EmitExpr
 from modjit.frontend.comprehensions import CompAppend
+from modjit.frontend.infer import known_truth
 from modjit.frontend.types import INT, NONE, ListType, TupleType, tuple_of
 from modjit.runtime import errors as E
 
@@ -111,6 +112,10 @@ class EmitStmt(EmitExpr):
         mark = len(self.temps)
         cond = self.truth(self.expr(s.test))
         self.release_temps(mark)
+        known = known_truth(self.u, s.test)
+        if known is not None:  # the other branch was never typed
+            self.block_stmts(s.body if known else s.orelse)
+            return
         f.cbr(cond, yes, no)
         f.block(yes)
         self.block_stmts(s.body)

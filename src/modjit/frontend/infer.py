@@ -95,6 +95,16 @@ def infer_types(unit: UnitTypes, namespace: dict[str, Any], request_spec: Reques
     return unit
 
 
+def known_truth(unit: UnitTypes, test: ast.expr) -> bool | None:
+    """The value of a test known from types alone (`isinstance(x, float)`,
+    `not isinstance(...)`), or None."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = known_truth(unit, test.operand)
+        return None if inner is None else not inner
+    info = unit.calls.get(test)
+    return info.obj if info is not None and info.kind == "isinstance" else None  # type: ignore[no-any-return]
+
+
 def check_settled(unit: UnitTypes) -> None:
     for name, t in unit.locals.items():
         if t == BOTTOM:
@@ -214,8 +224,11 @@ class Inferer:
                 self.expr(s.value)
         elif isinstance(s, ast.If | ast.While):
             self.truth(s.test)
-            self.block(s.body)
-            self.block(s.orelse)
+            known = known_truth(self.u, s.test) if isinstance(s, ast.If) else None
+            if known is not False:  # a branch isinstance() rules out is not compiled
+                self.block(s.body)
+            if known is not True:
+                self.block(s.orelse)
         elif isinstance(s, ast.For):
             self.for_stmt(s)
         elif isinstance(s, ast.Return):
@@ -347,6 +360,9 @@ class Inferer:
             return out
         if isinstance(node, ast.IfExp):
             self.truth(node.test)
+            known = known_truth(self.u, node.test)
+            if known is not None:
+                return self.expr(node.body if known else node.orelse)
             a, b = self.expr(node.body), self.expr(node.orelse)
             j = join(a, b)
             if j is None:

@@ -115,6 +115,33 @@ def _constant_call(inf: Inferer, node: ast.Call, name: str) -> Type | None:
     return t
 
 
+CLASS_OF = {"int": int, "float": float, "bool": bool, "list": list, "tuple": tuple}
+
+
+def isinstance_call(inf: Inferer, node: ast.Call) -> Type:
+    """isinstance(x, int), isinstance(x, (int, float)): known from x's compiled
+    type; x is still evaluated.  The classes must be the builtins themselves."""
+    if len(node.args) != 2 or node.keywords:
+        raise inf.fail("isinstance() takes 2 arguments", node)
+    t = inf.expr(node.args[0])
+    spec = node.args[1]
+    names = spec.elts if isinstance(spec, ast.Tuple) else [spec]
+    classes = []
+    for n in names:
+        if not isinstance(n, ast.Name) or inf.binding_kind(n) != ("builtin", n.id) or n.id not in CLASS_OF:
+            raise inf.fail("isinstance() is compiled for int, float, bool, list and tuple", n)
+        classes.append(CLASS_OF[n.id])
+    if t == BOTTOM:
+        return BOOL
+    cls = {INT: int, FLOAT: float, BOOL: bool, NONE: type(None)}.get(t)
+    if cls is None:
+        cls = list if isinstance(t, ListType) else tuple if isinstance(t, TupleType) else None
+    if cls is None:  # int|float: which one is known only at run time
+        raise inf.fail(f"isinstance() of {t}", node)
+    inf.u.calls[node] = CallInfo("isinstance", "isinstance", BOOL, obj=issubclass(cls, tuple(classes)))
+    return BOOL
+
+
 def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     if name == "print":
         return print_call(inf, node)
@@ -123,6 +150,8 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
         inf.stmt(comp.mj_loop)  # type: ignore[attr-defined]
         inf.u.calls[node] = CallInfo("until", name, BOOL, obj=comp.mj_stop)  # type: ignore[attr-defined]
         return BOOL
+    if name == "isinstance":
+        return isinstance_call(inf, node)
     constant = _constant_call(inf, node, name)
     if constant is not None:
         return constant

@@ -17,7 +17,8 @@ from modjit.frontend.types import BOOL, FLOAT, INT, Type
 MISSING = object()  # a name not bound in the namespace (dependency marker)
 
 BUILTINS = {"print", "abs", "min", "max", "int", "float", "bool", "round", "range", "len", "divmod",
-            "pow", "sum", "sorted", "list", "enumerate", "any", "all"}
+            "pow", "sum", "sorted", "list", "enumerate", "any", "all",
+            "isinstance", "tuple"}
 
 # math functions compiled natively (float -> float, CPython's math_1 error rules)
 MATH_NATIVE_1 = {"sqrt", "sin", "cos", "tan", "atan", "exp", "fabs", "asin", "acos",
