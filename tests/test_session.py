@@ -71,6 +71,20 @@ def test_overflow_hands_over_with_cpython_output(src: str, capsys: pytest.Captur
     assert s.stats.deopts >= 1
 
 
+def test_types_that_keep_handing_over_run_on_cpython(capsys: pytest.CaptureFixture[str]) -> None:
+    # fib_iter(n) overflows for every n > 92: after two specializations retired
+    # for it, fib_iter(int) runs on CPython instead of being compiled per call
+    src = ("def fib_iter(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n"
+           "t = 0\nfor i in range(1, 160):\n    t += fib_iter(i) % 1000\nprint(t)\n"
+           "print([fib_iter(k) for k in (5, 92, 93, 100)])\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    compiled = [u for u in s.units if u.kind == "function" and u.name == "fib_iter(int)"]
+    assert 1 <= len(compiled) <= 2
+    assert any("fib_iter(int) keeps handing over" in r for r in s.stats.cpython_reasons)
+    assert s.stats.deopts <= 2 * 3 + 1  # MAX_DEOPTS per specialization, and the loop statement once
+
+
 def test_overflow_after_an_unjournaled_mutation_stops_with_located_error() -> None:
     # insert() is not journaled: re-running on CPython would insert twice
     s = Session("prog.py")

@@ -19,6 +19,7 @@ from modjit.runtime.memory import SharedCells
 from modjit.runtime.output import PrintQueue
 
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
+MAX_RETIRES = 2  # ... and after this many retirements its argument types run on CPython
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
 _PROMOTE_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_int64)
 _TRIM_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64)  # holds the GIL
@@ -274,10 +275,27 @@ class RuntimeContext:
             spec.deopts += 1
             if code == E.E_DEOPT_TYPE or spec.deopts >= MAX_DEOPTS:
                 self.invalidate(spec)
+                if code != E.E_DEOPT_TYPE:
+                    self._retire(spec, site)
             return spec.jitfn.on_cpython(*args)
         self.print_queue.flush()
         E.raise_at(E.make_exception(code, site), site)
         raise AssertionError("unreachable")
+
+    def _retire(self, spec: Any, site: E.Site) -> None:
+        """A specialization retired for handing over again and again is
+        compiled once more (a caller's inlined copy may behave otherwise);
+        when that one does the same, its argument types run on CPython, as
+        `fib_iter(n)` past n = 92 does: recompiling would only repeat it."""
+        from modjit.runtime.dispatch import ON_CPYTHON
+
+        jitfn, key = spec.jitfn, spec.param_types
+        jitfn.retired[key] = jitfn.retired.get(key, 0) + 1
+        if jitfn.retired[key] >= MAX_RETIRES:
+            jitfn.specs[key] = ON_CPYTHON
+            self.session.stats.on_cpython(f"{site.file}:{site.line}:{site.col}: {spec.title} keeps handing "
+                                          "over to CPython (integer overflow or a value compiled code "
+                                          "cannot hold): runs on CPython")
 
     def undo_for_handover(self, effects: int, mark: int, site: E.Site, code: int) -> None:
         """Before CPython re-runs a call or statement from its start: undo the

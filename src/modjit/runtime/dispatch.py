@@ -39,6 +39,7 @@ class JitFunction:
         self.specs: dict[Any, Any] = {}  # full type key -> Spec or _ON_CPYTHON
         self.fast: dict[tuple[type, ...], Any] = {}  # python type key -> Spec (no tuples)
         self.failed: dict[Any, str] = {}
+        self.retired: dict[Any, int] = {}  # type key -> specializations retired for hand-overs
         code = fn.__code__
         self.nparams = code.co_argcount
         self.simple = not (code.co_flags & 0x0C or code.co_kwonlyargcount or fn.__closure__)
