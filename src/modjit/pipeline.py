@@ -168,11 +168,30 @@ def compile_callees(rt: RuntimeContext, callees: set[Spec]) -> None:
 _LOOPS = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp)
 
 
+SHORT_LOOP = 64  # a loop over a display or a constant range() of at most this many items
+
+
+def _long_loop(node: ast.AST) -> bool:
+    """A loop that may run long: not `for n in (10, 20, 30)` or `for i in
+    range(8)`, whose few iterations run briefly unless a loop inside them is
+    long (ast.walk visits that one on its own)."""
+    if not isinstance(node, _LOOPS):
+        return False
+    if isinstance(node, ast.For):
+        it = node.iter
+        if isinstance(it, ast.Tuple | ast.List):
+            return len(it.elts) > SHORT_LOOP
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
+                and it.args and all(isinstance(a, ast.Constant) and type(a.value) is int for a in it.args):
+            return len(range(*(a.value for a in it.args))) > SHORT_LOOP  # type: ignore[attr-defined]
+    return True
+
+
 def _has_loops(unit: UnitTypes) -> bool:
     """Loop-free code runs briefly per call, so its first code can be the cheapest
     to compile: promotion, decided at calls, catches it if it is called often.
     A loop may run long inside one call, and there is no switching code mid-call."""
-    return any(isinstance(node, _LOOPS) for stmt in unit.body for node in ast.walk(stmt))
+    return any(_long_loop(node) for stmt in unit.body for node in ast.walk(stmt))
 
 
 def _loop_calls_small_tree(rt: RuntimeContext, spec: Spec) -> bool:
@@ -184,7 +203,7 @@ def _loop_calls_small_tree(rt: RuntimeContext, spec: Spec) -> bool:
     unit = spec.unit
     for stmt in unit.body:
         for loop in ast.walk(stmt):
-            if not isinstance(loop, _LOOPS):
+            if not _long_loop(loop):
                 continue
             for node in ast.walk(loop):
                 info = unit.calls.get(node) if isinstance(node, ast.Call) else None
