@@ -258,6 +258,24 @@ class EmitBase:
         raise InternalError(f"cannot convert {t} to {to}")
 
     # -- boxing: native value -> new PyObject reference ----------------------------
+    def check_kept(self, v: Value, node: ast.AST | None = None) -> None:
+        """Before a float goes where CPython code may look for it again (a list,
+        a global, a list method's argument): a NaN hands over.  CPython finds a
+        NaN in a list by identity (`MISSING in xs`, `xs.count(MISSING)`), and a
+        NaN boxed here is a new object, not the one CPython holds."""
+        text, t = v
+        if t == FLOAT:
+            self.raise_if(self.f.value(f"fcmp uno double {text}, {text}"), E.E_DEOPT_VALUE, node)
+        elif isinstance(t, TupleType):
+            for i, it in enumerate(t.items):
+                if it == FLOAT or isinstance(it, TupleType) or it.name == "int|float":
+                    self.check_kept((self.f.value(f"extractvalue {t.llvm} {text}, {i}"), it), node)
+        elif t.name == "int|float":
+            x = self.f.value(f"extractvalue {t.llvm} {text}, 2")
+            nan = self.f.value(f"fcmp uno double {x}, {x}")
+            is_float = self.f.value(f"extractvalue {t.llvm} {text}, 0")
+            self.raise_if(self.f.value(f"and i1 {is_float}, {nan}"), E.E_DEOPT_VALUE, node)
+
     def box(self, v: Value) -> str:
         text, t = v
         if t == INT:

@@ -206,6 +206,8 @@ class EmitCalls(EmitOps):
     def pycall(self, fn: object, args: list[Value], result: Type, node: ast.AST,
                kwargs: dict[str, object] | None = None) -> str:
         f = self.f
+        for a in args:
+            self.check_kept(a, node)
         tup = f.value(f"call ptr {self.need('PyTuple_New')}(i64 {len(args)})")
         for i, a in enumerate(args):
             f.emit(f"call i32 {self.need('PyTuple_SetItem')}(ptr {tup}, i64 {i}, ptr {self.box(a)})")

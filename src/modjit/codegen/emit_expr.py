@@ -92,6 +92,8 @@ class EmitExpr(EmitLists):
     def store_global(self, name: str, v: Value, effect: bool = True) -> None:
         key = self.ctx.keep(_intern(name))
         ns = self.ctx.keep(self.ctx.namespace)
+        if effect:
+            self.check_kept(v)
         obj = self.box(v)
         old = "null"
         if effect:  # journaled: a hand-over puts the old binding back

@@ -64,6 +64,7 @@ class EmitLists(EmitJournal):
         seen = self.mutation_visible(node.value)
         slot, at = self.item_slot_at(lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
         value = self.coerce(v, t.elem)
+        self.check_kept((value, t.elem), node)
         old = self.f.value(f"load ptr, ptr {slot}")
         if t.elem == FLOAT or (isinstance(t.elem, TupleType) and all(i == FLOAT for i in t.elem.items)):
             self.owned_store(lst[0], at, slot, old, value, t.elem, seen)
@@ -160,6 +161,8 @@ class EmitLists(EmitJournal):
         assert isinstance(t, ListType)
         lst = self.f.value(f"call ptr {self.need('PyList_New')}(i64 {len(elems)})")
         self.raise_pyerr_if_null(lst)
+        for v in elems:
+            self.check_kept((self.coerce(v, t.elem), t.elem))
         for i, v in enumerate(elems):
             obj = self.box((self.coerce(v, t.elem), t.elem))
             self.f.emit(f"call i32 {self.need('PyList_SetItem')}(ptr {lst}, i64 {i}, ptr {obj})")
@@ -207,6 +210,7 @@ class EmitLists(EmitJournal):
         return self.temp(r)
 
     def list_contains(self, item: Value, lst: Value) -> str:
+        self.check_kept(item)
         obj = self.box(item)
         r = self.f.value(f"call i32 {self.need('PySequence_Contains')}(ptr {lst[0]}, ptr {obj})")
         self.decref(obj)
@@ -243,6 +247,8 @@ class EmitLists(EmitJournal):
         seen = (name in MUTATORS and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and self.mutation_visible(node.func.value))
         undo = JOURNALED.get(name) if seen and not (name == "pop" and args) else None
+        for a in args:  # before anything happens that a hand-over would have to undo
+            self.check_kept(a, node)
         if seen and undo is None:
             self.bump_effects()  # a hand-over after it cannot re-run the call
         before = self.list_len(lst[0]) if undo == J_GROW else "0"

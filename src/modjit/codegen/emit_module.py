@@ -198,7 +198,9 @@ class StatementEmitter(EmitStmt):
                               "(runs on CPython in the REPL)", s, self.u.filename)
         self.echo = (self.box(v), NONE)  # boxed now: a temp dies with its statement
 
-    def flush_globals(self) -> None:
+    def flush_globals(self, final: bool = False) -> None:
+        """Write the statement's cached globals back (`final`: on the way out
+        with an exception, where no new hand-over may start)."""
         for name in self.u.locals:
             if is_hidden(name):
                 continue
@@ -209,6 +211,8 @@ class StatementEmitter(EmitStmt):
             f.block(yes)
             t = self.u.locals[name]
             v = f.value(f"load {t.llvm}, ptr {self.var_slots[name]}")
+            if not final:
+                self.check_kept((v, t))
             self.store_global(name, (v, t), effect=False)  # undone from a snapshot on hand-over
             f.br(no)
             f.block(no)
@@ -263,7 +267,7 @@ class StatementEmitter(EmitStmt):
         f.cbr(f.value(f"and i1 {deopt}, {deopt2}"), skip, flush)
         f.block(flush)
         self.error_label = "error.final"  # a failing flush must not loop back here
-        self.flush_globals()
+        self.flush_globals(final=True)
         f.br(skip)
         f.block(skip)
         self.release_all_vars()
