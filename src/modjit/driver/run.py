@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+import types
 from types import TracebackType
 
 from modjit.errors import FatalRuntimeError, source_line_with_caret
@@ -27,8 +28,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
     sys.argv = [prog, *args]
     sys.path.insert(0, os.path.dirname(os.path.abspath(prog)))
     prog = os.path.abspath(prog)  # CPython 3.11 names the script by its absolute path
-    namespace = {"__name__": "__main__", "__file__": prog, "__builtins__": __builtins__,
-                 "__doc__": None, "__package__": None, "__spec__": None, "__loader__": None}
+    namespace = main_module(prog).__dict__
     session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,
                       dump_dir=dump_dir, options=options)
     if session_out is not None:
@@ -68,6 +68,21 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
             print_stats(session)
     flush_stdout()
     return status
+
+
+def main_module(prog: str) -> types.ModuleType:
+    """The program's module, as CPython makes it for a script: sys.modules
+    names it __main__ (pickle, doctest, unittest.main and typing look it up
+    there) and its globals hold what a script's do."""
+    import builtins
+    from importlib.machinery import SourceFileLoader
+
+    module = types.ModuleType("__main__")
+    module.__dict__.update({"__file__": prog, "__builtins__": builtins, "__cached__": None,
+                            "__annotations__": {}, "__package__": None, "__spec__": None,
+                            "__loader__": SourceFileLoader("__main__", prog)})
+    sys.modules["__main__"] = module
+    return module
 
 
 def _exit_status(exc: SystemExit) -> int:
@@ -111,7 +126,9 @@ def print_user_traceback(exc: BaseException) -> None:
             e = e.__cause__
 
     strip(exc)
-    traceback.print_exception(type(exc), exc, exc.__traceback__)
+    # CPython reports an uncaught exception through sys.excepthook (the
+    # program may have set its own); the default one adds "Did you mean".
+    sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 def dump_program(prog: str, args: list[str], ir: bool, asm: bool, engine: str,

@@ -52,6 +52,7 @@ class Session:
         if namespace is None:
             namespace = {"__name__": "__main__", "__builtins__": __builtins__}
         self.namespace = namespace
+        self.future_flags = 0  # from the program's `from __future__ import ...`
         self.stats = SessionStats()
         self.units: list[UnitRecord] = []  # recent units (bounded), for :ir / :asm
         self.engine_name = engine
@@ -93,7 +94,13 @@ class Session:
     def exec_on_cpython(self, stmt: ast.stmt, interactive: bool, filename: str) -> None:
         mode = "single" if interactive else "exec"
         module = ast.Interactive([stmt]) if interactive else ast.Module([stmt], [])
-        code = compile(module, filename, mode)
+        if isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__":
+            import __future__
+
+            for alias in stmt.names:  # in force for the rest of the module, as in CPython
+                self.future_flags |= getattr(getattr(__future__, alias.name, None), "compiler_flag", 0)
+        # (not inheriting modjit's own `from __future__ import annotations`)
+        code = compile(module, filename, mode, flags=self.future_flags, dont_inherit=True)
         defined = _defined_functions(stmt) if self.jit else []
         previous = {node.name: self.namespace.get(node.name) for node in defined}
         try:
