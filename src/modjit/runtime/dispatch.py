@@ -15,6 +15,10 @@ from typing import Any
 from modjit.frontend.types import type_of_value
 
 _ON_CPYTHON = object()
+_VALUE_DECIDES = (int, list, tuple)  # Python types whose values decide if a call compiles
+# A stand-in that sent this many calls to CPython with no compiled specialization
+# gives its name back to the plain function: each call through it cost ~3 us.
+HOPELESS_CALLS = 100
 NESTING_LIMIT = 500  # at ~1 KiB of C stack each, far from an 8 MiB stack's end
 METH_FASTCALL_KEYWORDS = 0x0080 | 0x0002
 
@@ -46,6 +50,7 @@ class JitFunction:
         self.slow = self.call_python  # one bound method: native entries fall back to it
         self.native_spec: Any = None  # the specialization whose native entry is __call__
         self.nesting = 0  # calls of the original function under way through this stand-in
+        self.cpython_calls = 0  # calls sent to CPython by argument types decided for good
         functools.update_wrapper(self, fn)
 
     def __repr__(self) -> str:
@@ -67,14 +72,21 @@ class JitFunction:
             if not 0 < missing <= len(defaults):
                 return self.on_cpython(*args)
             args = args + defaults[len(defaults) - missing:]
+        pytypes = tuple(map(type, args))
+        spec = self.fast.get(pytypes)
+        if spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
+            self.cpython_calls += 1
+            if self.cpython_calls == HOPELESS_CALLS:
+                self.rt.unwrap_if_hopeless(self)
+            return self.on_cpython(*args)
         rt = self.rt
         if rt.ns_version.value != rt.validated_version:
-            rt.revalidate()
-        spec = self.fast.get(tuple(map(type, args)))
+            rt.revalidate()  # (may drop specializations)
+            spec = self.fast.get(pytypes)
         if spec is None:
             spec = self._specialize(args)
-            if spec is _ON_CPYTHON:
-                return self.on_cpython(*args)
+        if spec is _ON_CPYTHON:
+            return self.on_cpython(*args)
         if not spec.args_fit(args):
             return self.on_cpython(*args)
         return rt.call_spec(spec, args)
@@ -112,15 +124,22 @@ class JitFunction:
             self.native_spec = None
 
     def _specialize(self, args: tuple[Any, ...]) -> Any:
+        """The specialization for `args` (compiled now if new), or ON_CPYTHON.
+        Remembered by the arguments' Python types where those decide it: not
+        for tuples and lists (their items do), nor for an int too big for
+        64 bits that is not ON_CPYTHON for smaller ints as well."""
+        pytypes = tuple(map(type, args))
         key = tuple(type_of_value(a) for a in args)
         if any(k is None for k in key):
+            if not any(t in _VALUE_DECIDES for t in pytypes):  # a str, a dict, an object
+                self.fast[pytypes] = _ON_CPYTHON
             return _ON_CPYTHON
         spec = self.specs.get(key)
         if spec is None:
             spec = self.rt.specialize(self, key)
             self.specs[key] = spec
-        if spec is not _ON_CPYTHON and tuple not in map(type, args):
-            self.fast[tuple(map(type, args))] = spec
+        if tuple not in pytypes and (spec is not _ON_CPYTHON or list not in pytypes):
+            self.fast[pytypes] = spec
         return spec
 
     def forget(self, spec: Any) -> None:
