@@ -12,11 +12,13 @@ undoes first:
     a.pop()        -> [POP, a, 0, the item]
     a.reverse()    -> [REVERSE, a, 0, 0]
     global g; g = v -> [GLOBAL, namespace, "g", old value or NULL]
+    a.insert(i, v), a.sort(), a.remove(v), a.clear(), a.pop(i), a *= n
+                   -> [SNAPSHOT, a, 0, a copy of a]: each costs a pass over
+                      the list anyway
 
-Other mutating methods (insert, sort, pop(i), ...), and any mutation once the
-journal is full, bump the effects counter instead (as printing past the print
-queue does): a hand-over after them stops with a located error, as re-running
-would repeat them.
+A mutation once the journal is full bumps the effects counter instead (as
+printing past the print queue does): a hand-over after it stops with a located
+error, as re-running would repeat it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,16 @@ from collections.abc import Callable
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
-from modjit.runtime.journal import J_FLOAT, J_GLOBAL, J_GROW, J_POP, J_REVERSE, J_STORE, JOURNAL_CAP
+from modjit.runtime.journal import (
+    J_FLOAT,
+    J_GLOBAL,
+    J_GROW,
+    J_POP,
+    J_REVERSE,
+    J_SNAPSHOT,
+    J_STORE,
+    JOURNAL_CAP,
+)
 
 JOURNALED = {"append": J_GROW, "extend": J_GROW, "pop": J_POP, "reverse": J_REVERSE}
 
@@ -88,6 +99,12 @@ class EmitJournal(EmitCalls):
         """The namespace's `key` was bound to `old` (a new reference or NULL)."""
         self.journal_owned(J_GLOBAL, ns, self.f.value(f"ptrtoint ptr {key} to i64"), old)
 
+    def journal_snapshot(self, lst: str) -> None:
+        """`lst` is about to change as a whole (insert, sort, ...): keep a copy."""
+        copy = self.f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 0, i64 {2**63 - 1})")
+        self.raise_pyerr_if_null(copy)
+        self.journal_owned(J_SNAPSHOT, lst, "0", copy)
+
     def journal_float(self, obj: str) -> None:
         """The float `obj` is about to be overwritten in place."""
         bits = self.f.value(f"load i64, ptr {self.f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
@@ -95,7 +112,7 @@ class EmitJournal(EmitCalls):
 
 
 # Drops records 0..n-1: each releases its object (all but FLOAT) and the item
-# it kept (STORE, POP, GLOBAL; Py_DecRef ignores NULL).
+# it kept (STORE, POP, GLOBAL, SNAPSHOT; Py_DecRef ignores NULL).
 TRIM_SYMBOL = "mj.journal.trim"
 TRIM_IR = f"""
 declare void @Py_DecRef(ptr)
@@ -120,8 +137,10 @@ owned:
   %store = icmp eq i64 %kind, {J_STORE}
   %pop = icmp eq i64 %kind, {J_POP}
   %global = icmp eq i64 %kind, {J_GLOBAL}
+  %snapshot = icmp eq i64 %kind, {J_SNAPSHOT}
   %held = or i1 %store, %pop
-  %item.owned = or i1 %held, %global
+  %named = or i1 %global, %snapshot
+  %item.owned = or i1 %held, %named
   br i1 %item.owned, label %old, label %next
 old:
   %oldp = getelementptr i64, ptr %e, i64 3

@@ -228,7 +228,7 @@ class EmitLists(EmitJournal):
         grow = isinstance(node.op, ast.Add)
         seen = self.mutation_visible(node.target)
         if seen and not grow:
-            self.bump_effects()
+            self.journal_snapshot(lst[0])
         before = self.list_len(lst[0]) if seen and grow else "0"
         if grow:
             r = f.value(f"call ptr {self.need('PySequence_InPlaceConcat')}(ptr {lst[0]}, ptr {rhs[0]})")
@@ -250,7 +250,7 @@ class EmitLists(EmitJournal):
         for a in args:  # before anything happens that a hand-over would have to undo
             self.check_kept(a, node)
         if seen and undo is None:
-            self.bump_effects()  # a hand-over after it cannot re-run the call
+            self.journal_snapshot(lst[0])  # insert, sort, remove, clear, pop(i)
         before = self.list_len(lst[0]) if undo == J_GROW else "0"
         if name == "append":
             t = lst[1]

@@ -22,7 +22,10 @@ J_GROW = 2  # the list was `index` long before append / extend
 J_POP = 3  # lst.pop() took `payload` (an owned reference) from the end
 J_REVERSE = 4  # lst.reverse()
 J_GLOBAL = 5  # the namespace `object` bound the str `index` to `payload` (owned, or 0: unbound)
-JOURNAL_CAP = 1 << 16  # entries; a full journal makes further mutations plain effects
+J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy): insert, sort, ...
+OWNS_PAYLOAD = (J_STORE, J_POP, J_GLOBAL, J_SNAPSHOT)
+JOURNAL_CAP = 1 << 20  # entries (32 MiB reserved, touched as used); a full journal makes
+# further mutations plain effects
 TRIM_AT = JOURNAL_CAP // 2  # entries from CPython trim a journal fuller than this
 ENTRY_BYTES = 32
 
@@ -34,7 +37,9 @@ class Journal:
     start; a list it mutated must first get its old contents back, or the
     re-run would see them twice (a memo table's entries, a DP row).  Compiled
     code appends a record per store (keeping the old item instead of dropping
-    it), append, extend, pop() and reverse, and per global it rebinds; at a
+    it), append, extend, pop() and reverse, per global it rebinds, and a copy
+    of the list before the methods that cost as much as one anyway (insert,
+    sort, remove, clear, pop(i), `*=`); at a
     hand-over the records past the entry's mark are undone, newest first.
     Records are only dropped (and the old items released) when no compiled
     frame is running and the journal is half full, so a call from CPython that
@@ -100,9 +105,11 @@ class Journal:
                 del lst[index:]
             elif kind == J_POP:
                 lst.append(ctypes.cast(payload, ctypes.py_object).value)
+            elif kind == J_SNAPSHOT:
+                lst[:] = ctypes.cast(payload, ctypes.py_object).value
             else:
                 lst.reverse()
-            if kind in (J_STORE, J_POP, J_GLOBAL) and payload:
+            if kind in OWNS_PAYLOAD and payload:
                 _decref(payload)
             del lst
             _decref(obj)

@@ -10,9 +10,21 @@ FLUSH_AT is printed early; after that a hand-over is no longer invisible.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-FLUSH_AT = 4096
+
+def _flush_at() -> int:
+    """A terminal shows lines as they come, so its queue is short; a pipe or a
+    file gets CPython's output in 8 KiB blocks anyway, so a long table printed
+    before an overflow (~200 bytes a queued line) can still be re-run."""
+    try:
+        return 4096 if sys.stdout.isatty() else 65536
+    except (AttributeError, ValueError):
+        return 4096
+
+
+FLUSH_AT = _flush_at()
 
 
 class PrintQueue:
