@@ -15,7 +15,7 @@ from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_ops import EmitOps
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
-from modjit.frontend.infer import CallInfo
+from modjit.frontend.infer import CallInfo, Default
 from modjit.frontend.types import (
     BOOL,
     FLOAT,
@@ -87,11 +87,16 @@ class EmitCalls(EmitOps):
 
     # -- compiled functions ---------------------------------------------------------
     def user_call(self, node: ast.Call, info: CallInfo) -> str:
-        args = [self.expr(a) for a in node.args]
-        for d in info.defaults:
-            dt = type_of_value(d)
-            assert dt is not None
-            args.append((self.constant(d, dt), dt))
+        # evaluated in source order, then bound to the parameters
+        values = [self.expr(a) for a in [*node.args, *(kw.value for kw in node.keywords)]]
+        args = []
+        for b in info.binding:
+            if isinstance(b, Default):
+                dt = type_of_value(b.value)
+                assert dt is not None
+                args.append((self.constant(b.value, dt), dt))
+            else:
+                args.append(values[b])
         spec = info.spec
         params = ", ".join(f"{pt.llvm} {self.coerce(a, pt)}"
                            for a, pt in zip(args, spec.param_types, strict=True))

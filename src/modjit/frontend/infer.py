@@ -41,21 +41,32 @@ ARITH = ast.Add | ast.Sub | ast.Mult
 BITWISE = ast.BitAnd | ast.BitOr | ast.BitXor
 
 
+class Default:
+    """A parameter left to its default value in a call."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
 class CallInfo:
     """How a call is compiled: kind is print | builtin | math | pycall | user | range | method
-    | const (a call of a builtin on a constant, such as float("inf"): obj holds the value)."""
+    | const (a call of a builtin on a constant, such as float("inf"): obj holds the value).
+    A user call's `binding` gives each parameter its argument: an int indexes the call's
+    positional then keyword argument expressions, a Default holds a default's value."""
 
-    __slots__ = ("kind", "name", "result", "obj", "spec", "defaults", "arg_types", "kwargs")
+    __slots__ = ("kind", "name", "result", "obj", "spec", "binding", "arg_types", "kwargs")
 
     def __init__(self, kind: str, name: str, result: Type, obj: Any = None, spec: Any = None,
-                 defaults: tuple[Any, ...] = (), arg_types: tuple[Type, ...] = (),
+                 binding: tuple[Any, ...] = (), arg_types: tuple[Type, ...] = (),
                  kwargs: dict[str, Any] | None = None) -> None:
         self.kind = kind
         self.name = name
         self.result = result
         self.obj = obj
         self.spec = spec
-        self.defaults = defaults
+        self.binding = binding
         self.arg_types = arg_types
         self.kwargs = kwargs  # constant keyword arguments passed on (sorted(..., reverse=True))
 

@@ -14,7 +14,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from modjit.frontend import resolve as R
-from modjit.frontend.infer import CallInfo
+from modjit.frontend.infer import CallInfo, Default
 from modjit.frontend.types import (
     BOOL,
     BOTTOM,
@@ -332,31 +332,47 @@ def math_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     return result
 
 
-def user_call(inf: Inferer, node: ast.Call, jitfn: object) -> Type:
-    ts = _args(inf, node)
-    code = jitfn.fn.__code__  # type: ignore[attr-defined]
+def bind_arguments(inf: Inferer, node: ast.Call, fn: Any) -> tuple[Any, ...]:
+    """Each parameter's argument, as CPython binds them: positional arguments,
+    then keywords by name, then defaults (a call CPython rejects is left to it)."""
+    code = fn.__code__
     if code.co_flags & 0x0C or code.co_kwonlyargcount or code.co_posonlyargcount:
-        raise inf.fail(f"call to '{jitfn.__name__}' with *args/**kwargs/keyword-only parameters", node)  # type: ignore[attr-defined]
-    nparams = code.co_argcount
-    defaults: tuple[object, ...] = ()
-    if len(ts) < nparams:
-        all_defaults = jitfn.fn.__defaults__ or ()  # type: ignore[attr-defined]
-        missing = nparams - len(ts)
-        if missing > len(all_defaults):
-            raise inf.fail(f"call to '{jitfn.__name__}' with too few arguments", node)  # type: ignore[attr-defined]
-        defaults = tuple(all_defaults[len(all_defaults) - missing:])
-        for d in defaults:
-            t = type_of_value(d)
+        raise inf.fail(f"call to '{fn.__name__}' with *args/**kwargs/keyword-only parameters", node)
+    names = code.co_varnames[:code.co_argcount]
+    if len(node.args) > len(names) or any(isinstance(a, ast.Starred) for a in node.args):
+        raise inf.fail(f"call to '{fn.__name__}' with too many arguments", node)
+    slots: list[Any] = list(range(len(node.args))) + [None] * (len(names) - len(node.args))
+    for j, kw in enumerate(node.keywords):
+        if kw.arg is None or kw.arg not in names or slots[names.index(kw.arg)] is not None:
+            raise inf.fail(f"call to '{fn.__name__}' with keyword arguments CPython rejects", kw)
+        slots[names.index(kw.arg)] = len(node.args) + j
+    defaults = fn.__defaults__ or ()
+    first = len(names) - len(defaults)
+    for p, slot in enumerate(slots):
+        if slot is None:
+            if p < first:
+                raise inf.fail(f"call to '{fn.__name__}' with too few arguments", node)
+            slots[p] = Default(defaults[p - first])
+    return tuple(slots)
+
+
+def user_call(inf: Inferer, node: ast.Call, jitfn: object) -> Type:
+    binding = bind_arguments(inf, node, jitfn.fn)  # type: ignore[attr-defined]
+    sources = [inf.expr(a) for a in [*node.args, *(kw.value for kw in node.keywords)]]
+    ts = []
+    for b in binding:
+        if isinstance(b, Default):
+            t = type_of_value(b.value)
             if t is None:
-                raise inf.fail(f"default argument of type {type(d).__name__}", node)
+                raise inf.fail(f"default argument of type {type(b.value).__name__}", node)
             ts.append(t)
-    elif len(ts) > nparams:
-        raise inf.fail(f"call to '{jitfn.__name__}' with too many arguments", node)  # type: ignore[attr-defined]
+        else:
+            ts.append(sources[b])
     if BOTTOM in ts:
         return BOTTOM
     spec = inf.request_spec(jitfn, tuple(ts), node)
     inf.u.callees.append(spec)
     result = spec.return_type
     inf.u.calls[node] = CallInfo("user", jitfn.__name__, result, obj=jitfn, spec=spec,  # type: ignore[attr-defined]
-                                 defaults=defaults, arg_types=tuple(ts))
+                                 binding=binding, arg_types=tuple(ts))
     return result
