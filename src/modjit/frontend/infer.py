@@ -399,6 +399,8 @@ class Inferer:
         if isinstance(node, ast.Attribute):
             if (isinstance(node.value, ast.Name) and self.binding_kind(node.value)[0] == "math_module"
                     and node.attr in R.MATH_CONSTANTS):
+                if R.math_attr_replaced(node.attr):
+                    raise self.fail(f"math.{node.attr} was replaced", node)
                 return FLOAT
             raise self.fail(f"attribute '{node.attr}' is not supported", node)
         if isinstance(node, ast.JoinedStr):

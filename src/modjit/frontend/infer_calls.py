@@ -65,6 +65,8 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
         if kind == "math_module":
             if not hasattr(math, func.attr):
                 raise inf.fail(f"module 'math' has no attribute '{func.attr}'", func)
+            if R.math_attr_replaced(func.attr):
+                raise inf.fail(f"math.{func.attr} was replaced", func)
             return math_call(inf, node, func.attr)
     raise inf.fail("call of this kind is not supported", node)
 

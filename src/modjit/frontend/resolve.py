@@ -93,6 +93,15 @@ def _walk_scope(body: list[ast.stmt]) -> list[ast.AST]:
     return out
 
 
+_MATH_AS_IMPORTED = dict(vars(math))
+
+
+def math_attr_replaced(attr: str) -> bool:
+    """Did the program replace math.<attr> (math.sqrt = ...)?  Compiled code would
+    not call the replacement: the unit runs on CPython."""
+    return getattr(math, attr, None) is not _MATH_AS_IMPORTED.get(attr)
+
+
 def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
     """The binding of a global name now, or None if it is bound to nothing usable."""
     from modjit.runtime.dispatch import JitFunction
