@@ -215,6 +215,23 @@ class EmitBase:
             self.decref(obj)
         del self.temps[mark:]
 
+    def branch_value(self, node: ast.expr, t: Type) -> str:
+        """`node` evaluated in a branch of a conditional expression: what it made
+        is released within the branch (the statement's end is not dominated by
+        it); the lists in its value are kept by a reference of their own, which
+        the merged value's temps take over (see merged_value)."""
+        mark = len(self.temps)
+        v = self.coerce(self.expr(node), t)  # type: ignore[attr-defined]
+        for part in list_parts(v, t, self.f):
+            self.incref(part)
+        self.release_temps(mark)
+        return v
+
+    def merged_value(self, v: str, t: Type) -> str:
+        for part in list_parts(v, t, self.f):
+            self.temp(part)
+        return v
+
     def temp(self, obj: str) -> str:
         """Register a new reference produced by an expression."""
         self.temps.append(obj)
@@ -404,3 +421,13 @@ def _num() -> Type:
 
 def _ident(name: str) -> str:
     return name if name.isidentifier() and name.isascii() else "u" + name.encode().hex()
+
+
+def list_parts(v: str, t: Type, f: FunctionText) -> list[str]:
+    """The list pointers inside a value: itself, or a tuple's top-level list items."""
+    if isinstance(t, ListType):
+        return [v]
+    if isinstance(t, TupleType):
+        return [f.value(f"extractvalue {t.llvm} {v}, {i}") for i, it in enumerate(t.items)
+                if isinstance(it, ListType)]
+    return []

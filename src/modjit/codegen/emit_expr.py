@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 
-from modjit.codegen.emit_base import Value
+from modjit.codegen.emit_base import Value, list_parts
 from modjit.codegen.emit_lists import EmitLists
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
@@ -138,24 +138,25 @@ class EmitExpr(EmitLists):
 
     def bool_op(self, node: ast.BoolOp, t: Type) -> str:
         f = self.f
-        mark = len(self.temps)
         slot = f.alloca(f.tmp("bool"), t.llvm)
         done = f.new_label("booldone")
         is_and = isinstance(node.op, ast.And)
         for i, operand in enumerate(node.values):
-            v = self.expr(operand)
-            f.emit(f"store {t.llvm} {self.coerce(v, t)}, ptr {slot}")
+            v = self.branch_value(operand, t)
+            f.emit(f"store {t.llvm} {v}, ptr {slot}")
             if i < len(node.values) - 1:
                 nxt = f.new_label("boolnext")
-                truth = self.truth(v)
+                truth = self.truth((v, t))
                 if is_and:
                     f.cbr(truth, nxt, done)
                 else:
                     f.cbr(truth, done, nxt)
                 f.block(nxt)
-        self.guard_temps(mark, node)
+                for part in list_parts(v, t, f):  # not the result after all
+                    self.decref(part)
+        f.br(done)
         f.block(done)
-        return f.value(f"load {t.llvm}, ptr {slot}")
+        return self.merged_value(f.value(f"load {t.llvm}, ptr {slot}"), t)
 
     def if_exp(self, node: ast.IfExp, t: Type) -> str:
         f = self.f
@@ -166,16 +167,14 @@ class EmitExpr(EmitLists):
         slot = f.alloca(f.tmp("ifx"), t.llvm)
         yes, no, done = f.new_label("ifxyes"), f.new_label("ifxno"), f.new_label("ifxdone")
         f.cbr(self.truth(self.expr(node.test)), yes, no)
-        mark = len(self.temps)
         f.block(yes)
-        f.emit(f"store {t.llvm} {self.coerce(self.expr(node.body), t)}, ptr {slot}")
+        f.emit(f"store {t.llvm} {self.branch_value(node.body, t)}, ptr {slot}")
         f.br(done)
         f.block(no)
-        f.emit(f"store {t.llvm} {self.coerce(self.expr(node.orelse), t)}, ptr {slot}")
-        self.guard_temps(mark, node)
+        f.emit(f"store {t.llvm} {self.branch_value(node.orelse, t)}, ptr {slot}")
         f.br(done)
         f.block(done)
-        return f.value(f"load {t.llvm}, ptr {slot}")
+        return self.merged_value(f.value(f"load {t.llvm}, ptr {slot}"), t)
 
     def tuple_expr(self, node: ast.Tuple, t: Type) -> str:
         assert isinstance(t, TupleType)

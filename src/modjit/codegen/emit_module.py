@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import ast
 
-from modjit.codegen.emit_base import EmitContext
+from modjit.codegen.emit_base import EmitContext, list_parts
 from modjit.codegen.emit_stmt import EmitStmt
 from modjit.codegen.helpers_ir import HELPERS
 from modjit.codegen.irtext import ptr_const
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import NONE, ListType, TupleType, Type
+from modjit.frontend.types import NONE, ListType, Type
 from modjit.runtime import errors as E
 from modjit.runtime.memory import STACK_BAND
 
@@ -46,7 +46,7 @@ class FunctionEmitter(EmitStmt):
             self.f.term(f"ret {t.llvm} false" if t == NONE else f"ret {t.llvm} poison")
             return
         v = self.coerce(self.expr(s.value), t)
-        for item in _list_parts(v, t, self.f):
+        for item in list_parts(v, t, self.f):
             self.incref(item)  # the caller receives a new reference to each list
         self.release_temps()
         self.release_all_vars()
@@ -157,7 +157,7 @@ def return_boxed(e: EmitStmt, r: str, rt: Type) -> None:
         e.f.term(f"ret ptr {r}")
         return
     obj = e.box((r, rt))
-    for item in _list_parts(r, rt, e.f):
+    for item in list_parts(r, rt, e.f):
         e.decref(item)  # the tuple now holds its own reference
     e.f.term(f"ret ptr {obj}")
 
@@ -278,16 +278,6 @@ class StatementEmitter(EmitStmt):
         f.block("error.final")
         f.term("ret i32 1")  # the error cell says what; a Python exception is raised by ctypes
         return f.render(f'define i32 @"{symbol}"() {ATTRS}')
-
-
-def _list_parts(v: str, t: Type, f: object) -> list[str]:
-    """The list pointers inside a value: itself, or a tuple's top-level list items."""
-    if isinstance(t, ListType):
-        return [v]
-    if isinstance(t, TupleType):
-        return [f.value(f"extractvalue {t.llvm} {v}, {i}")  # type: ignore[attr-defined]
-                for i, it in enumerate(t.items) if isinstance(it, ListType)]
-    return []
 
 
 def _read_names(body: list[ast.stmt]) -> set[str]:

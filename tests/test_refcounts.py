@@ -1,0 +1,56 @@
+"""No leaks: compiled code called many times from CPython leaves the reference
+counts of its arguments and the memory CPython's allocator holds as they were
+(tracemalloc sees every object compiled code creates through the C API)."""
+
+from __future__ import annotations
+
+import sys
+import tracemalloc
+
+import pytest
+
+from modjit.driver.session import Session
+
+SRC = """
+def conditional(a, b, c):
+    x = a[:] if c else b + [0]
+    y = (a or [7]) + (b and [len(b)])
+    z = sorted(a) if len(a) > 2 else [v * 2 for v in b]
+    return len(x) + len(y) + len(z) + len(a[:] if c else []) + (len(b[:]) or 5)
+
+def pairs(a, b):
+    out = [(x, y) for x in a for y in b if x != y]
+    return len(out), out[0] if out else (0, 0)
+
+def rows(n):
+    g = [[i * j for j in range(n)] for i in range(n)]
+    g[0].append(1)
+    return g[n - 1][1:], any(r[0] > 0 for r in g), g[0][-1]
+"""
+CALLS = {
+    "conditional": lambda ns, a, b, k: ns["conditional"](a, b, k % 2 == 0),
+    "pairs": lambda ns, a, b, k: ns["pairs"](a, b),
+    "rows": lambda ns, a, b, k: ns["rows"](4 + k % 3),
+}
+N = 4000
+
+
+@pytest.mark.parametrize("name", CALLS)
+def test_calls_leave_references_and_memory_as_they_were(name: str) -> None:
+    s = Session("<leaks>")
+    s.run_source(SRC)
+    ns, call = s.namespace, CALLS[name]
+    a, b = [3, 1, 2], [5, 1]
+    for k in range(50):  # compile, promote, settle
+        call(ns, a, b, k)
+    refs = sys.getrefcount(a), sys.getrefcount(b)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for k in range(N):
+            call(ns, a, b, k)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert (sys.getrefcount(a), sys.getrefcount(b)) == refs
+    assert grown < N * 8  # a leaked list per call would be >= 56 bytes each
