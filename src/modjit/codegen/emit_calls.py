@@ -60,6 +60,9 @@ class EmitCalls(EmitOps):
         if info.kind == "isinstance":  # known from the type; the argument still runs
             self.expr(node.args[0])
             return ("true" if info.obj else "false"), t
+        if info.kind == "scalar_method":
+            assert isinstance(node.func, ast.Attribute)
+            return self.scalar_method(info.name, self.expr(node.func.value)), t
         if info.kind == "const":
             return self.constant(info.obj, t), t
         if info.kind == "until":  # any/all of a generator: its loop, then its stop flag
@@ -120,6 +123,20 @@ class EmitCalls(EmitOps):
                 if isinstance(it, ListType):
                     self.temp(self.f.value(f"extractvalue {rt.llvm} {r}, {i}"))
         return r
+
+    def scalar_method(self, name: str, v: Value) -> str:
+        f = self.f
+        if name == "bit_length":  # 64 - leading zeros of |n| (as unsigned: -2**63 gives 64)
+            x = self.coerce(v, INT)
+            neg = f.value(f"sub i64 0, {x}")
+            mag = f.value(f"select i1 {f.value(f'icmp slt i64 {x}, 0')}, i64 {neg}, i64 {x}")
+            self.need("ctlz")
+            return f.value(f"sub i64 64, {f.value(f'call i64 @llvm.ctlz.i64(i64 {mag}, i1 false)')}")
+        self.need("ffloor")  # is_integer: finite (x - x is 0, not NaN) and its own floor
+        x = v[0]
+        floor = f.value(f"call double @llvm.floor.f64(double {x})")
+        finite = f.value(f"fcmp oeq double {f.value(f'fsub double {x}, {x}')}, 0.0")
+        return f.value(f"and i1 {f.value(f'fcmp oeq double {floor}, {x}')}, {finite}")
 
     def before_call(self) -> None:
         """Statement units write cached globals back before calling out."""

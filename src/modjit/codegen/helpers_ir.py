@@ -141,4 +141,6 @@ INTRINSICS = {
     "sadd": "declare {i64, i1} @llvm.sadd.with.overflow.i64(i64, i64)",
     "ssub": "declare {i64, i1} @llvm.ssub.with.overflow.i64(i64, i64)",
     "smul": "declare {i64, i1} @llvm.smul.with.overflow.i64(i64, i64)",
+    "ctlz": "declare i64 @llvm.ctlz.i64(i64, i1)",
+    "ffloor": "declare double @llvm.floor.f64(double)",
 }

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from modjit.frontend.infer import Inferer
 
 
+SCALAR_METHODS = {(INT, "bit_length"): INT, (BOOL, "bit_length"): INT, (FLOAT, "is_integer"): BOOL}
+
+
 def call_type(inf: Inferer, node: ast.Call) -> Type:
     func = node.func
     if isinstance(func, ast.Name):
@@ -58,6 +61,10 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
             owner = inf.expr(func.value)
             if isinstance(owner, ListType):
                 return list_method(inf, node, owner, func.attr)
+            if (owner, func.attr) in SCALAR_METHODS and not node.args and not node.keywords:
+                result = SCALAR_METHODS[owner, func.attr]  # n.bit_length(), x.is_integer()
+                inf.u.calls[node] = CallInfo("scalar_method", func.attr, result, arg_types=(owner,))
+                return result
             if owner == BOTTOM:
                 for a in node.args:
                     inf.expr(a)
