@@ -11,8 +11,10 @@ import ast
 
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_expr import EmitExpr
+from modjit.codegen.irtext import FunctionText
 from modjit.frontend.comprehensions import CompAppend
 from modjit.frontend.infer import known_truth
+from modjit.frontend.iterables import IterPlan
 from modjit.frontend.types import INT, NONE, ListType, TupleType, tuple_of
 from modjit.runtime import errors as E
 
@@ -175,41 +177,78 @@ class EmitStmt(EmitExpr):
         self.loop_rest(s, head, latch, orelse, done)
 
     def for_list(self, s: ast.For) -> None:
-        """for x in lst / for i, x in enumerate(lst): index-based, re-reading the
-        length each step like CPython's list iterator (the list may change)."""
+        """for x in lst, and reversed/zip/enumerate of lists (frontend/iterables.py):
+        index-based, re-reading each length every step like CPython's list
+        iterators (the list may change)."""
         f = self.f
         info = self.u.calls.get(s.iter)
-        enumerate_ = info is not None and info.kind == "enumerate"
-        lst = self.expr(s.iter.args[0] if enumerate_ else s.iter)  # type: ignore[attr-defined]
+        plan = info.obj if info is not None and info.kind == "iter" else IterPlan([s.iter], [False])
+        lists = [self.expr(e) for e in plan.lists]
         if info is not None and info.kind == "tuple_iter":
-            boxed = self.box(lst)
+            boxed = self.box(lists[0])
             as_list = f.value(f"call ptr {self.need('PySequence_List')}(ptr {boxed})")
             self.decref(boxed)
             self.raise_pyerr_if_null(as_list)
-            lst = (self.temp(as_list), info.result)
-        lt = lst[1]
-        assert isinstance(lt, ListType)
+            lists = [(self.temp(as_list), info.result)]
+        count = self.coerce(self.expr(plan.start), INT) if plan.start is not None else "0"
+        # a reversed list is walked from its length when the loop starts, down
+        last = [f.value(f"sub i64 {self.list_len(lst)}, 1") if rev else None
+                for (lst, _), rev in zip(lists, plan.reverse, strict=True)]
         counter = f.alloca(f.tmp("idx"), "i64")
         f.emit(f"store i64 0, ptr {counter}")
+        number = f.alloca(f.tmp("count"), "i64")
+        f.emit(f"store i64 {count}, ptr {number}")
         head, body, latch, orelse, done = (f.new_label("lfor"), f.new_label("lbody"), f.new_label("llatch"),
                                            f.new_label("lelse"), f.new_label("lend"))
         f.block(head)
         i = f.value(f"load i64, ptr {counter}")
-        f.cbr(f.value(f"icmp slt i64 {i}, {self.list_len(lst[0])}"), body, orelse)
+        at = [i if top is None else f.value(f"sub i64 {top}, {i}") for top in last]
+        more = "true"
+        for (lst, _), k in zip(lists, at, strict=True):  # (unsigned: a reversed index below 0 is out too)
+            more = f.value(f"and i1 {more}, {f.value(f'icmp ult i64 {k}, {self.list_len(lst)}')}")
+        f.cbr(more, body, orelse)
         f.block(body)
-        ip = f.value(f"getelementptr i8, ptr {lst[0]}, i64 24")
-        items = f.value(f"load ptr, ptr {ip}")
-        obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {items}, i64 {i}')}")
-        item = (self.unbox(obj, lt.elem, s.iter), lt.elem)
+        items = []
+        for (lst, lt), k in zip(lists, at, strict=True):
+            assert isinstance(lt, ListType)
+            base = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
+            obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {base}, i64 {k}')}")
+            items.append((self.unbox(obj, lt.elem, s.iter), lt.elem))
         f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
-        if enumerate_:
-            tt = tuple_of((INT, lt.elem))
-            pair = f.value(f"insertvalue {{i64, {lt.elem.llvm}}} poison, i64 {i}, 0")
-            pair = f.value(f"insertvalue {{i64, {lt.elem.llvm}}} {pair}, {lt.elem.llvm} {item[0]}, 1")
-            self.assign(s.target, (pair, self.u.types.get(s.target, tt)))
-        else:
-            self.assign(s.target, item)
+        item = self.pack(items) if plan.zipped else items[0]
+        if plan.enumerate:
+            n = f.value(f"load i64, ptr {number}")
+            inc = f.value(f"call {{i64, i1}} {self.need('sadd') and '@llvm.sadd.with.overflow.i64'}(i64 {n}, i64 1)")
+            # the next count leaving 64 bits hands over (CPython's counter goes on as a big int)
+            self.raise_if(f.value(f"extractvalue {{i64, i1}} {inc}, 1"), E.E_DEOPT_OVERFLOW, s.iter)
+            f.emit(f"store i64 {f.value(f'extractvalue {{i64, i1}} {inc}, 0')}, ptr {number}")
+            item = self.pack([(n, INT), item])
+        self.assign(s.target, (item[0], self.u.types.get(s.target, item[1])))
         self.loop_rest(s, head, latch, orelse, done)
+
+    def for_reversed_range(self, s: ast.For, start: str, stop: str, step: str) -> None:
+        """for i in reversed(range(a, b, c)): the range's items from its last,
+        a + k*c for k = len-1 down to 0 (wrapping arithmetic: each item fits)."""
+        f = self.f
+        left = f.alloca(f.tmp("rleft"), "i64")
+        f.emit(f"store i64 {_range_length(f, start, stop, step)}, ptr {left}")
+        head, body, latch, orelse, done = (f.new_label("rfor"), f.new_label("rbody"), f.new_label("rlatch"),
+                                           f.new_label("relse"), f.new_label("rend"))
+        f.block(head)
+        k = f.value(f"load i64, ptr {left}")
+        f.cbr(f.value(f"icmp ne i64 {k}, 0"), body, orelse)
+        f.block(body)
+        k1 = f.value(f"sub i64 {k}, 1")
+        f.emit(f"store i64 {k1}, ptr {left}")
+        self.assign(s.target, (f.value(f"add i64 {start}, {f.value(f'mul i64 {k1}, {step}')}"), INT))
+        self.loop_rest(s, head, latch, orelse, done)
+
+    def pack(self, values: list[Value]) -> Value:
+        t = tuple_of(tuple(v[1] for v in values))
+        out = "poison"
+        for k, (v, vt) in enumerate(values):
+            out = self.f.value(f"insertvalue {t.llvm} {out}, {vt.llvm} {v}, {k}")
+        return out, t
 
     def for_stmt(self, s: ast.For) -> None:
         f = self.f
@@ -218,12 +257,16 @@ class EmitStmt(EmitExpr):
         if info is None or info.kind != "range":
             self.for_list(s)
             return
+        call = info.obj  # the range() call (s.iter, or inside reversed())
         assert isinstance(call, ast.Call)
         args = [self.coerce(self.expr(a), INT) for a in call.args]
         start, stop, step = ("0", args[0], "1") if len(args) == 1 else (
             (args[0], args[1], "1") if len(args) == 2 else tuple(args))
         if not _is_const(step):
             self.raise_if(f.value(f"icmp eq i64 {step}, 0"), E.E["range_step_zero"], call)
+        if info.name == "reversed":
+            self.for_reversed_range(s, start, stop, step)
+            return
         counter = f.alloca(f.tmp("range"), "i64")
         f.emit(f"store i64 {start}, ptr {counter}")
         head, body, latch, orelse, done = (f.new_label("for"), f.new_label("fbody"), f.new_label("flatch"),
@@ -255,6 +298,17 @@ class EmitStmt(EmitExpr):
         self.block_stmts(s.orelse)
         f.br(done)
         f.block(done)
+
+
+def _range_length(f: FunctionText, start: str, stop: str, step: str) -> str:
+    """len(range(start, stop, step)) as an unsigned i64 (exact over all i64)."""
+    up = f.value(f"icmp sgt i64 {step}, 0")
+    lo = f.value(f"select i1 {up}, i64 {start}, i64 {stop}")
+    hi = f.value(f"select i1 {up}, i64 {stop}, i64 {start}")
+    stride = f.value(f"select i1 {up}, i64 {step}, i64 {f.value(f'sub i64 0, {step}')}")
+    span = f.value(f"sub i64 {f.value(f'sub i64 {hi}, {lo}')}, 1")  # hi - lo - 1, unsigned
+    n = f.value(f"add i64 {f.value(f'udiv i64 {span}, {stride}')}, 1")
+    return f.value(f"select i1 {f.value(f'icmp sgt i64 {hi}, {lo}')}, i64 {n}, i64 0")
 
 
 def _is_const(v: str) -> bool:

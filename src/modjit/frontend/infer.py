@@ -20,6 +20,7 @@ from typing import Any
 from modjit.errors import Unsupported
 from modjit.frontend import resolve as R
 from modjit.frontend.comprehensions import CompAppend, is_hidden, scope_comprehensions
+from modjit.frontend.iterables import iter_plan
 from modjit.frontend.types import (
     BOOL,
     BOTTOM,
@@ -261,12 +262,19 @@ class Inferer:
         it = s.iter
         kind = (self.binding_kind(it.func) if isinstance(it, ast.Call) and isinstance(it.func, ast.Name)
                 else ("", ""))
-        if kind == ("builtin", "enumerate") and len(it.args) == 1 and not it.keywords:  # type: ignore[attr-defined]
-            lt = self.expr(it.args[0])  # type: ignore[attr-defined]
-            if not isinstance(lt, ListType):
-                raise self.fail("enumerate() is compiled over lists only", it)
-            self.u.calls[it] = CallInfo("enumerate", "enumerate", NONE)
-            self.assign_target(s.target, tuple_of((INT, lt.elem)))
+        rng = it
+        if kind == ("builtin", "reversed") and isinstance(it, ast.Call) and len(it.args) == 1 \
+                and not it.keywords and isinstance(it.args[0], ast.Call) \
+                and isinstance(it.args[0].func, ast.Name) \
+                and self.binding_kind(it.args[0].func) == ("builtin", "range"):
+            rng, kind = it.args[0], ("builtin", "range")  # reversed(range(...))
+        planned = iter_plan(self, it) if rng is it else None  # reversed(a), zip(a, b), enumerate(...)
+        if planned is not None:
+            plan, item = planned
+            if item == BOTTOM or (isinstance(item, TupleType) and BOTTOM in item.items):
+                return  # a list of unknown type: settled by a later round
+            self.u.calls[it] = CallInfo("iter", "iter", item, obj=plan)
+            self.assign_target(s.target, item)
             self.block(s.body)
             self.block(s.orelse)
             return
@@ -285,15 +293,16 @@ class Inferer:
                 return
             if lt == BOTTOM:
                 return
-            raise self.fail("for loops are compiled over range(), lists and enumerate(list) only", s.iter)
-        assert isinstance(it, ast.Call)
-        if not 1 <= len(it.args) <= 3 or it.keywords:
-            raise self.fail("range() takes 1 to 3 positional arguments here", it)
-        for a in it.args:
+            raise self.fail("for loops are compiled over range(), lists, and reversed/zip/enumerate of lists only",
+                            s.iter)
+        assert isinstance(rng, ast.Call)
+        if not 1 <= len(rng.args) <= 3 or rng.keywords:
+            raise self.fail("range() takes 1 to 3 positional arguments here", rng)
+        for a in rng.args:
             t = self.expr(a)
             if t not in (INT, BOOL, BOTTOM):
                 raise self.fail(f"range() argument of type {t}", a)
-        self.u.calls[it] = CallInfo("range", "range", NONE)
+        self.u.calls[it] = CallInfo("range", "range" if rng is it else "reversed", NONE, obj=rng)
         self.assign_target(s.target, INT)
         self.block(s.body)
         self.block(s.orelse)

@@ -18,7 +18,7 @@ MISSING = object()  # a name not bound in the namespace (dependency marker)
 
 BUILTINS = {"print", "abs", "min", "max", "int", "float", "bool", "round", "range", "len", "divmod",
             "pow", "sum", "sorted", "list", "enumerate", "any", "all",
-            "isinstance", "tuple"}
+            "isinstance", "tuple", "zip", "reversed"}
 
 # math functions compiled natively (float -> float, CPython's math_1 error rules)
 MATH_NATIVE_1 = {"sqrt", "sin", "cos", "tan", "atan", "exp", "fabs", "asin", "acos",
