@@ -198,8 +198,7 @@ class EmitStmt(EmitExpr):
         f.emit(f"store i64 0, ptr {counter}")
         number = f.alloca(f.tmp("count"), "i64")
         f.emit(f"store i64 {count}, ptr {number}")
-        head, body, latch, orelse, done = (f.new_label("lfor"), f.new_label("lbody"), f.new_label("llatch"),
-                                           f.new_label("lelse"), f.new_label("lend"))
+        head, body, latch, orelse, done = self.loop_labels("lfor")
         f.block(head)
         i = f.value(f"load i64, ptr {counter}")
         at = [i if top is None else f.value(f"sub i64 {top}, {i}") for top in last]
@@ -232,8 +231,7 @@ class EmitStmt(EmitExpr):
         f = self.f
         left = f.alloca(f.tmp("rleft"), "i64")
         f.emit(f"store i64 {_range_length(f, start, stop, step)}, ptr {left}")
-        head, body, latch, orelse, done = (f.new_label("rfor"), f.new_label("rbody"), f.new_label("rlatch"),
-                                           f.new_label("relse"), f.new_label("rend"))
+        head, body, latch, orelse, done = self.loop_labels("rfor")
         f.block(head)
         k = f.value(f"load i64, ptr {left}")
         f.cbr(f.value(f"icmp ne i64 {k}, 0"), body, orelse)
@@ -242,6 +240,10 @@ class EmitStmt(EmitExpr):
         f.emit(f"store i64 {k1}, ptr {left}")
         self.assign(s.target, (f.value(f"add i64 {start}, {f.value(f'mul i64 {k1}, {step}')}"), INT))
         self.loop_rest(s, head, latch, orelse, done)
+
+    def loop_labels(self, tag: str) -> tuple[str, str, str, str, str]:
+        """head, body, latch (continue), else, end of a loop."""
+        return tuple(self.f.new_label(tag + part) for part in ("", "body", "latch", "else", "end"))  # type: ignore[return-value]
 
     def pack(self, values: list[Value]) -> Value:
         t = tuple_of(tuple(v[1] for v in values))
@@ -269,8 +271,7 @@ class EmitStmt(EmitExpr):
             return
         counter = f.alloca(f.tmp("range"), "i64")
         f.emit(f"store i64 {start}, ptr {counter}")
-        head, body, latch, orelse, done = (f.new_label("for"), f.new_label("fbody"), f.new_label("flatch"),
-                                           f.new_label("felse"), f.new_label("fend"))
+        head, body, latch, orelse, done = self.loop_labels("for")
         f.block(head)
         i = f.value(f"load i64, ptr {counter}")
         if _is_const(step):
