@@ -15,6 +15,7 @@ needs the return types of each other), one module each.
 from __future__ import annotations
 
 import ast
+import copy
 import ctypes
 import re
 import sys
@@ -457,6 +458,9 @@ class StatementUnit:
             sys.displayhook(rt.take_echo())
 
 
+_COMPREHENSIONS = (ast.ListComp, ast.GeneratorExp)
+
+
 def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
                       interactive: bool) -> StatementUnit | None:
     if isinstance(stmt, DEFINITIONS):
@@ -466,7 +470,10 @@ def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
     if rt.ns_version.value != rt.validated_version:
         rt.revalidate()  # callees rebound since they were compiled are recompiled
     t0 = time.perf_counter()
-    unit = UnitTypes(filename, "<module>", "statement", [stmt], [], [])
+    # The front end rewrites comprehensions in place (frontend/comprehensions.py);
+    # CPython, running the statement instead or after a hand-over, gets the original.
+    work = copy.deepcopy(stmt) if any(isinstance(n, _COMPREHENSIONS) for n in ast.walk(stmt)) else stmt
+    unit = UnitTypes(filename, "<module>", "statement", [work], [], [])
     group = SpecGroup(rt)
     infer_types(unit, rt.namespace, group.request)
     group.settle()

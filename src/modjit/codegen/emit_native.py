@@ -101,7 +101,9 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     e.add_depth(-1)
     f.term(f"ret ptr {res}")
     f.block("slow")
-    res = f.value(f"call ptr {need_vc}(ptr {ptr_const(slow)}, ptr %args, i64 %nargs, ptr %kwnames)")
+    # A tail call: the dispatcher may retire this specialization (and free this
+    # module's code, at once under ORC), so no frame of it may wait below.
+    res = f.value(f"musttail call ptr {need_vc}(ptr {ptr_const(slow)}, ptr %args, i64 %nargs, ptr %kwnames)")
     f.term(f"ret ptr {res}")
     f.block("printfail")  # printing the call's output raised
     e.add_depth(-1)

@@ -10,16 +10,16 @@ the same way (built eagerly; the result is the same).  One passed to any/all
 stops where they stop, so no element past that one is evaluated:
 
     any(x > 3 for x in a for y in b)
-      -> stop.c2 = False
+      -> $stop.c2 = False
          for x.c2 in a:
              for y.c2 in b:
-                 v.c2 = x.c2 > 3
-                 if v.c2:                  (all: if not v.c2)
-                     stop.c2 = True
+                 $v.c2 = x.c2 > 3
+                 if $v.c2:                 (all: if not $v.c2)
+                     $stop.c2 = True
                      break
-             if stop.c2:
+             if $stop.c2:
                  break
-    and any() is stop.c2 (all: not stop.c2); no list is built.
+    and any() is $stop.c2 (all: not $stop.c2); no list is built.
 """
 
 from __future__ import annotations
@@ -111,7 +111,8 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
     if until is None:
         inner: list[ast.stmt] = [CompAppend(value=comp.elt)]
     else:
-        value, stop = (_hidden(f"{base}{suffix}", comp.elt) for base in ("v", "stop"))
+        # ("$": no renamed variable, `name.cN`, can be called this)
+        value, stop = (_hidden(f"${base}{suffix}", comp.elt) for base in ("v", "stop"))
         test = _load(value) if until else ast.UnaryOp(op=ast.Not(), operand=_load(value))
         comp.mj_stop = stop.id  # type: ignore[attr-defined]
         inner = [ast.Assign(targets=[value], value=comp.elt),
