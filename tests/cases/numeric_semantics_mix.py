@@ -60,3 +60,10 @@ def h(x):
     elif x < 0:
         return -1
 print(h(5), h(-5), h(0))
+def dm(a, b):
+    return divmod(a, b)
+for a, b in ((7.5, 0.0), (1, 0.0), (True, 0.0), (1.0, False), (7, 0), (-7.5, 2), (7, -2.5)):
+    try:
+        print(dm(a, b))
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError", e)

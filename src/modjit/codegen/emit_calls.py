@@ -342,6 +342,9 @@ class EmitCalls(EmitOps):
         if name == "round":
             return self.round_call(args, node, t)
         if name == "divmod":
+            if t.items[0] == FLOAT:  # type: ignore[attr-defined]
+                zero = f.value(f"fcmp oeq double {self.coerce(args[1], FLOAT)}, 0.0")
+                self.raise_if(zero, E.E["float_divmod_zero"], node)  # its own message
             q = self.binop(ast.FloorDiv(), args[0], args[1], node, t.items[0])  # type: ignore[attr-defined]
             r = self.binop(ast.Mod(), args[0], args[1], node, t.items[0])  # type: ignore[attr-defined]
             out = f.value(f"insertvalue {t.llvm} poison, {q[1].llvm} {q[0]}, 0")

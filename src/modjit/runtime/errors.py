@@ -33,6 +33,7 @@ EXCEPTIONS: dict[int, tuple[type[BaseException], str]] = {
     14: (ZeroDivisionError, "float floor division by zero"),
     15: (ZeroDivisionError, "float modulo"),
     16: (ZeroDivisionError, "0.0 cannot be raised to a negative power"),
+    17: (ZeroDivisionError, "float divmod()"),
     20: (ValueError, "math domain error"),
     21: (OverflowError, "math range error"),
     22: (OverflowError, "(34, 'Numerical result out of range')"),
@@ -50,7 +51,7 @@ EXCEPTIONS: dict[int, tuple[type[BaseException], str]] = {
 E = {
     "int_truediv_zero": 10, "int_floordiv_zero": 11, "int_mod_zero": 12,
     "float_div_zero": 13, "float_floordiv_zero": 14, "float_mod_zero": 15,
-    "zero_neg_pow": 16, "math_domain": 20, "math_range": 21, "pow_overflow": 22,
+    "zero_neg_pow": 16, "float_divmod_zero": 17, "math_domain": 20, "math_range": 21, "pow_overflow": 22,
     "int_of_inf": 23, "int_of_nan": 24, "range_step_zero": 25, "negative_shift": 26,
     "recursion": 27, "list_index": 40, "list_assign_index": 41, "name_error": 30, "unbound_local": 31,
 }
