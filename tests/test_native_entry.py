@@ -157,3 +157,17 @@ def test_keyword_arguments_from_cpython_reach_compiled_code() -> None:
             assert "argument" in str(exc)
         else:
             raise AssertionError("no TypeError")
+
+
+def test_calls_leaving_out_defaults_take_the_native_call() -> None:
+    s = session_with("def lerp(a, b, t=0.5):\n    return a + (b - a) * t\n"
+                     "def push(x, acc=[0]):\n    acc.append(x)\n    return len(acc)\n")
+    lerp, push = s.namespace["lerp"], s.namespace["push"]
+    assert lerp(1, 3) == 2.0 and native_call(lerp) and lerp(1, 3, 0.25) == 1.5
+    assert lerp(0, 8, t=0.25) == 2.0  # a keyword: the dispatcher
+    lerp.fn.__defaults__ = (2.0,)  # CPython would use the new default: so must the entry
+    assert lerp(1, 3) == 5.0
+    lerp.fn.__defaults__ = (1,)  # another type: another specialization
+    assert lerp(1, 3) == 3
+    assert [push(i) for i in range(3)] == [2, 3, 4]  # one list object across calls, as in CPython
+    assert push.fn.__defaults__[0] == [0, 0, 1, 2]

@@ -30,13 +30,13 @@ from modjit.codegen.emit_module import (
     assemble,
     emit_entry,
 )
-from modjit.codegen.emit_native import emit_native_entry, has_native_entry
+from modjit.codegen.emit_native import Defaults, emit_native_entry, has_native_entry
 from modjit.driver.stats import UnitRecord
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes, check_settled, infer_types
 from modjit.frontend.resolve import MISSING
-from modjit.frontend.types import BOTTOM, Type
+from modjit.frontend.types import BOTTOM, Type, type_of_value
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
 from modjit.runtime.dispatch import ON_CPYTHON
@@ -298,8 +298,14 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
     if native:
         deps = {name: 0 if obj is MISSING else id(obj) for name, obj in spec.deps.items()}
         spec.on_error = rt.error_handler(spec)  # kept alive with the spec
+        defaults = Defaults.of(spec.jitfn.fn)
+        if defaults is not None and all(type_of_value(d) == t for d, t in zip(
+                defaults.values, spec.param_types[len(spec.param_types) - len(defaults.values):], strict=True)):
+            spec.defaults = defaults.values  # kept alive with the spec: the entry points at them
+        else:
+            defaults = None
         parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps, id(spec.jitfn.slow),
-                                       id(spec.on_error)))
+                                       id(spec.on_error), defaults))
     ir = assemble(parts, ctx)
     irgen = time.perf_counter() - t0
     handle = rt.engine.add_module(ir, spec.symbol + ".entries", "light",

@@ -17,6 +17,8 @@ of these get one (all of them but those with an int|float parameter).
 
 from __future__ import annotations
 
+import ctypes
+
 from modjit.codegen.emit_base import EmitContext
 from modjit.codegen.emit_module import return_boxed
 from modjit.codegen.emit_stmt import EmitStmt
@@ -42,27 +44,47 @@ def _native_param(t: Type) -> bool:
 
 
 def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
-                      deps: dict[str, int], slow: int, on_error: int) -> str:
+                      deps: dict[str, int], slow: int, on_error: int,
+                      defaults: Defaults | None = None) -> str:
     """The entry; `slow` and `on_error` are the addresses of Python callables
     (kept alive by the runtime).  `deps` maps each global name the code (or a
     callee's) was compiled against to the address of the object it must still
     be bound to (0: unbound); one rebound sends the call to `slow`, which
     recompiles.  Checking them, not the namespace's version, keeps a loop on
-    CPython that assigns globals on the fast path."""
+    CPython that assigns globals on the fast path.  `defaults` lets a call
+    leave trailing parameters to their default values."""
     e = EmitStmt(u, ctx)
     f = e.f
     cells = ctx.cells
     n = len(u.param_types)
     need_vc = e.need(VECTORCALL)
-    _require(e, f.value(f"and i1 {f.value(f'icmp eq i64 %nargs, {n}')}, "
-                        f"{f.value('icmp eq ptr %kwnames, null')}"))
+    first = n - len(defaults.values) if defaults else n  # parameters a call must pass
+    fits = f.value(f"and i1 {f.value(f'icmp sge i64 %nargs, {first}')}, {f.value(f'icmp sle i64 %nargs, {n}')}")
+    _require(e, f.value(f"and i1 {fits}, {f.value('icmp eq ptr %kwnames, null')}"))
+    if defaults and first < n:  # the function's defaults must still be the ones baked in here
+        held = f.value(f"load ptr, ptr {ptr_const(defaults.cell)}")
+        _require(e, f.value(f"icmp eq ptr {held}, {ptr_const(id(defaults.values))}"))
     for name, expected in deps.items():
         bound = f.value(f"call ptr {e.need('PyDict_GetItem')}(ptr {e.obj_const(ctx.namespace)}, "
                         f"ptr {e.obj_const(name)})")
         _require(e, f.value(f"icmp eq ptr {bound}, {ptr_const(expected) if expected else 'null'}"))
-    args = []
+    args, objs = [], []
     for i, t in enumerate(u.param_types):
-        obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
+        if i < first:
+            obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
+        else:  # passed, or the default
+            assert defaults is not None
+            given, dflt, join = f.new_label("given"), f.new_label("dflt"), f.new_label("argjoin")
+            f.cbr(f.value(f"icmp slt i64 {i}, %nargs"), given, dflt)
+            f.block(given)
+            passed = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
+            f.br(join)
+            f.block(dflt)
+            f.br(join)
+            f.block(join)
+            default = ptr_const(id(defaults.values[i - first]))
+            obj = f.value(f"phi ptr [{passed}, %{given}], [{default}, %{dflt}]")
+        objs.append(obj)
         args.append(f"{t.llvm} {_unbox_exact(e, obj, t)}")
     effects = f.value(f"load i64, ptr {ptr_const(cells.effects_addr)}")
     mark = _journal_mark(e, ctx)
@@ -92,9 +114,8 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     arr = f.alloca("%handler.args", f"[{n + 2} x ptr]")
     f.emit(f"store ptr {e.box((effects, INT))}, ptr {arr}")
     f.emit(f"store ptr {e.box((mark, INT))}, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 1')}")
-    for i in range(n):
-        src = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
-        f.emit(f"store ptr {src}, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 {i + 2}')}")
+    for i, obj in enumerate(objs):
+        f.emit(f"store ptr {obj}, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 {i + 2}')}")
     res = f.value(f"call ptr {need_vc}(ptr {ptr_const(on_error)}, ptr {arr}, i64 {n + 2}, ptr null)")
     for k in range(2):
         e.decref(f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 {k}')}"))
@@ -110,6 +131,28 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     f.term("ret ptr null")
     return f.render(f'define ptr @"{symbol}.native"(ptr %self, ptr %args, i64 %nargs, ptr %kwnames) '
                     f"nounwind")
+
+
+class Defaults:
+    """A function's default values as a native entry bakes them in: the tuple
+    (kept alive by the specialization) and the address of the function's own
+    pointer to its defaults, checked at each call that leaves one out."""
+
+    __slots__ = ("values", "cell")
+
+    def __init__(self, values: tuple[object, ...], cell: int) -> None:
+        self.values = values
+        self.cell = cell
+
+    @staticmethod
+    def of(fn: object) -> Defaults | None:
+        values = getattr(fn, "__defaults__", None)
+        if not values:
+            return None
+        for offset in range(16, 160, 8):  # func_defaults in PyFunctionObject
+            if ctypes.c_void_p.from_address(id(fn) + offset).value == id(values):
+                return Defaults(values, id(fn) + offset)
+        return None
 
 
 def _require(e: EmitStmt, cond: str) -> None:

@@ -199,6 +199,14 @@ class RuntimeContext:
         if self.namespace.get(name) is jitfn:
             self.namespace[name] = original
 
+    def deps_hold(self, spec: Any) -> bool:
+        """Is every global `spec` (and what it calls) was compiled against still
+        bound as it was?  What a call needs to know, at a few lookups, where a
+        namespace assigned on every iteration of a loop on CPython would have
+        it revalidate every specialization per call."""
+        ns = self.namespace
+        return all(ns.get(name, MISSING) is obj for name, obj in spec.deps.items())
+
     def revalidate(self) -> None:
         """The namespace changed: drop specializations whose callees were rebound."""
         ns = self.namespace

@@ -86,10 +86,12 @@ class JitFunction:
                 self.rt.unwrap_if_hopeless(self)
             return self.on_cpython(*args)
         rt = self.rt
-        if rt.ns_version.value != rt.validated_version:
-            rt.revalidate()  # (may drop specializations)
-            spec = self.fast.get(pytypes)
+        if spec is not None and rt.ns_version.value != rt.validated_version and not rt.deps_hold(spec):
+            rt.invalidate(spec)  # a name it was compiled against was rebound
+            spec = None
         if spec is None:
+            if rt.ns_version.value != rt.validated_version:
+                rt.revalidate()  # before compiling against the namespace
             spec = self._specialize(args)
         if spec is _ON_CPYTHON:
             return self.on_cpython(*args)

@@ -56,6 +56,7 @@ class Spec:
         self.slot_callees: set[Spec] = set()
         self.native_def: Any = None  # the PyMethodDef of its native entry (kept alive)
         self.on_error: Any = None  # runtime handler its native entry calls on errors
+        self.defaults: tuple[Any, ...] = ()  # default values its native entry points at
         self.infer_seconds = 0.0  # type inference, not yet counted in a unit's IR generation
         self.int_positions = tuple(i for i, t in enumerate(param_types) if t == INT)
 
