@@ -96,7 +96,8 @@ class EmitBase:
     def site(self, node: ast.AST | None, name: str = "") -> int:
         line = getattr(node, "lineno", 0) or 0
         col = (getattr(node, "col_offset", 0) or 0) + 1
-        return self.ctx.site(E.Site(self.u.filename, line, col, self.u.name, name))
+        end_line, end_col = getattr(node, "end_lineno", 0) or 0, getattr(node, "end_col_offset", 0) or 0
+        return self.ctx.site(E.Site(self.u.filename, line, col, self.u.name, name, end_line, end_col))
 
     def raise_code(self, code: int, node: ast.AST | None, name: str = "") -> None:
         """Leave through the error exit with (code, site) stored in the error cell."""

@@ -60,13 +60,15 @@ E = {
 class Site:
     """Where compiled code raised: file, line, column, enclosing function, a name."""
 
-    __slots__ = ("file", "line", "col", "func", "name")
+    __slots__ = ("file", "line", "col", "func", "name", "end_line", "end_col")
 
-    def __init__(self, file: str, line: int, col: int, func: str, name: str = "") -> None:
+    def __init__(self, file: str, line: int, col: int, func: str, name: str = "",
+                 end_line: int = 0, end_col: int = 0) -> None:
         self.file, self.line, self.col, self.func, self.name = file, line, col, func, name
+        self.end_line, self.end_col = end_line, end_col  # where the expression ends (0-based col)
 
-    def _key(self) -> tuple[str, int, int, str, str]:
-        return (self.file, self.line, self.col, self.func, self.name)
+    def _key(self) -> tuple[str, int, int, str, str, int, int]:
+        return (self.file, self.line, self.col, self.func, self.name, self.end_line, self.end_col)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Site) and self._key() == other._key()
@@ -80,16 +82,25 @@ def make_exception(code: int, site: Site) -> BaseException:
     return exc_type(message.format(name=site.name))
 
 
-_RAISE_CODE_CACHE: dict[tuple[str, int, str], CodeType] = {}
+_RAISE_CODE_CACHE: dict[Site, CodeType] = {}
 
 
 def raise_at(exc: BaseException, site: Site) -> None:
-    """Raise `exc` from a frame at `site`, so the traceback shows the source line."""
-    key = (site.file, site.line, site.func)
-    code = _RAISE_CODE_CACHE.get(key)
+    """Raise `exc` from a frame at `site`: the traceback shows the source line,
+    marked under the expression that raised as CPython marks it."""
+    code = _RAISE_CODE_CACHE.get(site)
     if code is None:
-        src = "\n" * max(site.line - 1, 0) + "raise __modjit_exc__"
-        compiled = compile(src, site.file, "exec")
+        if site.line and site.end_line:
+            import ast
+
+            name = ast.Name(id="__modjit_exc__", ctx=ast.Load())
+            stmt = ast.Raise(exc=name, cause=None)
+            for node in (stmt, name):
+                node.lineno, node.col_offset = site.line, site.col - 1
+                node.end_lineno, node.end_col_offset = site.end_line, site.end_col
+            compiled = compile(ast.Module(body=[stmt], type_ignores=[]), site.file, "exec")
+        else:
+            compiled = compile("\n" * max(site.line - 1, 0) + "raise __modjit_exc__", site.file, "exec")
         code = compiled.replace(co_name=site.func)
-        _RAISE_CODE_CACHE[key] = code
+        _RAISE_CODE_CACHE[site] = code
     exec(code, {"__modjit_exc__": exc})  # noqa: S102 - raises exc
