@@ -39,6 +39,10 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
             import ast
 
             tree = ast.parse(source, prog)
+            # CPython compiles the whole file before running any of it: errors its
+            # compiler finds past the parser ('return' outside function, a global
+            # declared after use, ...) stop the program before its first line
+            compile(tree, prog, "exec", dont_inherit=True)
         except SyntaxError as exc:
             traceback.print_exception(SyntaxError, exc, None, limit=0)
             return 1

@@ -94,6 +94,7 @@ def _walk_scope(body: list[ast.stmt]) -> list[ast.AST]:
 
 
 _MATH_AS_IMPORTED = dict(vars(math))
+_BUILTINS_AS_IMPORTED = dict(vars(builtins))
 
 
 def math_attr_replaced(attr: str) -> bool:
@@ -108,9 +109,12 @@ def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
 
     value = namespace.get(name, MISSING)
     if value is MISSING:
-        if name in BUILTINS and getattr(builtins, name, None) is not None:
-            return Binding("builtin", getattr(builtins, name), name)
-        return None
+        value = getattr(builtins, name, MISSING)
+        if value is MISSING:
+            return None
+        if name in BUILTINS and value is _BUILTINS_AS_IMPORTED.get(name):
+            return Binding("builtin", value, name)
+        return Binding("value", value, name)  # builtins.abs = ...: the program's own
     if isinstance(value, JitFunction):
         return Binding("function", value, name)
     if value is math:

@@ -218,9 +218,12 @@ class RuntimeContext:
         self.validated_version = self.ns_version.value
 
     def retire_function(self, jitfn: Any) -> None:
-        """Free every compiled specialization of `jitfn` (it was rebound); a call
-        through a remaining reference compiles afresh."""
-        for spec in [s for s in self.specs if s.jitfn is jitfn]:
+        """Free every compiled specialization of `jitfn` (it was rebound, or its
+        defaults were), and those calling it; a call compiles afresh."""
+        def uses(s: Any) -> bool:  # (a callee only ever inlined is in no list of specs)
+            return s.jitfn is jitfn or any(c.jitfn is jitfn for c in (*s.unit.callees, *s.inlined))
+
+        for spec in [s for s in self.specs if uses(s)]:
             self.invalidate(spec)
 
     def invalidate(self, spec: Any) -> None:

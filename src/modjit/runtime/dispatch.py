@@ -57,6 +57,29 @@ class JitFunction:
     def __repr__(self) -> str:
         return repr(self.fn)
 
+    # What code reads (and writes) of a function reaches the function itself.
+    __code__ = property(lambda self: self.fn.__code__)
+    __globals__ = property(lambda self: self.fn.__globals__)
+    __closure__ = property(lambda self: self.fn.__closure__)
+    __builtins__ = property(lambda self: self.fn.__builtins__)
+
+    @property
+    def __defaults__(self) -> Any:
+        return self.fn.__defaults__
+
+    @__defaults__.setter
+    def __defaults__(self, value: Any) -> None:
+        self.fn.__defaults__ = value
+        self.rt.retire_function(self)  # compiled callers hold the old defaults as constants
+
+    @property
+    def __kwdefaults__(self) -> Any:
+        return self.fn.__kwdefaults__
+
+    @__kwdefaults__.setter
+    def __kwdefaults__(self, value: Any) -> None:
+        self.fn.__kwdefaults__ = value
+
     def __get__(self, obj: Any, objtype: Any = None) -> Any:
         if obj is None:
             return self

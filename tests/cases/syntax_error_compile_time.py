@@ -1,0 +1,6 @@
+print("hi")
+
+
+def f():
+    h = 1
+    global h
