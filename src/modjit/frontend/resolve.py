@@ -110,9 +110,9 @@ def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
     value = namespace.get(name, MISSING)
     if value is MISSING:
         value = getattr(builtins, name, MISSING)
-        if value is MISSING:
-            return None
-        if name in BUILTINS and value is _BUILTINS_AS_IMPORTED.get(name):
+        if name not in BUILTINS or value is MISSING:
+            return None  # (compiled code reads globals from the namespace alone)
+        if value is _BUILTINS_AS_IMPORTED.get(name):
             return Binding("builtin", value, name)
         return Binding("value", value, name)  # builtins.abs = ...: the program's own
     if isinstance(value, JitFunction):
