@@ -36,6 +36,18 @@ _new_cfunction.restype = ctypes.py_object
 _new_cfunction.argtypes = [ctypes.c_void_p, ctypes.py_object, ctypes.py_object]
 
 
+def _forwarded(attr: str, retire: bool) -> Any:
+    def get(self: JitFunction) -> Any:
+        return getattr(self.fn, attr)
+
+    def put(self: JitFunction, value: Any) -> None:
+        setattr(self.fn, attr, value)
+        if retire:
+            self.rt.retire_function(self)
+
+    return property(get, put)
+
+
 class JitFunction:
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
         self.fn = fn
@@ -57,33 +69,14 @@ class JitFunction:
     def __repr__(self) -> str:
         return repr(self.fn)
 
-    # What code reads (and writes) of a function reaches the function itself.
+    # What code reads (and writes) of a function reaches the function itself;
+    # new defaults also retire compiled callers, which hold the old ones as constants.
     __code__ = property(lambda self: self.fn.__code__)
     __globals__ = property(lambda self: self.fn.__globals__)
     __closure__ = property(lambda self: self.fn.__closure__)
     __builtins__ = property(lambda self: self.fn.__builtins__)
-
-    @property
-    def __defaults__(self) -> Any:
-        return self.fn.__defaults__
-
-    @__defaults__.setter
-    def __defaults__(self, value: Any) -> None:
-        self.fn.__defaults__ = value
-        self.rt.retire_function(self)  # compiled callers hold the old defaults as constants
-
-    @property
-    def __kwdefaults__(self) -> Any:
-        return self.fn.__kwdefaults__
-
-    @__kwdefaults__.setter
-    def __kwdefaults__(self, value: Any) -> None:
-        self.fn.__kwdefaults__ = value
-
-    def __get__(self, obj: Any, objtype: Any = None) -> Any:
-        if obj is None:
-            return self
-        return types.MethodType(self, obj)
+    __defaults__ = _forwarded("__defaults__", retire=True)
+    __kwdefaults__ = _forwarded("__kwdefaults__", retire=True)
 
     def call_python(self, *args: Any, **kwargs: Any) -> Any:
         """The dispatcher: pick (or compile) the specialization for these
