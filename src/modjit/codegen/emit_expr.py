@@ -24,6 +24,8 @@ class EmitExpr(EmitLists):
             return self.constant(node.value, t), t
         if isinstance(node, ast.Name):
             return self.name(node)
+        if isinstance(node, ast.BinOp) and self._is_mul_mod(node, t):
+            return self.mul_mod(node), INT
         if isinstance(node, ast.BinOp):
             a, b = self.expr(node.left), self.expr(node.right)
             if isinstance(t, ListType):
@@ -157,6 +159,48 @@ class EmitExpr(EmitLists):
         f.br(done)
         f.block(done)
         return self.merged_value(f.value(f"load {t.llvm}, ptr {slot}"), t)
+
+    def _is_mul_mod(self, node: ast.BinOp, t: Type) -> bool:
+        """`a * b % m` of ints: modular multiplication, whose product may leave
+        64 bits while its result cannot (Miller-Rabin, hashing mod 2**61 - 1)."""
+        left = node.left
+        return (t == INT and isinstance(node.op, ast.Mod) and isinstance(left, ast.BinOp)
+                and isinstance(left.op, ast.Mult)
+                and all(self.u.types[x] in (INT, BOOL) for x in (left.left, left.right, node.right)))
+
+    def mul_mod(self, node: ast.BinOp) -> str:
+        """A product within 64 bits takes the plain path; one past it is
+        multiplied and reduced by CPython (a 128-bit remainder would need
+        libgcc's __modti3, which the JIT does not link)."""
+        f = self.f
+        assert isinstance(node.left, ast.BinOp)
+        a, b, m = (self.coerce(self.expr(x), INT) for x in (node.left.left, node.left.right, node.right))
+        self.raise_if(f.value(f"icmp eq i64 {m}, 0"), E.E["int_mod_zero"], node)
+        self.need("smul")
+        pair = f.value(f"call {{i64, i1}} @llvm.smul.with.overflow.i64(i64 {a}, i64 {b})")
+        slot = f.alloca(f.tmp("mulmod"), "i64")
+        small, big, done = f.new_label("mmsmall"), f.new_label("mmbig"), f.new_label("mmdone")
+        f.cbr(f.value(f"extractvalue {{i64, i1}} {pair}, 1"), big, small)
+        f.block(small)
+        product = f.value(f"extractvalue {{i64, i1}} {pair}, 0")
+        f.emit(f"store i64 {self.int_binop(ast.Mod(), product, m, node)}, ptr {slot}")
+        f.br(done)
+        f.block(big)
+        ob = [self.box((v, INT)) for v in (a, b, m)]
+        p = f.value(f"call ptr {self.need('PyNumber_Multiply')}(ptr {ob[0]}, ptr {ob[1]})")
+        self.decref(ob[0])
+        self.decref(ob[1])
+        self.raise_pyerr_if_null(p)
+        r = f.value(f"call ptr {self.need('PyNumber_Remainder')}(ptr {p}, ptr {ob[2]})")
+        self.decref(ob[2])
+        self.decref(p)
+        self.raise_pyerr_if_null(r)
+        as_int = self.need("PyLong_AsLongLong")  # |r| < |m|: it fits
+        f.emit(f"store i64 {f.value(f'call i64 {as_int}(ptr {r})')}, ptr {slot}")
+        self.decref(r)
+        f.br(done)
+        f.block(done)
+        return f.value(f"load i64, ptr {slot}")
 
     def if_exp(self, node: ast.IfExp, t: Type) -> str:
         f = self.f

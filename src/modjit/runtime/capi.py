@@ -38,6 +38,8 @@ C_API = {
     "PyNumber_TrueDivide": "declare ptr @PyNumber_TrueDivide(ptr, ptr)",
     "PyNumber_Add": "declare ptr @PyNumber_Add(ptr, ptr)",
     "PyNumber_Multiply": "declare ptr @PyNumber_Multiply(ptr, ptr)",
+    "PyNumber_Remainder": "declare ptr @PyNumber_Remainder(ptr, ptr)",
+    "PyLong_AsLongLong": "declare i64 @PyLong_AsLongLong(ptr)",
     "PyList_New": "declare ptr @PyList_New(i64)",
     "PyObject_Format": "declare ptr @PyObject_Format(ptr, ptr)",
     "PyObject_Repr": "declare ptr @PyObject_Repr(ptr)",
