@@ -6,14 +6,11 @@ def mulmod(a, b, m):
 
 
 def powmod(b, e, m):
-    r = 1
-    b %= m
-    while e > 0:
-        if e & 1:
-            r = r * b % m
-        b = b * b % m
-        e >>= 1
-    return r
+    if e == 0:
+        return 1 % m
+    h = powmod(b, e // 2, m)
+    h = h * h % m
+    return h * b % m if e % 2 else h
 
 
 def is_prime(n):
