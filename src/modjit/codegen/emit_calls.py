@@ -15,7 +15,7 @@ from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_ops import EmitOps
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
-from modjit.frontend.infer import CallInfo, Default
+from modjit.frontend.infer import CallInfo
 from modjit.frontend.types import (
     BOOL,
     FLOAT,
@@ -94,7 +94,7 @@ class EmitCalls(EmitOps):
         values = [self.expr(a) for a in [*node.args, *(kw.value for kw in node.keywords)]]
         args = []
         for b in info.binding:
-            if isinstance(b, Default):
+            if isinstance(b, R.Default):
                 dt = type_of_value(b.value)
                 assert dt is not None
                 args.append((self.constant(b.value, dt), dt))

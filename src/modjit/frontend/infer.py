@@ -42,15 +42,6 @@ ARITH = ast.Add | ast.Sub | ast.Mult
 BITWISE = ast.BitAnd | ast.BitOr | ast.BitXor
 
 
-class Default:
-    """A parameter left to its default value in a call."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-
-
 class CallInfo:
     """How a call is compiled: kind is print | builtin | math | pycall | user | range | method
     | const (a call of a builtin on a constant, such as float("inf"): obj holds the value).

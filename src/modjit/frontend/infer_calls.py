@@ -14,7 +14,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from modjit.frontend import resolve as R
-from modjit.frontend.infer import CallInfo, Default
+from modjit.frontend.infer import CallInfo
 from modjit.frontend.types import (
     BOOL,
     BOTTOM,
@@ -341,36 +341,16 @@ def math_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     return result
 
 
-def bind_arguments(inf: Inferer, node: ast.Call, fn: Any) -> tuple[Any, ...]:
-    """Each parameter's argument, as CPython binds them: positional arguments,
-    then keywords by name, then defaults (a call CPython rejects is left to it)."""
-    code = fn.__code__
-    if code.co_flags & 0x0C or code.co_kwonlyargcount or code.co_posonlyargcount:
-        raise inf.fail(f"call to '{fn.__name__}' with *args/**kwargs/keyword-only parameters", node)
-    names = code.co_varnames[:code.co_argcount]
-    if len(node.args) > len(names) or any(isinstance(a, ast.Starred) for a in node.args):
-        raise inf.fail(f"call to '{fn.__name__}' with too many arguments", node)
-    slots: list[Any] = list(range(len(node.args))) + [None] * (len(names) - len(node.args))
-    for j, kw in enumerate(node.keywords):
-        if kw.arg is None or kw.arg not in names or slots[names.index(kw.arg)] is not None:
-            raise inf.fail(f"call to '{fn.__name__}' with keyword arguments CPython rejects", kw)
-        slots[names.index(kw.arg)] = len(node.args) + j
-    defaults = fn.__defaults__ or ()
-    first = len(names) - len(defaults)
-    for p, slot in enumerate(slots):
-        if slot is None:
-            if p < first:
-                raise inf.fail(f"call to '{fn.__name__}' with too few arguments", node)
-            slots[p] = Default(defaults[p - first])
-    return tuple(slots)
-
-
 def user_call(inf: Inferer, node: ast.Call, jitfn: object) -> Type:
-    binding = bind_arguments(inf, node, jitfn.fn)  # type: ignore[attr-defined]
+    if any(isinstance(a, ast.Starred) for a in node.args):
+        raise inf.fail(f"call to '{jitfn.__name__}' with *arguments", node)  # type: ignore[attr-defined]
+    binding = R.bind_slots(jitfn.fn, len(node.args), tuple(kw.arg for kw in node.keywords))  # type: ignore[attr-defined]
+    if isinstance(binding, str):
+        raise inf.fail(binding, node)
     sources = [inf.expr(a) for a in [*node.args, *(kw.value for kw in node.keywords)]]
     ts = []
     for b in binding:
-        if isinstance(b, Default):
+        if isinstance(b, R.Default):
             t = type_of_value(b.value)
             if t is None:
                 raise inf.fail(f"default argument of type {type(b.value).__name__}", node)

@@ -103,6 +103,42 @@ def math_attr_replaced(attr: str) -> bool:
     return getattr(math, attr, None) is not _MATH_AS_IMPORTED.get(attr)
 
 
+class Default:
+    """A parameter left to its default value in a call."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+
+def bind_slots(fn: Any, npositional: int, keywords: tuple[str | None, ...]) -> tuple[Any, ...] | str:
+    """Each parameter's argument, as CPython binds a call of `fn` with
+    `npositional` positional arguments and then `keywords`: the index of the
+    argument (positional ones first, then the keywords in order), or a Default.
+    A string says why not: CPython would reject the call, or `fn` takes
+    *args/**kwargs/keyword-only parameters (the call is left to CPython)."""
+    code = fn.__code__
+    if code.co_flags & 0x0C or code.co_kwonlyargcount or code.co_posonlyargcount:
+        return f"call to '{fn.__name__}' with *args/**kwargs/keyword-only parameters"
+    names = code.co_varnames[:code.co_argcount]
+    if npositional > len(names):
+        return f"call to '{fn.__name__}' with too many arguments"
+    slots: list[Any] = list(range(npositional)) + [None] * (len(names) - npositional)
+    for j, name in enumerate(keywords):
+        if name is None or name not in names or slots[names.index(name)] is not None:
+            return f"call to '{fn.__name__}' with keyword arguments CPython rejects"
+        slots[names.index(name)] = npositional + j
+    defaults = fn.__defaults__ or ()
+    first = len(names) - len(defaults)
+    for p, slot in enumerate(slots):
+        if slot is None:
+            if p < first:
+                return f"call to '{fn.__name__}' with too few arguments"
+            slots[p] = Default(defaults[p - first])
+    return tuple(slots)
+
+
 def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
     """The binding of a global name now, or None if it is bound to nothing usable."""
     from modjit.runtime.dispatch import JitFunction

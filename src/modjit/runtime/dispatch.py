@@ -12,10 +12,10 @@ import functools
 import types
 from typing import Any
 
+from modjit.frontend.resolve import Default, bind_slots
 from modjit.frontend.types import type_of_value
 
 _ON_CPYTHON = object()
-_MISSING = object()
 _VALUE_DECIDES = (int, list, tuple)  # Python types whose values decide if a call compiles
 # A stand-in that sent this many calls to CPython with no compiled specialization
 # gives its name back to the plain function: each call through it cost ~3 us.
@@ -81,19 +81,13 @@ class JitFunction:
     def call_python(self, *args: Any, **kwargs: Any) -> Any:
         """The dispatcher: pick (or compile) the specialization for these
         argument types and call it through ctypes, or run the function on CPython."""
-        if kwargs:
+        if kwargs or len(args) != self.nparams:  # keywords, defaults
             bound = self._bind(args, kwargs) if self.simple else None
             if bound is None:
                 return self.on_cpython(*args, **kwargs)
             args = bound
         elif not self.simple:
             return self.on_cpython(*args)
-        if len(args) != self.nparams:
-            defaults = self.fn.__defaults__ or ()
-            missing = self.nparams - len(args)
-            if not 0 < missing <= len(defaults):
-                return self.on_cpython(*args)
-            args = args + defaults[len(defaults) - missing:]
         pytypes = tuple(map(type, args))
         spec = self.fast.get(pytypes)
         if spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
@@ -116,24 +110,13 @@ class JitFunction:
         return rt.call_spec(spec, args)
 
     def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...] | None:
-        """Keyword arguments put in their parameters' places (defaults filled),
-        or None where CPython would raise: it runs the call and raises."""
-        names = self.fn.__code__.co_varnames[:self.nparams]
-        if len(args) > self.nparams:
+        """The arguments in their parameters' places, defaults filled in, or
+        None where CPython would raise (it runs the call and raises)."""
+        binding = bind_slots(self.fn, len(args), tuple(kwargs))
+        if isinstance(binding, str):
             return None
-        slots: list[Any] = [*args] + [_MISSING] * (self.nparams - len(args))
-        for name, value in kwargs.items():
-            if name not in names or slots[names.index(name)] is not _MISSING:
-                return None
-            slots[names.index(name)] = value
-        defaults = self.fn.__defaults__ or ()
-        first = self.nparams - len(defaults)
-        for i, v in enumerate(slots):
-            if v is _MISSING:
-                if i < first:
-                    return None
-                slots[i] = defaults[i - first]
-        return tuple(slots)
+        given = (*args, *kwargs.values())
+        return tuple(b.value if isinstance(b, Default) else given[b] for b in binding)
 
     def on_cpython(self, *args: Any, **kwargs: Any) -> Any:
         """Run the original function.  Unlike a plain Python-to-Python call, a
