@@ -11,3 +11,16 @@ class Vec:
 vs = [Vec(1, 2), Vec(0.5, -1.5), Vec(3, 4)]
 print([v.length2() for v in vs], vs)
 print(sorted(vs, key=lambda v: v.length2()))
+
+
+# A compiled top-level function bound as a method: the instance is its first argument.
+def scaled(self, k):
+    return self.base * k
+
+
+class Scaler:
+    base = 3
+    times = scaled
+
+
+print(Scaler().times(4), Scaler().times(2.5), Scaler.times(Scaler(), 7))

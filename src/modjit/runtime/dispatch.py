@@ -69,6 +69,11 @@ class JitFunction:
     def __repr__(self) -> str:
         return repr(self.fn)
 
+    def __get__(self, obj: Any, objtype: Any = None) -> Any:
+        if obj is None:
+            return self
+        return types.MethodType(self, obj)
+
     # What code reads (and writes) of a function reaches the function itself;
     # new defaults also retire compiled callers, which hold the old ones as constants.
     __code__ = property(lambda self: self.fn.__code__)
