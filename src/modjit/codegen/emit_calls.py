@@ -25,6 +25,7 @@ from modjit.frontend.types import (
     ListType,
     TupleType,
     Type,
+    holds_list,
     type_of_value,
 )
 from modjit.runtime import capi
@@ -33,12 +34,6 @@ from modjit.runtime.output import FLUSH_AT
 
 INF_BITS = "0x7FF0000000000000"
 _STRINGS: dict[str, str] = {}
-
-
-def _holds_list(t: Type) -> bool:
-    if isinstance(t, TupleType):
-        return any(_holds_list(i) for i in t.items)
-    return isinstance(t, ListType)
 
 
 def _const_str(text: str) -> str:
@@ -149,7 +144,7 @@ class EmitCalls(EmitOps):
         f = self.f
         boxed = [self.print_arg(a) for a in node.args]
         for i, t in enumerate(self.u.calls[node].arg_types):
-            if _holds_list(t):
+            if holds_list(t):
                 # The queue prints later: a list, which the code may go on to
                 # change, is queued as the text print() makes of it now.
                 text = f.value(f"call ptr {self.need('PyObject_Str')}(ptr {boxed[i]})")

@@ -161,10 +161,11 @@ class EmitLists(EmitJournal):
         assert isinstance(t, ListType)
         lst = self.f.value(f"call ptr {self.need('PyList_New')}(i64 {len(elems)})")
         self.raise_pyerr_if_null(lst)
-        for v in elems:
-            self.check_kept((self.coerce(v, t.elem), t.elem))
-        for i, v in enumerate(elems):
-            obj = self.box((self.coerce(v, t.elem), t.elem))
+        values = [(self.coerce(v, t.elem), t.elem) for v in elems]
+        for v in values:  # (all before the first is stored)
+            self.check_kept(v)
+        for i, v in enumerate(values):
+            obj = self.box(v)
             self.f.emit(f"call i32 {self.need('PyList_SetItem')}(ptr {lst}, i64 {i}, ptr {obj})")
         return self.temp(lst)
 

@@ -61,7 +61,7 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     first = n - len(defaults.values) if defaults else n  # parameters a call must pass
     fits = f.value(f"and i1 {f.value(f'icmp sge i64 %nargs, {first}')}, {f.value(f'icmp sle i64 %nargs, {n}')}")
     _require(e, f.value(f"and i1 {fits}, {f.value('icmp eq ptr %kwnames, null')}"))
-    if defaults and first < n:  # the function's defaults must still be the ones baked in here
+    if defaults:  # the function's defaults must still be the ones baked in here
         held = f.value(f"load ptr, ptr {ptr_const(defaults.cell)}")
         _require(e, f.value(f"icmp eq ptr {held}, {ptr_const(id(defaults.values))}"))
     for name, expected in deps.items():
@@ -198,7 +198,7 @@ def _unbox_exact(e: EmitStmt, obj: str, t: Type) -> str:
 
 
 def _journal_mark(e: EmitStmt, ctx: EmitContext) -> str:
-    """Where this call's journal records start; a journal past half full is
+    """Where this call's journal records start; a journal past TRIM_AT is
     trimmed first (the runtime's trim does nothing under a compiled frame)."""
     f = e.f
     count = ptr_const(ctx.cells.journal.count_addr)

@@ -190,14 +190,16 @@ class EmitStmt(EmitExpr):
             self.decref(boxed)
             self.raise_pyerr_if_null(as_list)
             lists = [(self.temp(as_list), info.result)]
-        count = self.coerce(self.expr(plan.start), INT) if plan.start is not None else "0"
+        number = ""  # enumerate's count
+        if plan.enumerate:
+            number = f.alloca(f.tmp("count"), "i64")
+            start = self.coerce(self.expr(plan.start), INT) if plan.start is not None else "0"
+            f.emit(f"store i64 {start}, ptr {number}")
         # a reversed list is walked from its length when the loop starts, down
         last = [f.value(f"sub i64 {self.list_len(lst)}, 1") if rev else None
                 for (lst, _), rev in zip(lists, plan.reverse, strict=True)]
         counter = f.alloca(f.tmp("idx"), "i64")
         f.emit(f"store i64 0, ptr {counter}")
-        number = f.alloca(f.tmp("count"), "i64")
-        f.emit(f"store i64 {count}, ptr {number}")
         head, body, latch, orelse, done = self.loop_labels("lfor")
         f.block(head)
         i = f.value(f"load i64, ptr {counter}")
@@ -217,10 +219,8 @@ class EmitStmt(EmitExpr):
         item = self.pack(items) if plan.zipped else items[0]
         if plan.enumerate:
             n = f.value(f"load i64, ptr {number}")
-            inc = f.value(f"call {{i64, i1}} {self.need('sadd') and '@llvm.sadd.with.overflow.i64'}(i64 {n}, i64 1)")
             # the next count leaving 64 bits hands over (CPython's counter goes on as a big int)
-            self.raise_if(f.value(f"extractvalue {{i64, i1}} {inc}, 1"), E.E_DEOPT_OVERFLOW, s.iter)
-            f.emit(f"store i64 {f.value(f'extractvalue {{i64, i1}} {inc}, 0')}, ptr {number}")
+            f.emit(f"store i64 {self.overflow_op('sadd', n, '1', s.iter)}, ptr {number}")
             item = self.pack([(n, INT), item])
         self.assign(s.target, (item[0], self.u.types.get(s.target, item[1])))
         self.loop_rest(s, head, latch, orelse, done)

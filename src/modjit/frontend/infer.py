@@ -31,6 +31,7 @@ from modjit.frontend.types import (
     ListType,
     TupleType,
     Type,
+    holds_list,
     join,
     list_of,
     tuple_of,
@@ -179,7 +180,7 @@ class Inferer:
             check_settled(u)
 
     def add_return(self, t: Type, node: ast.AST) -> None:
-        if isinstance(t, TupleType) and any(_holds_list_in_tuple(i) for i in t.items):
+        if isinstance(t, TupleType) and any(_tuple_holding_list(i) for i in t.items):
             raise self.fail("returning nested tuples that hold lists is not supported", node)
         j = join(self.returns, t)
         if j is None:
@@ -187,7 +188,7 @@ class Inferer:
         self.returns = j
 
     def assign_name(self, name: str, t: Type, node: ast.AST) -> None:
-        if _holds_list_in_tuple(t):
+        if _tuple_holding_list(t):
             raise self.fail("a variable holding a tuple with a list is not supported", node)
         if name in self.u.declared_globals:
             table = self.u.declared_globals
@@ -545,9 +546,8 @@ class Inferer:
         return t.items[idx]
 
 
-def _holds_list_in_tuple(t: Type) -> bool:
-    return isinstance(t, TupleType) and any(
-        isinstance(i, ListType) or _holds_list_in_tuple(i) for i in t.items)
+def _tuple_holding_list(t: Type) -> bool:
+    return isinstance(t, TupleType) and holds_list(t)
 
 
 def _int_constant(node: ast.AST) -> int | None:

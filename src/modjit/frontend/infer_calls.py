@@ -90,7 +90,9 @@ def _numeric(inf: Inferer, node: ast.AST, ts: list[Type], what: str) -> None:
             raise inf.fail(f"{what} of {t} is not supported", node)
 
 
-LIST_RESULT = {"sum": "elem", "min": "elem", "max": "elem", "sorted": "list", "list": "list"}
+# builtins CPython applies to a list: what they return ("elem": an item, "list": a list)
+LIST_RESULT: dict[str, Any] = {"sum": "elem", "min": "elem", "max": "elem", "sorted": "list", "list": "list",
+                               "any": BOOL, "all": BOOL}
 
 
 def _list_range(*args: int) -> list[int]:
@@ -178,15 +180,13 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     ts = _args(inf, node, allow_keywords=kwargs is not None)
     if name in LIST_RESULT and len(ts) == 1 and isinstance(ts[0], ListType):
         lt = ts[0]
-        result = lt.elem if LIST_RESULT[name] == "elem" else lt
+        kind = LIST_RESULT[name]
+        result = lt.elem if kind == "elem" else lt if kind == "list" else kind
         if name == "sum" and not lt.elem.is_number:
             raise inf.fail(f"sum() of {lt}", node)
         inf.u.calls[node] = CallInfo("pycall", name, result, obj=getattr(builtins, name),
                                      arg_types=tuple(ts), kwargs=kwargs)
         return result
-    if name in ("any", "all") and len(ts) == 1 and isinstance(ts[0], ListType):
-        inf.u.calls[node] = CallInfo("pycall", name, BOOL, obj=getattr(builtins, name), arg_types=tuple(ts))
-        return BOOL
     if name == "len" and len(ts) == 1 and isinstance(ts[0], ListType):
         inf.u.calls[node] = CallInfo("builtin", name, INT, arg_types=tuple(ts))
         return INT

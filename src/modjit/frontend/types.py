@@ -77,6 +77,13 @@ class ListType(Type):
         return False
 
 
+def holds_list(t: Type) -> bool:
+    """Is `t` a list, or a tuple with a list somewhere inside?"""
+    if isinstance(t, TupleType):
+        return any(holds_list(i) for i in t.items)
+    return isinstance(t, ListType)
+
+
 def list_of(elem: Type) -> ListType:
     return ListType(f"list[{elem}]", elem)
 

@@ -41,11 +41,11 @@ class Journal:
     code appends a record per store (keeping the old item instead of dropping
     it), append, extend, pop() and reverse, per global it rebinds, and a copy
     of the list before the methods that cost as much as one anyway (insert,
-    sort, remove, clear, pop(i), `*=`); at a
-    hand-over the records past the entry's mark are undone, newest first.
-    Records are only dropped (and the old items released) when no compiled
-    frame is running and the journal is half full, so a call from CPython that
-    mutates one list item costs no Python-level work on return.  A full journal
+    sort, remove, clear, pop(i), `*=`); at a hand-over the records past the
+    entry's mark are undone, newest first.  Records are only dropped (and the
+    old items released) when no compiled frame is running and the journal
+    holds more than TRIM_AT, so a call from CPython that mutates one list item
+    costs no Python-level work on return.  A full journal
     makes a mutation an ordinary effect: a hand-over after it stops with an error.
     """
 

@@ -6,8 +6,8 @@ LLVMLITE-NOTES trap 1):
 
 - the error cell: [code, site] written by compiled code when it raises;
 - the effects counter: bumped by every observable change the journal cannot
-  undo (printing past the print queue, insert/sort of a shared list, a full
-  journal), so a hand-over can tell whether re-running on CPython is safe;
+  undo (printing past the print queue, a mutation once the journal is full),
+  so a hand-over can tell whether re-running on CPython is safe;
 - the compiled-frame count, the recursion limit it is checked against (the
   program's sys.getrecursionlimit(), refreshed at each entry from CPython), and
   the lowest native stack address compiled frames may use (below it, deep
