@@ -5,12 +5,14 @@
     opt   the first code of a function with loops (baseline): the quick pass
           list, O2 codegen
     hot   a function promoted after it ran hot, with its small callees copied
-          in to be inlined: LLVM's O2 pipeline (inliner included), O2 codegen
+          in to be inlined: the copies inlined, then LLVM's O2 function
+          simplification pipeline, O2 codegen
 
 Measured on the benchmarks (README): the default O2 IR pipeline cost 3-4x more
 than the quick list on a baseline function with no run-time gain there (no
 callees to inline); O0 code generation was 3-4x cheaper but ran 1.4-4x slower.
-MODJIT_IR_LEVEL=0..3 / MODJIT_CODEGEN_LEVEL=0..3 override the baseline tier.
+MODJIT_IR_LEVEL=0..3 / MODJIT_CODEGEN_LEVEL=0..3 override the baseline tier;
+MODJIT_HOT_IR_LEVEL=1..3 gives the hot tier LLVM's whole O1..O3 pipeline.
 """
 
 from __future__ import annotations
@@ -19,18 +21,21 @@ import os
 
 import llvmlite.binding as llvm
 
-from modjit.engine.llvm_setup import optimise, optimise_quick
+from modjit.engine.llvm_setup import optimise, optimise_inlined, optimise_quick
 
 QUICK = 9  # stands for the quick pass list in IR_LEVEL
+INLINED = 8  # stands for optimise_inlined
 CODEGEN_LEVEL = {"fast": 0, "light": 0, "opt": int(os.environ.get("MODJIT_CODEGEN_LEVEL", "2")),
                  "hot": 2}
 IR_LEVEL = {"fast": 0, "light": 0, "opt": int(os.environ.get("MODJIT_IR_LEVEL", str(QUICK))),
-            "hot": 2}
+            "hot": int(os.environ.get("MODJIT_HOT_IR_LEVEL", str(INLINED)))}
 
 
 def optimise_tier(module: llvm.ModuleRef, tm: llvm.TargetMachine, tier: str) -> None:
     level = IR_LEVEL[tier]
     if level == QUICK:
         optimise_quick(module, tm)
+    elif level == INLINED:
+        optimise_inlined(module, tm)
     elif level:
         optimise(module, tm, level)
