@@ -116,7 +116,7 @@ class Session:
 
         for node in _defined_functions(stmt):
             fn = self.namespace.get(node.name)
-            if (isinstance(fn, types.FunctionType) and fn.__globals__ is self.namespace
+            if (type(fn) is types.FunctionType and fn.__globals__ is self.namespace
                     and not node.decorator_list and fn.__code__.co_firstlineno == node.lineno):
                 self.namespace[node.name] = JitFunction(fn, self.rt, node)
 

@@ -31,6 +31,7 @@ class _MethodDef(ctypes.Structure):
                 ("ml_flags", ctypes.c_int), ("ml_doc", ctypes.c_char_p)]
 
 
+_set_class = object.__dict__["__class__"].__set__
 _new_cfunction = ctypes.pythonapi.PyCFunction_NewEx
 _new_cfunction.restype = ctypes.py_object
 _new_cfunction.argtypes = [ctypes.c_void_p, ctypes.py_object, ctypes.py_object]
@@ -65,6 +66,9 @@ class JitFunction:
         self.nesting = 0  # calls of the original function under way through this stand-in
         self.cpython_calls = 0  # calls sent to CPython by argument types decided for good
         functools.update_wrapper(self, fn)
+        # A class of its own (install_native sets its __call__), named as
+        # CPython names a function's type in messages and reprs.
+        _set_class(self, type("function", (JitFunction,), {"__module__": "builtins"}))
 
     def __repr__(self) -> str:
         return repr(self.fn)
@@ -82,6 +86,21 @@ class JitFunction:
     __builtins__ = property(lambda self: self.fn.__builtins__)
     __defaults__ = _forwarded("__defaults__", retire=True)
     __kwdefaults__ = _forwarded("__kwdefaults__", retire=True)
+
+    # To isinstance() and inspect.isfunction() the stand-in is a function, as
+    # the name held one before (isinstance consults __class__ after the type);
+    # type() still tells.  Pickling (multiprocessing, copy) names it by its
+    # module and qualified name, as it does a plain function.
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return types.FunctionType
+
+    @__class__.setter
+    def __class__(self, cls: type) -> None:
+        _set_class(self, cls)
+
+    def __reduce__(self) -> str:
+        return self.fn.__qualname__
 
     def call_python(self, *args: Any, **kwargs: Any) -> Any:
         """The dispatcher: pick (or compile) the specialization for these
@@ -145,8 +164,6 @@ class JitFunction:
         mdef = _MethodDef(self.fn.__name__.encode(), address, METH_FASTCALL_KEYWORDS, None)
         spec.native_def = mdef  # the function object points into it
         native = _new_cfunction(ctypes.addressof(mdef), None, None)
-        if type(self) is JitFunction:
-            self.__class__ = type("JitFunction", (JitFunction,), {"__module__": __name__})
         type(self).__call__ = native  # type: ignore[method-assign]
         self.native_spec = spec
 
