@@ -7,7 +7,9 @@ so inlined and baseline code both run), single tier, and no inlining.
 
 A program whose first line is `# modjit: strict` also runs with MODJIT_STRICT=1,
 which fails if any of its functions or top-level loops ran on CPython: that
-proves its kernels were compiled. Adding a program file adds a case.
+proves its kernels were compiled. One whose first line is `# modjit: traceback`
+must also print the same whole stderr (its traceback: every frame, compiled
+ones included, lines and markers). Adding a program file adds a case.
 """
 
 from __future__ import annotations
@@ -34,16 +36,22 @@ MODES = {
 RUNS = [("mcjit", mode) for mode in MODES] + [(e, m) for e in ENGINES[1:] for m in ("tiered", "eager")]
 
 
-@functools.cache
 def run(cmd: tuple[str, ...], strict: bool = False) -> tuple[str, int, str]:
+    """stdout, exit status, last line of stderr."""
+    out, status, err = run_full(cmd, strict)
+    lines = err.strip().splitlines()
+    return out, status, lines[-1] if lines else ""
+
+
+@functools.cache
+def run_full(cmd: tuple[str, ...], strict: bool = False) -> tuple[str, int, str]:
     env = dict(os.environ)
     env.pop("MODJIT_STRICT", None)
     if strict:
         env["MODJIT_STRICT"] = "1"
     proc = subprocess.run(list(cmd), cwd=CASES, capture_output=True, text=True, timeout=TIMEOUT,
                           env=env)
-    lines = proc.stderr.strip().splitlines()
-    return proc.stdout, proc.returncode, lines[-1] if lines else ""
+    return proc.stdout, proc.returncode, proc.stderr
 
 
 def cpython(prog: str) -> tuple[str, int, str]:
@@ -74,6 +82,16 @@ STRICT = [p for p in PROGRAMS if (CASES / p).read_text().startswith("# modjit: s
 @pytest.mark.parametrize("prog", STRICT)
 def test_strict_kernels_compiled(prog: str, mode: str) -> None:
     assert_same(prog, modjit(prog, "mcjit", strict=True, mode=mode))
+
+
+TRACEBACKS = [p for p in PROGRAMS if (CASES / p).read_text().startswith("# modjit: traceback")]
+
+
+@pytest.mark.parametrize(("engine", "mode"), RUNS, ids=[f"{e}-{m}" for e, m in RUNS])
+@pytest.mark.parametrize("prog", TRACEBACKS)
+def test_same_traceback(prog: str, engine: str, mode: str) -> None:
+    cmd = (sys.executable, "-m", "modjit", "run", "--engine", engine, *MODES[mode], prog)
+    assert run_full(cmd)[2] == run_full((sys.executable, prog))[2]
 
 
 def test_corpus_is_large_enough() -> None:

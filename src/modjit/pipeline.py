@@ -458,7 +458,7 @@ class StatementUnit:
                 rt.session.exec_on_cpython(self.stmt, interactive, self.filename)
                 return
             rt.print_queue.flush()
-            E.raise_at(E.make_exception(code, site), site)
+            rt.raise_error(code, site)
         rt.print_queue.flush()
         if interactive and isinstance(self.stmt, ast.Expr):
             sys.displayhook(rt.take_echo())

@@ -15,7 +15,7 @@ from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
-from modjit.runtime.memory import SharedCells
+from modjit.runtime.memory import TB_SITES, SharedCells
 
 Value = tuple[str, Type]
 RAISE_PAD = "raisepad"
@@ -145,20 +145,36 @@ class EmitBase:
         return d
 
     def store_error(self, code: int | str, site: int | str) -> None:
+        """A new error: its (code, site), and no call sites passed yet."""
         cells = self.ctx.cells
         self.f.emit(f"store i64 {code}, ptr {ptr_const(cells.err_code_addr)}")
         self.f.emit(f"store i64 {site}, ptr {ptr_const(cells.err_site_addr)}")
+        self.f.emit(f"store i64 0, ptr {ptr_const(cells.tb_count_addr)}")
 
-    def check_error(self) -> None:
-        """After a call that may have raised: leave if the error cell is set."""
-        code = self.f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
-        bad = self.f.value(f"icmp ne i64 {code}, 0")
-        out, ok = self.f.new_label("propagate"), self.f.new_label("ok")
-        self.f.cbr(bad, out, ok)
-        self.f.block(out)
+    def check_error(self, call: ast.AST | None = None) -> None:
+        """After a call that may have raised: leave if the error cell is set,
+        noting the `call` site for the traceback."""
+        f = self.f
+        code = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
+        bad = f.value(f"icmp ne i64 {code}, 0")
+        out, ok = f.new_label("propagate"), f.new_label("ok")
+        f.cbr(bad, out, ok)
+        f.block(out)
+        if call is not None:
+            self.note_call_site(call)
         self.error_used = True
         self.f.br(self.error_label)
         self.f.block(ok)
+
+    def note_call_site(self, call: ast.AST) -> None:
+        """Append `call`'s site to the traceback cells (past TB_SITES, to the
+        spare slot): count += 1; sites[min(count, TB_SITES)] = site."""
+        f, count_addr = self.f, ptr_const(self.ctx.cells.tb_count_addr)
+        n = f.value(f"load i64, ptr {count_addr}")
+        f.emit(f"store i64 {f.value(f'add i64 {n}, 1')}, ptr {count_addr}")
+        index = f.value(f"select i1 {f.value(f'icmp ult i64 {n}, {TB_SITES}')}, i64 {n}, i64 {TB_SITES}")
+        slot = f.value(f"getelementptr i64, ptr {ptr_const(self.ctx.cells.tb_sites_addr)}, i64 {index}")
+        f.emit(f"store i64 {self.site(call)}, ptr {slot}")
 
     def raise_pyerr_if_null(self, obj: str) -> None:
         self.raise_if(self.f.value(f"icmp eq ptr {obj}, null"), E.E_PYERR, None)

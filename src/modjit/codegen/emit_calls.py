@@ -108,7 +108,7 @@ class EmitCalls(EmitOps):
             self.ctx.slot_callees.add(spec)
             target = self.f.value(f"load ptr, ptr {ptr_const(self.ctx.slot_of(spec))}")
         r = self.f.value(f"call {ret} {target}({params})")
-        self.check_error()
+        self.check_error(node)
         self.after_call()
         rt = spec.return_type
         if isinstance(rt, ListType):

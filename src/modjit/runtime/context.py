@@ -290,7 +290,7 @@ class RuntimeContext:
                     self._retire(spec, site)
             return spec.jitfn.on_cpython(*args)
         self.print_queue.flush()
-        E.raise_at(E.make_exception(code, site), site)
+        self.raise_error(code, site)
         raise AssertionError("unreachable")
 
     def _retire(self, spec: Any, site: E.Site) -> None:
@@ -330,5 +330,11 @@ class RuntimeContext:
 
     def take_error(self) -> tuple[int, E.Site]:
         code, index = self.cells.err_code, self.cells.err_site
+        self.callers = [self.sites[i] for i in self.cells.traceback_sites()]
         self.cells.clear_error()
         return code, self.sites[index]
+
+    def raise_error(self, code: int, site: E.Site) -> None:
+        """Raise the exception compiled code left (take_error), with a
+        traceback through every compiled frame it passed."""
+        E.raise_at(E.make_exception(code, site), site, self.callers)

@@ -8,7 +8,8 @@ tracebacks name the line.
 
 from __future__ import annotations
 
-from types import CodeType
+import sys
+from types import CodeType, FrameType, TracebackType
 
 E_NONE = 0
 E_PYERR = 1  # a Python exception is set (a C API call failed)
@@ -82,25 +83,60 @@ def make_exception(code: int, site: Site) -> BaseException:
     return exc_type(message.format(name=site.name))
 
 
-_RAISE_CODE_CACHE: dict[Site, CodeType] = {}
+_CODE_CACHE: dict[tuple[Site, str], CodeType] = {}
+_CALLER_FRAMES: dict[Site, tuple[FrameType, int]] = {}
 
 
-def raise_at(exc: BaseException, site: Site) -> None:
-    """Raise `exc` from a frame at `site`: the traceback shows the source line,
-    marked under the expression that raised as CPython marks it."""
-    code = _RAISE_CODE_CACHE.get(site)
+def _code_at(site: Site, stmt_text: str) -> CodeType:
+    """`stmt_text` (one statement, one expression) compiled as if written at
+    `site`: tracebacks show the site's line and mark its expression's columns,
+    in a frame named after the function that holds it."""
+    key = (site, stmt_text)
+    code = _CODE_CACHE.get(key)
     if code is None:
         if site.line and site.end_line:
             import ast
 
-            name = ast.Name(id="__modjit_exc__", ctx=ast.Load())
-            stmt = ast.Raise(exc=name, cause=None)
-            for node in (stmt, name):
-                node.lineno, node.col_offset = site.line, site.col - 1
-                node.end_lineno, node.end_col_offset = site.end_line, site.end_col
-            compiled = compile(ast.Module(body=[stmt], type_ignores=[]), site.file, "exec")
+            tree = ast.parse(stmt_text)
+            for node in ast.walk(tree):
+                if isinstance(node, ast.stmt | ast.expr):
+                    node.lineno, node.col_offset = site.line, site.col - 1
+                    node.end_lineno, node.end_col_offset = site.end_line, site.end_col
+            compiled = compile(tree, site.file, "exec")
         else:
-            compiled = compile("\n" * max(site.line - 1, 0) + "raise __modjit_exc__", site.file, "exec")
+            compiled = compile("\n" * max(site.line - 1, 0) + stmt_text, site.file, "exec")
         code = compiled.replace(co_name=site.func)
-        _RAISE_CODE_CACHE[site] = code
-    exec(code, {"__modjit_exc__": exc})  # noqa: S102 - raises exc
+        _CODE_CACHE[key] = code
+    return code
+
+
+def _caller_frame(site: Site) -> tuple[FrameType, int]:
+    """A frame stopped at the call at `site`, and its instruction offset."""
+    found = _CALLER_FRAMES.get(site)
+    if found is None:
+        box: list[tuple[FrameType, int]] = []
+
+        def here() -> None:
+            frame = sys._getframe(1)
+            box.append((frame, frame.f_lasti))
+
+        exec(_code_at(site, "__modjit_here__()"), {"__modjit_here__": here})  # noqa: S102
+        found = _CALLER_FRAMES[site] = box[0]
+    return found
+
+
+def raise_at(exc: BaseException, site: Site, callers: list[Site] | None = None) -> None:
+    """Raise `exc` from a frame at `site`: the traceback shows the source line,
+    marked under the expression that raised as CPython marks it, below a frame
+    for each compiled call it passed on its way out (`callers`, innermost first)."""
+    try:
+        exec(_code_at(site, "raise __modjit_exc__"), {"__modjit_exc__": exc})  # noqa: S102
+    except BaseException as raised:
+        tb = raised.__traceback__
+        if not callers or tb is None or tb.tb_next is None:
+            raise
+        tb = tb.tb_next  # the frame at `site`
+        for caller in callers:
+            frame, lasti = _caller_frame(caller)
+            tb = TracebackType(tb, frame, lasti, caller.line)
+        raise raised.with_traceback(tb)  # noqa: B904 - the same exception, its traceback completed

@@ -4,7 +4,9 @@ Keeping these out of the modules keeps modules free of read-only data (each
 module with read-only data costs the process two memory mappings; see
 LLVMLITE-NOTES trap 1):
 
-- the error cell: [code, site] written by compiled code when it raises;
+- the error cell: [code, site] written by compiled code when it raises, and
+  the traceback cells: [count, sites...], the call sites the error passed on
+  its way out (innermost caller first), for tracebacks that name every frame;
 - the effects counter: bumped by every observable change the journal cannot
   undo (printing past the print queue, a mutation once the journal is full),
   so a hand-over can tell whether re-running on CPython is safe;
@@ -37,6 +39,7 @@ STACK_MARGIN = 1 << 20  # left below the floor for CPython's own C frames
 STACK_BAND = 1 << 26  # addresses this far below the floor are this stack's overflow
 
 _POOL_CHUNK = 4096
+TB_SITES = 1024  # call sites kept per error; the slot after them takes the rest (the last is the outermost)
 
 
 class SharedCells:
@@ -51,6 +54,9 @@ class SharedCells:
         self.floor_addr = self.base + FLOOR_OFFSET
         self.sync_limit()
         self._cells[5] = _stack_floor()
+        self._tb = (ctypes.c_int64 * (TB_SITES + 2))()
+        self.tb_count_addr = ctypes.addressof(self._tb)
+        self.tb_sites_addr = self.tb_count_addr + 8
         self.journal = Journal(self._cells, JOURNAL_OFFSET // 8, self.depth_addr)
         self._chunks: list[ctypes.Array[ctypes.c_double]] = []
         self._pool_index: dict[bytes, int] = {}
@@ -82,6 +88,13 @@ class SharedCells:
     def clear_error(self) -> None:
         self._cells[0] = 0
         self._cells[1] = 0
+        self._tb[0] = 0
+
+    def traceback_sites(self) -> list[int]:
+        """The call sites the pending error passed, innermost caller first
+        (past TB_SITES, the innermost ones and the outermost)."""
+        count = self._tb[0]
+        return self._tb[1:1 + min(count, TB_SITES + 1)]
 
     def float_const(self, value: float) -> int:
         """The address of a pooled double holding `value` (interned by bit pattern)."""
