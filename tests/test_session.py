@@ -92,6 +92,27 @@ def test_types_that_keep_handing_over_run_on_cpython(capsys: pytest.CaptureFixtu
     assert s.stats.deopts <= 2 * 3 + 1  # MAX_DEOPTS per specialization, and the loop statement once
 
 
+def test_global_that_keeps_changing_type_stops_recompiling(capsys: pytest.CaptureFixture[str]) -> None:
+    # each change of K's type drops f's code; a few later, f(int) runs on CPython
+    src = ("K = 3\ndef f(x):\n    return x * K\ns = 0\n"
+           "for i in range(400):\n    K = 1.5 if i % 2 else 2\n    s += f(i)\nprint(s)\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert len([u for u in s.units if u.name == "f(int)"]) <= 4  # MAX_RETYPES
+    assert any("f(int): a global it reads keeps changing type" in r for r in s.stats.cpython_reasons)
+
+
+def test_list_items_of_another_type_keep_the_code(capsys: pytest.CaptureFixture[str]) -> None:
+    # [1.5, 2] reaches list[int] code through its native entry: that call hands
+    # over, and the code stays for the lists of ints (it was compiled per call)
+    src = ("def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n"
+           "r = 0\nfor _ in range(300):\n    r += total([1.5, 2]) + total([1, 2])\n    s = 'x'\nprint(r)\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert len([u for u in s.units if u.name == "total(list[int])"]) == 1
+    assert s.stats.deopts >= 200  # the calls with [1.5, 2] that reached the code
+
+
 def test_overflow_after_a_full_journal_stops_with_located_error() -> None:
     from modjit.runtime.journal import JOURNAL_CAP
 

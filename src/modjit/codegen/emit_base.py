@@ -343,12 +343,14 @@ class EmitBase:
         self.f.emit(f"call void {self.need('Py_DecRef')}(ptr {obj})")
 
     # -- unboxing: PyObject (borrowed) -> native value --------------------------
-    def unbox(self, obj: str, t: Type, node: ast.AST | None, checked: bool = True) -> str:
-        """Unbox `obj` as `t`; if `checked`, a different type leaves with a hand-over."""
+    def unbox(self, obj: str, t: Type, node: ast.AST | None, checked: bool = True,
+              deopt: int = E.E_DEOPT_TYPE) -> str:
+        """Unbox `obj` as `t`; if `checked`, a different type leaves with a
+        hand-over coded `deopt` (E_DEOPT_ITEM for a list's items)."""
         if t.name == "int|float":
-            return self.unbox_num(obj, node)
+            return self.unbox_num(obj, node, deopt)
         if checked:
-            self.check_type(obj, t, node)
+            self.check_type(obj, t, node, deopt)
         if t == INT:
             return self.unbox_int(obj, node)
         if t == FLOAT:
@@ -365,7 +367,7 @@ class EmitBase:
             for i, it in enumerate(t.items):
                 p = self.f.value(f"getelementptr i8, ptr {obj}, i64 {24 + 8 * i}")
                 item_obj = self.f.value(f"load ptr, ptr {p}")
-                item = self.unbox(item_obj, it, node, checked)
+                item = self.unbox(item_obj, it, node, checked, deopt)
                 out = self.f.value(f"insertvalue {t.llvm} {out}, {it.llvm} {item}, {i}")
             return out
         from modjit.errors import InternalError
@@ -394,7 +396,7 @@ class EmitBase:
         f.block(done)
         return f.value(f"phi i64 [{fast}, %{inline}], [{slow}, %{after}]")
 
-    def unbox_num(self, obj: str, node: ast.AST | None) -> str:
+    def unbox_num(self, obj: str, node: ast.AST | None, deopt: int = E.E_DEOPT_TYPE) -> str:
         """An int or a float object -> int|float (anything else hands over)."""
         f = self.f
         tp = f.value(f"getelementptr i8, ptr {obj}, i64 8")
@@ -407,14 +409,14 @@ class EmitBase:
         f.emit(f"store {{i1, i64, double}} {self.coerce((self.unbox(obj, FLOAT, node, False), FLOAT), _num())}, ptr {slot}")
         f.br(done)
         f.block(not_f)
-        self.raise_if(f.value(f"icmp ne ptr {ty}, {ptr_const(capi.INT_TYPE)}"), E.E_DEOPT_TYPE, node)
+        self.raise_if(f.value(f"icmp ne ptr {ty}, {ptr_const(capi.INT_TYPE)}"), deopt, node)
         f.block(is_i)
         f.emit(f"store {{i1, i64, double}} {self.coerce((self.unbox(obj, INT, node, False), INT), _num())}, ptr {slot}")
         f.br(done)
         f.block(done)
         return f.value(f"load {{i1, i64, double}}, ptr {slot}")
 
-    def check_type(self, obj: str, t: Type, node: ast.AST | None) -> None:
+    def check_type(self, obj: str, t: Type, node: ast.AST | None, deopt: int = E.E_DEOPT_TYPE) -> None:
         tp = self.f.value(f"getelementptr i8, ptr {obj}, i64 8")
         ty = self.f.value(f"load ptr, ptr {tp}")
         if t == NONE:
@@ -423,11 +425,11 @@ class EmitBase:
             want = {INT: capi.INT_TYPE, FLOAT: capi.FLOAT_TYPE, BOOL: capi.BOOL_TYPE}.get(
                 t, capi.LIST_TYPE if isinstance(t, ListType) else capi.TUPLE_TYPE)
             bad = self.f.value(f"icmp ne ptr {ty}, {ptr_const(want)}")
-        self.raise_if(bad, E.E_DEOPT_TYPE, node)
+        self.raise_if(bad, deopt, node)
         if isinstance(t, TupleType):
             sp = self.f.value(f"getelementptr i8, ptr {obj}, i64 16")
             size = self.f.value(f"load i64, ptr {sp}")
-            self.raise_if(self.f.value(f"icmp ne i64 {size}, {len(t.items)}"), E.E_DEOPT_TYPE, node)
+            self.raise_if(self.f.value(f"icmp ne i64 {size}, {len(t.items)}"), deopt, node)
 
 
 def _num() -> Type:

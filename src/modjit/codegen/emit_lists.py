@@ -55,7 +55,7 @@ class EmitLists(EmitJournal):
         assert isinstance(t, ListType)
         slot = self.item_slot(lst[0], self.coerce(index, INT), node, E.E["list_index"])
         obj = self.f.value(f"load ptr, ptr {slot}")
-        return self.unbox(obj, t.elem, node), t.elem
+        return self.unbox(obj, t.elem, node, deopt=E.E_DEOPT_ITEM), t.elem
 
     def list_set(self, lst: Value, index: Value, v: Value, node: ast.AST) -> None:
         t = lst[1]
@@ -285,7 +285,7 @@ class EmitLists(EmitJournal):
         if result == NONE:
             self.decref(r)
             return "false"
-        native = self.unbox(r, result, node)
+        native = self.unbox(r, result, node, deopt=E.E_DEOPT_ITEM)
         self.decref(r)
         return native
 

@@ -214,7 +214,7 @@ class EmitStmt(EmitExpr):
             assert isinstance(lt, ListType)
             base = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
             obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {base}, i64 {k}')}")
-            items.append((self.unbox(obj, lt.elem, s.iter), lt.elem))
+            items.append((self.unbox(obj, lt.elem, s.iter, deopt=E.E_DEOPT_ITEM), lt.elem))
         f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
         item = self.pack(items) if plan.zipped else items[0]
         if plan.enumerate:

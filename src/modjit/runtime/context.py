@@ -20,6 +20,7 @@ from modjit.runtime.output import PrintQueue
 
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
 MAX_RETIRES = 2  # ... and after this many retirements its argument types run on CPython
+MAX_RETYPES = 4  # recompilations for globals that changed type before its argument types run on CPython
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
 _PROMOTE_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_int64)
 _TRIM_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64)  # holds the GIL
@@ -283,15 +284,34 @@ class RuntimeContext:
         if code in E.DEOPT_CODES:
             self.session.stats.deopts += 1
             self.undo_for_handover(effects, mark, site, code)
+            if code == E.E_DEOPT_ITEM:  # this call's list, not the code, was off: keep the code
+                return spec.jitfn.on_cpython(*args)
             spec.deopts += 1
-            if code == E.E_DEOPT_TYPE or spec.deopts >= MAX_DEOPTS:
+            if code == E.E_DEOPT_TYPE:  # compiled for a global's old type: recompile
                 self.invalidate(spec)
-                if code != E.E_DEOPT_TYPE:
-                    self._retire(spec, site)
+                self._retype(spec, site)
+            elif spec.deopts >= MAX_DEOPTS:
+                self.invalidate(spec)
+                self._retire(spec, site)
             return spec.jitfn.on_cpython(*args)
         self.print_queue.flush()
         self.raise_error(code, site)
         raise AssertionError("unreachable")
+
+    def _retype(self, spec: Any, site: E.Site) -> None:
+        """A specialization dropped because a global it reads changed type is
+        compiled again for the new type, but a global that keeps changing
+        type would have it compiled again and again (a constant flipping
+        between 1 and 1.0 cost 37x CPython's time): after MAX_RETYPES, its
+        argument types run on CPython."""
+        from modjit.runtime.dispatch import ON_CPYTHON
+
+        jitfn, key = spec.jitfn, spec.param_types
+        jitfn.retyped[key] = jitfn.retyped.get(key, 0) + 1
+        if jitfn.retyped[key] >= MAX_RETYPES:
+            jitfn.specs[key] = ON_CPYTHON
+            self.session.stats.on_cpython(f"{site.file}:{site.line}:{site.col}: {spec.title}: a global "
+                                          "it reads keeps changing type: runs on CPython")
 
     def _retire(self, spec: Any, site: E.Site) -> None:
         """A specialization retired for handing over again and again is

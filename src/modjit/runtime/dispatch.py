@@ -58,6 +58,7 @@ class JitFunction:
         self.fast: dict[tuple[type, ...], Any] = {}  # python type key -> Spec (no tuples)
         self.failed: dict[Any, str] = {}
         self.retired: dict[Any, int] = {}  # type key -> specializations retired for hand-overs
+        self.retyped: dict[Any, int] = {}  # type key -> specializations dropped for globals' new types
         code = fn.__code__
         self.nparams = code.co_argcount
         self.simple = not (code.co_flags & 0x0C or code.co_kwonlyargcount or fn.__closure__)

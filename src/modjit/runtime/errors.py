@@ -16,13 +16,15 @@ E_PYERR = 1  # a Python exception is set (a C API call failed)
 E_DEOPT_OVERFLOW = 2  # a 64-bit int result left the range
 E_DEOPT_TYPE = 3  # a global changed to a type the unit was not compiled for
 E_DEOPT_VALUE = 4  # a value the compiled code cannot represent (e.g. int ** negative)
+E_DEOPT_ITEM = 5  # a list item of a type the unit was not compiled for ([1.5, 2] for list[float])
 
-DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE)
+DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE, E_DEOPT_ITEM)
 
 DEOPT_MESSAGES = {
     E_DEOPT_OVERFLOW: "integer overflow: compiled code uses 64-bit ints (run with --no-jit for unbounded ints)",
     E_DEOPT_TYPE: "a global changed type while compiled code was running (run with --no-jit)",
     E_DEOPT_VALUE: "result not representable in compiled code (run with --no-jit)",
+    E_DEOPT_ITEM: "a list item of another type reached compiled code (run with --no-jit)",
 }
 
 # code -> (exception type, message)
