@@ -139,7 +139,7 @@ def test_a_stand_in_only_ever_sent_to_cpython_gives_its_name_back() -> None:
     assert isinstance(echo, JitFunction)
     for i in range(HOPELESS_CALLS + 1):
         assert echo(f"x{i}") == f"x{i}" and twice("ab") == "abab"
-    assert s.namespace["echo"] is echo.fn  # the plain function: CPython calls it directly
+    assert s.namespace["echo"] is echo._fn  # the plain function: CPython calls it directly
     assert s.namespace["twice"] is twice  # it has compiled code for ints: kept
     assert twice(4) == 8 and native_call(twice)
 
@@ -165,9 +165,9 @@ def test_calls_leaving_out_defaults_take_the_native_call() -> None:
     lerp, push = s.namespace["lerp"], s.namespace["push"]
     assert lerp(1, 3) == 2.0 and native_call(lerp) and lerp(1, 3, 0.25) == 1.5
     assert lerp(0, 8, t=0.25) == 2.0  # a keyword: the dispatcher
-    lerp.fn.__defaults__ = (2.0,)  # CPython would use the new default: so must the entry
+    lerp._fn.__defaults__ = (2.0,)  # CPython would use the new default: so must the entry
     assert lerp(1, 3) == 5.0
-    lerp.fn.__defaults__ = (1,)  # another type: another specialization
+    lerp._fn.__defaults__ = (1,)  # another type: another specialization
     assert lerp(1, 3) == 3
     assert [push(i) for i in range(3)] == [2, 3, 4]  # one list object across calls, as in CPython
-    assert push.fn.__defaults__[0] == [0, 0, 1, 2]
+    assert push._fn.__defaults__[0] == [0, 0, 1, 2]

@@ -67,10 +67,10 @@ class SpecGroup:
         self._nested_seconds = 0.0  # inference time of callees, within their caller's
 
     def request(self, jitfn: Any, key: tuple[Type, ...], node: ast.AST | None) -> Spec:
-        existing = jitfn.specs.get(key)
+        existing = jitfn._specs.get(key)
         if existing is ON_CPYTHON:
             raise Unsupported(f"call to '{jitfn.__name__}' that runs on CPython "
-                              f"({jitfn.failed.get(key, 'not compilable')})", node,
+                              f"({jitfn._failed.get(key, 'not compilable')})", node,
                               _filename(self.rt, node))
         if existing is not None:
             return existing  # type: ignore[no-any-return]
@@ -82,9 +82,9 @@ class SpecGroup:
         try:
             self.infer(spec)
         except Unsupported as exc:
-            jitfn.failed[key] = str(exc)
+            jitfn._failed[key] = str(exc)
             self.rt.session.handed_over_function(jitfn, exc)
-            jitfn.specs[key] = ON_CPYTHON
+            jitfn._specs[key] = ON_CPYTHON
             self.rt.unwrap_if_hopeless(jitfn)
             if node is None:
                 raise
@@ -99,9 +99,9 @@ class SpecGroup:
         self._nested_seconds = 0.0
         fdef = function_ast(spec.jitfn)
         params = [a.arg for a in fdef.args.args]
-        filename = spec.jitfn.fn.__code__.co_filename
+        filename = spec.jitfn._fn.__code__.co_filename
         unit = UnitTypes(filename, fdef.name, "function", fdef.body, params, list(spec.param_types))
-        infer_types(unit, spec.jitfn.fn.__globals__, self.request, settling=True)
+        infer_types(unit, spec.jitfn._fn.__globals__, self.request, settling=True)
         spec.unit = unit
         spec.return_type = unit.return_type
         elapsed = time.perf_counter() - t0
@@ -134,10 +134,10 @@ class SpecGroup:
 
 
 def function_ast(jitfn: Any) -> ast.FunctionDef:
-    if jitfn.node is not None:
-        return jitfn.node  # type: ignore[no-any-return]
+    if jitfn._node is not None:
+        return jitfn._node  # type: ignore[no-any-return]
     raise Unsupported(f"source of '{jitfn.__name__}' is not available", None,
-                      jitfn.fn.__code__.co_filename)
+                      jitfn._fn.__code__.co_filename)
 
 
 def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
@@ -151,7 +151,7 @@ def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
     hot_now = not rt.options.tier or (rt.options.inline and _loop_calls_small_tree(rt, spec))
     build_spec(rt, spec, "hot" if hot_now else "opt" if _has_loops(spec.unit) else "light")
     spec.compiled = True
-    spec.jitfn.specs[spec.param_types] = spec
+    spec.jitfn._specs[spec.param_types] = spec
     rt.specs.append(spec)
     rt.session.record_unit(spec.record)
     compile_callees(rt, spec.slot_callees)
@@ -298,13 +298,13 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
     if native:
         deps = {name: 0 if obj is MISSING else id(obj) for name, obj in spec.deps.items()}
         spec.on_error = rt.error_handler(spec)  # kept alive with the spec
-        defaults = Defaults.of(spec.jitfn.fn)
+        defaults = Defaults.of(spec.jitfn._fn)
         if defaults is not None and all(type_of_value(d) == t for d, t in zip(
                 defaults.values, spec.param_types[len(spec.param_types) - len(defaults.values):], strict=True)):
             spec.defaults = defaults.values  # kept alive with the spec: the entry points at them
         else:
             defaults = None
-        parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps, id(spec.jitfn.slow),
+        parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps, id(spec.jitfn._slow),
                                        id(spec.on_error), defaults))
     ir = assemble(parts, ctx)
     irgen = time.perf_counter() - t0

@@ -1,17 +1,45 @@
-# Compiled functions keep a function's attributes; new defaults reach
-# compiled callers that had the old ones as constants.
-def f(a, b=2, c=3.5):
-    return a * b + c
+# Attributes a program keeps on its functions are the functions' own: a call
+# counter, a cache dict, names that modjit might use itself, vars(), __doc__,
+# __code__ swapped, also for a function that ends up running on CPython.
+def label(n):
+    label.calls += 1
+    return str(n) + "!"
 
 
-def loop(n):
-    t = 0.0
-    for i in range(n):
-        t += f(i) + f(i, 3) + f(i, c=1.0) + f(a=i, b=1, c=0.0)
-    return t
+label.calls = 0
+for i in range(300):
+    label(i)
+print(label.calls, label(7))
 
 
-print(loop(20), f.__defaults__, f.__code__.co_argcount, f.__name__, f.__qualname__)
-print(f.__globals__ is globals(), f.__closure__, f.__kwdefaults__, f.__doc__, f.__module__)
-f.__defaults__ = (10, 0.0)
-print(f(1), loop(3), f.__defaults__)
+def area(w, h):
+    """Area of a w by h rectangle."""
+    area.seen.append(w)
+    return w * h
+
+
+area.seen = []
+area.fn, area.specs, area.fast, area.node, area.rt = 0, "s", [1], None, 2.5
+total = 0
+for i in range(3000):
+    total += area(i, 3)
+print(total, len(area.seen), area.fn, area.specs, area.fast, area.node, area.rt)
+print(sorted(vars(area)), area.__doc__, area.__module__, hasattr(area, "__wrapped__"))
+del area.fn
+print("fn" in vars(area), getattr(area, "fn", "gone"))
+
+
+def double(x):
+    return x * 2
+
+
+def triple(x):
+    return x * 3
+
+
+for i in range(2000):
+    double(i)
+double.__code__ = triple.__code__
+print(double(5), double.__name__)
+double.__name__ = "renamed"
+print(double.__name__, double.__qualname__)

@@ -344,7 +344,7 @@ def math_call(inf: Inferer, node: ast.Call, name: str) -> Type:
 def user_call(inf: Inferer, node: ast.Call, jitfn: object) -> Type:
     if any(isinstance(a, ast.Starred) for a in node.args):
         raise inf.fail(f"call to '{jitfn.__name__}' with *arguments", node)  # type: ignore[attr-defined]
-    binding = R.bind_slots(jitfn.fn, len(node.args), tuple(kw.arg for kw in node.keywords))  # type: ignore[attr-defined]
+    binding = R.bind_slots(jitfn._fn, len(node.args), tuple(kw.arg for kw in node.keywords))  # type: ignore[attr-defined]
     if isinstance(binding, str):
         raise inf.fail(binding, node)
     sources = [inf.expr(a) for a in [*node.args, *(kw.value for kw in node.keywords)]]

@@ -110,7 +110,7 @@ class RuntimeContext:
         fn = self.namespace.get(name)
         if not isinstance(fn, JitFunction):
             return []
-        return [s.record for s in fn.specs.values() if getattr(s, "record", None) is not None]
+        return [s.record for s in fn._specs.values() if getattr(s, "record", None) is not None]
 
     # -- compiling ------------------------------------------------------------------
     def specialize(self, jitfn: Any, key: tuple[Any, ...]) -> Any:
@@ -122,7 +122,7 @@ class RuntimeContext:
             return compile_function(self, jitfn, key)
         except Unsupported as exc:
             self.unwrap_if_hopeless(jitfn)
-            if key not in jitfn.failed:  # SpecGroup.request reported it already
+            if key not in jitfn._failed:  # SpecGroup.request reported it already
                 self.session.handed_over_function(jitfn, exc)
         except InternalError as exc:
             self.session._internal_error(exc)
@@ -190,13 +190,13 @@ class RuntimeContext:
         otherwise make deep recursion hit RecursionError sooner than on CPython."""
         from modjit.runtime.dispatch import ON_CPYTHON
 
-        if all(s is ON_CPYTHON for s in jitfn.specs.values()):
+        if all(s is ON_CPYTHON for s in jitfn._specs.values()):
             self.unwrap(jitfn)
 
     def unwrap(self, jitfn: Any) -> None:
         """Bind `jitfn`'s name to its plain function again (callers that
         depended on the stand-in are invalidated by the namespace change)."""
-        name, original = jitfn.__name__, jitfn.fn
+        name, original = jitfn.__name__, jitfn._fn
         if self.namespace.get(name) is jitfn:
             self.namespace[name] = original
 
@@ -307,9 +307,9 @@ class RuntimeContext:
         from modjit.runtime.dispatch import ON_CPYTHON
 
         jitfn, key = spec.jitfn, spec.param_types
-        jitfn.retyped[key] = jitfn.retyped.get(key, 0) + 1
-        if jitfn.retyped[key] >= MAX_RETYPES:
-            jitfn.specs[key] = ON_CPYTHON
+        jitfn._retyped[key] = jitfn._retyped.get(key, 0) + 1
+        if jitfn._retyped[key] >= MAX_RETYPES:
+            jitfn._specs[key] = ON_CPYTHON
             self.session.stats.on_cpython(f"{site.file}:{site.line}:{site.col}: {spec.title}: a global "
                                           "it reads keeps changing type: runs on CPython")
 
@@ -321,9 +321,9 @@ class RuntimeContext:
         from modjit.runtime.dispatch import ON_CPYTHON
 
         jitfn, key = spec.jitfn, spec.param_types
-        jitfn.retired[key] = jitfn.retired.get(key, 0) + 1
-        if jitfn.retired[key] >= MAX_RETIRES:
-            jitfn.specs[key] = ON_CPYTHON
+        jitfn._retired[key] = jitfn._retired.get(key, 0) + 1
+        if jitfn._retired[key] >= MAX_RETIRES:
+            jitfn._specs[key] = ON_CPYTHON
             self.session.stats.on_cpython(f"{site.file}:{site.line}:{site.col}: {spec.title} keeps handing "
                                           "over to CPython (integer overflow or a value compiled code "
                                           "cannot hold): runs on CPython")

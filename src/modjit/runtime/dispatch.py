@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import ctypes
-import functools
 import types
 from typing import Any
 
@@ -37,56 +36,97 @@ _new_cfunction.restype = ctypes.py_object
 _new_cfunction.argtypes = [ctypes.c_void_p, ctypes.py_object, ctypes.py_object]
 
 
-def _forwarded(attr: str, retire: bool) -> Any:
+def _forwarded(attr: str, retire: bool = False) -> Any:
     def get(self: JitFunction) -> Any:
-        return getattr(self.fn, attr)
+        return getattr(self._fn, attr)
 
     def put(self: JitFunction, value: Any) -> None:
-        setattr(self.fn, attr, value)
+        setattr(self._fn, attr, value)
         if retire:
-            self.rt.retire_function(self)
+            self._rt.retire_function(self)
 
     return property(get, put)
 
 
 class JitFunction:
+    """The stand-in keeps its own state in slots; every other attribute a
+    program reads or writes (f.calls = 0, f.__name__, vars(f)) is the plain
+    function's, so nothing is lost when the name gets the function back."""
+
+    __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
+                 "_nparams", "_simple", "_slow", "_native_spec", "_counts")
+
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
-        self.fn = fn
-        self.rt = rt
-        self.node = node  # the ast.FunctionDef, when the session parsed it
-        self.specs: dict[Any, Any] = {}  # full type key -> Spec or _ON_CPYTHON
-        self.fast: dict[tuple[type, ...], Any] = {}  # python type key -> Spec (no tuples)
-        self.failed: dict[Any, str] = {}
-        self.retired: dict[Any, int] = {}  # type key -> specializations retired for hand-overs
-        self.retyped: dict[Any, int] = {}  # type key -> specializations dropped for globals' new types
-        code = fn.__code__
-        self.nparams = code.co_argcount
-        self.simple = not (code.co_flags & 0x0C or code.co_kwonlyargcount or fn.__closure__)
-        self.slow = self.call_python  # one bound method: native entries fall back to it
-        self.native_spec: Any = None  # the specialization whose native entry is __call__
-        self.nesting = 0  # calls of the original function under way through this stand-in
-        self.cpython_calls = 0  # calls sent to CPython by argument types decided for good
-        functools.update_wrapper(self, fn)
+        own = object.__setattr__
+        own(self, "_fn", fn)
+        own(self, "_rt", rt)
+        own(self, "_node", node)  # the ast.FunctionDef, when the session parsed it
+        own(self, "_specs", {})  # full type key -> Spec or _ON_CPYTHON
+        own(self, "_fast", {})  # python type key -> Spec (no tuples)
+        own(self, "_failed", {})
+        own(self, "_retired", {})  # type key -> specializations retired for hand-overs
+        own(self, "_retyped", {})  # type key -> specializations dropped for globals' new types
+        own(self, "_slow", self.call_python)  # one bound method: native entries fall back to it
+        own(self, "_native_spec", None)  # the specialization whose native entry is __call__
+        # [calls of the original function under way through this stand-in,
+        #  calls sent to CPython by argument types decided for good]
+        own(self, "_counts", [0, 0])
+        self._read_code()
         # A class of its own (install_native sets its __call__), named as
         # CPython names a function's type in messages and reprs.
-        _set_class(self, type("function", (JitFunction,), {"__module__": "builtins"}))
+        _set_class(self, type("function", (JitFunction,), _CLASS_DICT))
+
+    def _read_code(self) -> None:
+        code = self._fn.__code__
+        object.__setattr__(self, "_nparams", code.co_argcount)
+        object.__setattr__(self, "_simple", not (code.co_flags & 0x0C or code.co_kwonlyargcount
+                                                or self._fn.__closure__))
 
     def __repr__(self) -> str:
-        return repr(self.fn)
+        return repr(self._fn)
 
     def __get__(self, obj: Any, objtype: Any = None) -> Any:
         if obj is None:
             return self
         return types.MethodType(self, obj)
 
+    def __getattr__(self, name: str) -> Any:  # what the stand-in lacks: the function's
+        return getattr(object.__getattribute__(self, "_fn"), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _OWN:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._fn, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if name in _OWN:
+            object.__delattr__(self, name)
+        else:
+            delattr(self._fn, name)
+
     # What code reads (and writes) of a function reaches the function itself;
-    # new defaults also retire compiled callers, which hold the old ones as constants.
-    __code__ = property(lambda self: self.fn.__code__)
-    __globals__ = property(lambda self: self.fn.__globals__)
-    __closure__ = property(lambda self: self.fn.__closure__)
-    __builtins__ = property(lambda self: self.fn.__builtins__)
+    # new defaults also retire compiled callers, which hold the old ones as
+    # constants, and new code (f.__code__ = g.__code__) runs on CPython.
+    @property
+    def __code__(self) -> types.CodeType:
+        return self._fn.__code__
+
+    @__code__.setter
+    def __code__(self, code: types.CodeType) -> None:
+        self._fn.__code__ = code
+        object.__setattr__(self, "_node", None)  # its source is not the def's any more
+        self._read_code()
+        self._rt.retire_function(self)
+
+    __globals__ = property(lambda self: self._fn.__globals__)
+    __closure__ = property(lambda self: self._fn.__closure__)
+    __builtins__ = property(lambda self: self._fn.__builtins__)
     __defaults__ = _forwarded("__defaults__", retire=True)
     __kwdefaults__ = _forwarded("__kwdefaults__", retire=True)
+    __dict__ = _forwarded("__dict__")  # type: ignore[assignment]
+    __doc__ = _forwarded("__doc__")
+    __annotations__ = _forwarded("__annotations__")  # type: ignore[assignment]
 
     # To isinstance() and inspect.isfunction() the stand-in is a function, as
     # the name held one before (isinstance consults __class__ after the type);
@@ -101,26 +141,27 @@ class JitFunction:
         _set_class(self, cls)
 
     def __reduce__(self) -> str:
-        return self.fn.__qualname__
+        return self._fn.__qualname__
 
     def call_python(self, *args: Any, **kwargs: Any) -> Any:
         """The dispatcher: pick (or compile) the specialization for these
         argument types and call it through ctypes, or run the function on CPython."""
-        if kwargs or len(args) != self.nparams:  # keywords, defaults
-            bound = self._bind(args, kwargs) if self.simple else None
+        if kwargs or len(args) != self._nparams:  # keywords, defaults
+            bound = self._bind(args, kwargs) if self._simple else None
             if bound is None:
                 return self.on_cpython(*args, **kwargs)
             args = bound
-        elif not self.simple:
+        elif not self._simple:
             return self.on_cpython(*args)
         pytypes = tuple(map(type, args))
-        spec = self.fast.get(pytypes)
+        spec = self._fast.get(pytypes)
         if spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
-            self.cpython_calls += 1
-            if self.cpython_calls == HOPELESS_CALLS:
-                self.rt.unwrap_if_hopeless(self)
+            counts = self._counts
+            counts[1] += 1
+            if counts[1] == HOPELESS_CALLS:
+                self._rt.unwrap_if_hopeless(self)
             return self.on_cpython(*args)
-        rt = self.rt
+        rt = self._rt
         if spec is not None and rt.ns_version.value != rt.validated_version and not rt.deps_hold(spec):
             rt.invalidate(spec)  # a name it was compiled against was rebound
             spec = None
@@ -137,7 +178,7 @@ class JitFunction:
     def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...] | None:
         """The arguments in their parameters' places, defaults filled in, or
         None where CPython would raise (it runs the call and raises)."""
-        binding = bind_slots(self.fn, len(args), tuple(kwargs))
+        binding = bind_slots(self._fn, len(args), tuple(kwargs))
         if isinstance(binding, str):
             return None
         given = (*args, *kwargs.values())
@@ -148,13 +189,14 @@ class JitFunction:
         call through this stand-in uses C stack, so a recursion deeper than
         NESTING_LIMIT through it (allowed by sys.setrecursionlimit) gives the
         name back to the plain function instead of overflowing the C stack."""
-        self.nesting += 1
+        counts = self._counts
+        counts[0] += 1
         try:
-            if self.nesting > NESTING_LIMIT:
-                self.rt.unwrap(self)
-            return self.fn(*args, **kwargs)
+            if counts[0] > NESTING_LIMIT:
+                self._rt.unwrap(self)
+            return self._fn(*args, **kwargs)
         finally:
-            self.nesting -= 1
+            counts[0] -= 1
 
     __call__ = call_python
 
@@ -162,16 +204,16 @@ class JitFunction:
         """Make `spec`'s native entry (codegen/emit_native.py) this stand-in's
         __call__: a C function CPython calls directly, falling back to
         call_python for other argument types.  The class is this stand-in's own."""
-        mdef = _MethodDef(self.fn.__name__.encode(), address, METH_FASTCALL_KEYWORDS, None)
+        mdef = _MethodDef(self._fn.__name__.encode(), address, METH_FASTCALL_KEYWORDS, None)
         spec.native_def = mdef  # the function object points into it
         native = _new_cfunction(ctypes.addressof(mdef), None, None)
         type(self).__call__ = native  # type: ignore[method-assign]
-        self.native_spec = spec
+        self._native_spec = spec
 
     def _drop_native(self) -> None:
-        if self.native_spec is not None:
+        if self._native_spec is not None:
             del type(self).__call__  # back to call_python
-            self.native_spec = None
+            self._native_spec = None
 
     def _specialize(self, args: tuple[Any, ...]) -> Any:
         """The specialization for `args` (compiled now if new), or ON_CPYTHON.
@@ -182,23 +224,30 @@ class JitFunction:
         key = tuple(type_of_value(a) for a in args)
         if any(k is None for k in key):
             if not any(t in _VALUE_DECIDES for t in pytypes):  # a str, a dict, an object
-                self.fast[pytypes] = _ON_CPYTHON
+                self._fast[pytypes] = _ON_CPYTHON
             return _ON_CPYTHON
-        spec = self.specs.get(key)
+        spec = self._specs.get(key)
         if spec is None:
-            spec = self.rt.specialize(self, key)
-            self.specs[key] = spec
+            spec = self._rt.specialize(self, key)
+            self._specs[key] = spec
         if tuple not in pytypes and (spec is not _ON_CPYTHON or list not in pytypes):
-            self.fast[pytypes] = spec
+            self._fast[pytypes] = spec
         return spec
 
     def forget(self, spec: Any) -> None:
-        if spec is self.native_spec:
+        if spec is self._native_spec:
             self._drop_native()
-        for table in (self.specs, self.fast):
+        for table in (self._specs, self._fast):
             for k, v in list(table.items()):
                 if v is spec:
                     del table[k]
 
 
 ON_CPYTHON = _ON_CPYTHON
+_OWN = frozenset(JitFunction.__slots__) | {
+    name for name, value in vars(JitFunction).items() if isinstance(value, property)}
+# The per-stand-in class: __module__ and __doc__ are the function's (a module
+# that is not a str also leaves it out of the class's repr: <class 'function'>),
+# and no __dict__ of its own.
+_CLASS_DICT = {"__module__": _forwarded("__module__"), "__doc__": vars(JitFunction)["__doc__"],
+               "__slots__": ()}
