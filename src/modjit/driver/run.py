@@ -46,6 +46,9 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         except SyntaxError as exc:
             traceback.print_exception(SyntaxError, exc, None, limit=0)
             return 1
+        # session.run_statement, exec_on_cpython and exec()'s own level (with a
+        # first call through a function's stand-in, as deep as python3 goes)
+        hide_own_frames(extra=3)
         for stmt in tree.body:
             session.run_statement(stmt, filename=prog)
     except SystemExit as exc:
@@ -87,6 +90,32 @@ def main_module(prog: str) -> types.ModuleType:
                             "__loader__": SourceFileLoader("__main__", prog)})
     sys.modules["__main__"] = module
     return module
+
+
+def hide_own_frames(extra: int) -> None:
+    """The program's code runs under modjit's own Python frames (these, and
+    `extra` more below the program's), which CPython counts against the
+    recursion limit: the program could recurse ~7 levels less deep than under
+    python3.  Raise the limit by that many, and show the program the limit it
+    set (sys.getrecursionlimit / setrecursionlimit see and set the limit
+    without them)."""
+    offset: int = extra
+    frame: types.FrameType | None = sys._getframe(1)
+    while frame is not None:
+        offset, frame = offset + 1, frame.f_back
+    real_get, real_set = sys.getrecursionlimit, sys.setrecursionlimit
+
+    def getrecursionlimit() -> int:
+        return real_get() - offset
+
+    def setrecursionlimit(limit: int) -> None:
+        if type(limit) is not int or limit < 1:
+            real_set(limit)  # raises CPython's TypeError or ValueError
+        real_set(limit + offset)
+
+    getrecursionlimit.__doc__, setrecursionlimit.__doc__ = real_get.__doc__, real_set.__doc__
+    real_set(real_get() + offset)
+    sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
 
 
 def _exit_status(exc: SystemExit) -> int:

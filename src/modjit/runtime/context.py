@@ -184,7 +184,7 @@ class RuntimeContext:
         for handle in pending:
             self.engine.release(handle)
 
-    def unwrap_if_hopeless(self, jitfn: Any) -> None:
+    def unwrap_if_hopeless(self, jitfn: Any) -> bool:
         """A function whose first specialization runs on CPython gets its plain
         function back in the namespace: the dispatcher's extra Python frame would
         otherwise make deep recursion hit RecursionError sooner than on CPython."""
@@ -192,6 +192,8 @@ class RuntimeContext:
 
         if all(s is ON_CPYTHON for s in jitfn._specs.values()):
             self.unwrap(jitfn)
+            return True
+        return False
 
     def unwrap(self, jitfn: Any) -> None:
         """Bind `jitfn`'s name to its plain function again (callers that

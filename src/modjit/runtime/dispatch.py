@@ -19,7 +19,10 @@ _VALUE_DECIDES = (int, list, tuple)  # Python types whose values decide if a cal
 # A stand-in that sent this many calls to CPython with no compiled specialization
 # gives its name back to the plain function: each call through it cost ~3 us.
 HOPELESS_CALLS = 100
-NESTING_LIMIT = 500  # at ~1 KiB of C stack each, far from an 8 MiB stack's end
+# Calls of the original function nested through the stand-in before the name
+# gets the plain function back: each nesting costs C stack (~1 KiB) and two
+# more levels of the recursion limit than a plain call.
+NESTING_LIMIT = 30
 METH_FASTCALL_KEYWORDS = 0x0080 | 0x0002
 
 
@@ -149,17 +152,19 @@ class JitFunction:
         if kwargs or len(args) != self._nparams:  # keywords, defaults
             bound = self._bind(args, kwargs) if self._simple else None
             if bound is None:
+                if self._let_go(decided=not self._simple):
+                    return self._fn(*args, **kwargs)
                 return self.on_cpython(*args, **kwargs)
             args = bound
         elif not self._simple:
+            if self._let_go(decided=True):
+                return self._fn(*args)
             return self.on_cpython(*args)
         pytypes = tuple(map(type, args))
         spec = self._fast.get(pytypes)
         if spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
-            counts = self._counts
-            counts[1] += 1
-            if counts[1] == HOPELESS_CALLS:
-                self._rt.unwrap_if_hopeless(self)
+            if self._let_go(decided=True):
+                return self._fn(*args)  # (no frame more than needed: recursion depth)
             return self.on_cpython(*args)
         rt = self._rt
         if spec is not None and rt.ns_version.value != rt.validated_version and not rt.deps_hold(spec):
@@ -170,6 +175,8 @@ class JitFunction:
                 rt.revalidate()  # before compiling against the namespace
             spec = self._specialize(args)
         if spec is _ON_CPYTHON:
+            if self._let_go(decided=self._fast.get(pytypes) is _ON_CPYTHON):
+                return self._fn(*args)
             return self.on_cpython(*args)
         if not spec.args_fit(args):
             return self.on_cpython(*args)
@@ -183,6 +190,19 @@ class JitFunction:
             return None
         given = (*args, *kwargs.values())
         return tuple(b.value if isinstance(b, Default) else given[b] for b in binding)
+
+    def _let_go(self, decided: bool) -> bool:
+        """A call is going to CPython: has the name got its plain function
+        back?  A function with no compiled specialization gets it once its
+        argument types (or its signature) are `decided` never to compile, or
+        after HOPELESS_CALLS such calls (an int beyond 64 bits): each call
+        through the stand-in costs ~3 us, and adds levels of recursion that
+        make deep recursion fail sooner than on CPython."""
+        counts = self._counts
+        counts[1] += 1
+        if decided or counts[1] >= HOPELESS_CALLS:
+            return self._rt.unwrap_if_hopeless(self)  # type: ignore[no-any-return]
+        return False
 
     def on_cpython(self, *args: Any, **kwargs: Any) -> Any:
         """Run the original function.  Unlike a plain Python-to-Python call, a
