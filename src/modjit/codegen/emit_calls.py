@@ -287,7 +287,7 @@ class EmitCalls(EmitOps):
         if name == "atan2":
             return r
         inf_out = f.value(f"and i1 {self.is_inf(r)}, {all_finite}")
-        code = E.E["math_range"] if name in R.MATH_CAN_OVERFLOW or name == "hypot" else E.E["math_domain"]
+        code = E.E["math_range"] if name in R.MATH_CAN_OVERFLOW else E.E["math_domain"]
         self.raise_if(inf_out, code, node)
         return r
 

@@ -331,7 +331,7 @@ def math_call(inf: Inferer, node: ast.Call, name: str) -> Type:
         result = INT
     elif name in R.MATH_PREDICATES and n == 1:
         result = BOOL
-    elif name in R.MATH_VIA_CPYTHON or name in R.MATH_LOGS or name in R.MATH_NATIVE_2 | {"hypot"}:
+    elif name in R.MATH_VIA_CPYTHON or name in R.MATH_LOGS or name in R.MATH_NATIVE_2:
         result = R.MATH_VIA_CPYTHON.get(name, FLOAT)
         inf.u.calls[node] = CallInfo("pycall", name, result, obj=getattr(math, name), arg_types=tuple(ts))
         return result

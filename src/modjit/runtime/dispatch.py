@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import ctypes
+import operator
 import types
 from typing import Any
 
@@ -57,7 +58,7 @@ class JitFunction:
     function's, so nothing is lost when the name gets the function back."""
 
     __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
-                 "_nparams", "_simple", "_slow", "_native_spec", "_counts")
+                 "_nparams", "_simple", "_slow", "_native_spec", "_counts", "_bindings")
 
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
         own = object.__setattr__
@@ -74,6 +75,7 @@ class JitFunction:
         # [calls of the original function under way through this stand-in,
         #  calls sent to CPython by argument types decided for good]
         own(self, "_counts", [0, 0])
+        own(self, "_bindings", {})  # (positional count, *keywords) -> (defaults, code, binding)
         self._read_code()
         # A class of its own (install_native sets its __call__), named as
         # CPython names a function's type in messages and reprs.
@@ -155,6 +157,8 @@ class JitFunction:
                 if self._let_go(decided=not self._simple):
                     return self._fn(*args, **kwargs)
                 return self.on_cpython(*args, **kwargs)
+            if self._native_spec is not None:  # bound by position: the native entry takes it
+                return type(self).__call__(*bound)
             args = bound
         elif not self._simple:
             if self._let_go(decided=True):
@@ -184,12 +188,27 @@ class JitFunction:
 
     def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...] | None:
         """The arguments in their parameters' places, defaults filled in, or
-        None where CPython would raise (it runs the call and raises)."""
-        binding = bind_slots(self._fn, len(args), tuple(kwargs))
-        if isinstance(binding, str):
+        None where CPython would raise (it runs the call and raises).  The
+        binding of each call shape is worked out once, as an itemgetter over
+        the given arguments followed by the defaults it uses."""
+        fn, key = self._fn, (len(args), *kwargs)
+        cached = self._bindings.get(key)
+        if cached is None or cached[0] is not fn.__defaults__ or cached[1] is not fn.__code__:
+            binding = bind_slots(fn, len(args), tuple(kwargs))
+            pick: Any = None
+            if not isinstance(binding, str):
+                used = tuple(b.value for b in binding if isinstance(b, Default))
+                n, places, d = len(args) + len(kwargs), [], 0
+                for b in binding:
+                    places.append(n + d if isinstance(b, Default) else b)
+                    d += isinstance(b, Default)
+                # (one more item, dropped after, so that one parameter still gives a tuple)
+                pick = (operator.itemgetter(*places, n + len(used)), used + (None,))
+            cached = self._bindings[key] = (fn.__defaults__, fn.__code__, pick)
+        pick = cached[2]
+        if pick is None:
             return None
-        given = (*args, *kwargs.values())
-        return tuple(b.value if isinstance(b, Default) else given[b] for b in binding)
+        return pick[0]((*args, *kwargs.values(), *pick[1]))[:-1]  # type: ignore[no-any-return]
 
     def _let_go(self, decided: bool) -> bool:
         """A call is going to CPython: has the name got its plain function
