@@ -4,7 +4,11 @@ whenever the fast path does not apply.  Results are compared with CPython."""
 
 from __future__ import annotations
 
+import sys
 import types
+from typing import Any
+
+import pytest
 
 from modjit.driver.session import Session
 
@@ -157,6 +161,33 @@ def test_keyword_arguments_from_cpython_reach_compiled_code() -> None:
             assert "argument" in str(exc)
         else:
             raise AssertionError("no TypeError")
+
+
+def dispatcher_calls(call: Any) -> int:
+    """How many times the Python-level dispatcher ran during `call()`."""
+    seen: list[str] = []
+    sys.setprofile(lambda frame, event, arg: seen.append(frame.f_code.co_name) if event == "call" else None)
+    try:
+        call()
+    finally:
+        sys.setprofile(None)
+    return seen.count("call_python")
+
+
+def test_keyword_calls_take_the_native_call() -> None:
+    s = session_with("def lerp(a, b, t=0.5):\n    return a + (b - a) * t\n")
+    lerp = s.namespace["lerp"]
+    assert lerp(1.0, 3.0) == 2.0 and native_call(lerp)
+    assert dispatcher_calls(lambda: lerp(1.0, 3.0, t=0.25)) == 0
+    assert dispatcher_calls(lambda: lerp(b=4.0, a=0.0)) == 0
+    assert lerp(1.0, 3.0, t=0.25) == 1.5 and lerp(t=0.25, b=4.0, a=0.0) == 1.0
+    assert dispatcher_calls(lambda: lerp(1.0, 3.0, **{"t" + "": 0.75})) <= 1  # a key not interned
+    for bad, message in (({"a": 1.0}, "multiple values for argument 'a'"),
+                         ({"x": 1.0}, "unexpected keyword argument 'x'")):
+        with pytest.raises(TypeError, match=message):
+            lerp(1.0, 2.0, **bad)
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'b'"):
+        lerp(t=1.0, a=2.0)
 
 
 def test_calls_leaving_out_defaults_take_the_native_call() -> None:

@@ -6,8 +6,8 @@ It becomes the `__call__` of the function's stand-in in the namespace, so a
 call from code running on CPython (a method, a lambda, `map`) costs a C call
 instead of a ctypes call (~1.2 us) plus the Python-level dispatcher:
 
-    exact positional arguments of the specialization's scalar types and an
-    unchanged namespace  -> unbox, call, box the result
+    arguments of the specialization's types (by position or by keyword, left
+    out for their defaults) and an unchanged namespace -> unbox, call, box the result
     anything else         -> the Python-level dispatcher (`slow`), as before
     an error cell set     -> the runtime's handler (`on_error`: deopt or raise)
 
@@ -18,6 +18,7 @@ of these get one (all of them but those with an int|float parameter).
 from __future__ import annotations
 
 import ctypes
+import sys
 
 from modjit.codegen.emit_base import EmitContext
 from modjit.codegen.emit_module import return_boxed
@@ -59,8 +60,8 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     n = len(u.param_types)
     need_vc = e.need(VECTORCALL)
     first = n - len(defaults.values) if defaults else n  # parameters a call must pass
-    fits = f.value(f"and i1 {f.value(f'icmp sge i64 %nargs, {first}')}, {f.value(f'icmp sle i64 %nargs, {n}')}")
-    _require(e, f.value(f"and i1 {fits}, {f.value('icmp eq ptr %kwnames, null')}"))
+    nkw = _keyword_count(e)
+    _require(e, f.value(f"icmp sle i64 {f.value(f'add i64 %nargs, {nkw}')}, {n}"))
     if defaults:  # the function's defaults must still be the ones baked in here
         held = f.value(f"load ptr, ptr {ptr_const(defaults.cell)}")
         _require(e, f.value(f"icmp eq ptr {held}, {ptr_const(id(defaults.values))}"))
@@ -69,23 +70,14 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
                         f"ptr {e.obj_const(name)})")
         _require(e, f.value(f"icmp eq ptr {bound}, {ptr_const(expected) if expected else 'null'}"))
     args, objs = [], []
+    matched = f.alloca("%kw.matched", "i64")
+    f.emit(f"store i64 0, ptr {matched}")
     for i, t in enumerate(u.param_types):
-        if i < first:
-            obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
-        else:  # passed, or the default
-            assert defaults is not None
-            given, dflt, join = f.new_label("given"), f.new_label("dflt"), f.new_label("argjoin")
-            f.cbr(f.value(f"icmp slt i64 {i}, %nargs"), given, dflt)
-            f.block(given)
-            passed = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
-            f.br(join)
-            f.block(dflt)
-            f.br(join)
-            f.block(join)
-            default = ptr_const(id(defaults.values[i - first]))
-            obj = f.value(f"phi ptr [{passed}, %{given}], [{default}, %{dflt}]")
+        default = ptr_const(id(defaults.values[i - first])) if defaults and i >= first else None
+        obj = _argument(e, i, u.params[i], nkw, matched, default)
         objs.append(obj)
         args.append(f"{t.llvm} {_unbox_exact(e, obj, t)}")
+    _require(e, f.value(f"icmp eq i64 {f.value(f'load i64, ptr {matched}')}, {nkw}"))  # no stray keywords
     effects = f.value(f"load i64, ptr {ptr_const(cells.effects_addr)}")
     mark = _journal_mark(e, ctx)
     # The entry counts as a compiled frame until it returns: the runtime frees
@@ -153,6 +145,59 @@ class Defaults:
             if ctypes.c_void_p.from_address(id(fn) + offset).value == id(values):
                 return Defaults(values, id(fn) + offset)
         return None
+
+
+def _keyword_count(e: EmitStmt) -> str:
+    """How many arguments the call passed by keyword (the size of %kwnames)."""
+    f = e.f
+    some, done = f.new_label("kwsome"), f.new_label("kwcount")
+    start = f.open()
+    f.cbr(f.value("icmp ne ptr %kwnames, null"), some, done)
+    f.block(some)
+    size = f.value(f"load i64, ptr {f.value('getelementptr i8, ptr %kwnames, i64 16')}")
+    f.br(done)
+    f.block(done)
+    return f.value(f"phi i64 [0, %{start}], [{size}, %{some}]")
+
+
+def _argument(e: EmitStmt, i: int, name: str, nkw: str, matched: str, default: str | None) -> str:
+    """Parameter `i`'s object: passed by position, or by keyword (its name, as
+    the interned string both code objects hold: another string object with
+    the same text leaves for `slow`), or its default; none of them: `slow`."""
+    f = e.f
+    given, search, loop, test, step, found, join = (
+        f.new_label(x) for x in ("given", "kwsearch", "kwloop", "kwtest", "kwnext", "kwfound", "argjoin"))
+    f.cbr(f.value(f"icmp slt i64 {i}, %nargs"), given, search)
+    f.block(given)
+    passed = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {i}')}")
+    f.br(join)
+    f.block(search)
+    f.br(loop)
+    f.block(loop)
+    j = f.value(f"phi i64 [0, %{search}], [{(j_next := f.tmp('kwj'))}, %{step}]")
+    missing = f.new_label("kwmissing")
+    f.cbr(f.value(f"icmp slt i64 {j}, {nkw}"), test, missing)
+    f.block(test)
+    names = f.value("getelementptr i8, ptr %kwnames, i64 24")  # the tuple's items
+    key = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {names}, i64 {j}')}")
+    f.cbr(f.value(f"icmp eq ptr {key}, {e.obj_const(sys.intern(name))}"), found, step)
+    f.block(step)
+    f.emit(f"{j_next} = add i64 {j}, 1")
+    f.br(loop)
+    f.block(found)
+    at = f.value(f"add i64 %nargs, {j}")
+    by_keyword = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {at}')}")
+    count = f.value(f"load i64, ptr {matched}")
+    f.emit(f"store i64 {f.value(f'add i64 {count}, 1')}, ptr {matched}")
+    f.br(join)
+    f.block(missing)
+    if default is None:
+        f.br("slow")
+        f.block(join)
+        return f.value(f"phi ptr [{passed}, %{given}], [{by_keyword}, %{found}]")
+    f.br(join)
+    f.block(join)
+    return f.value(f"phi ptr [{passed}, %{given}], [{by_keyword}, %{found}], [{default}, %{missing}]")
 
 
 def _require(e: EmitStmt, cond: str) -> None:
