@@ -190,6 +190,20 @@ def test_keyword_calls_take_the_native_call() -> None:
         lerp(t=1.0, a=2.0)
 
 
+def test_specializations_chain_their_native_entries() -> None:
+    s = session_with("def f(x):\n    return x + 1\n")
+    f = s.namespace["f"]
+    assert f(1) == 2 and f(1.5) == 2.5 and f(True) == 2  # three specializations, three entries
+    assert dispatcher_calls(lambda: (f(2), f(2.5), f(False))) == 0
+    assert dispatcher_calls(lambda: f("a" if False else 2**70)) == 1  # none takes it
+    middle = next(spec for key, spec in f._specs.items() if key[0].name == "float")
+    s.rt.invalidate(middle)  # out of the chain: the others still answer, and 2.5 compiles again
+    assert (f(2), f(2.5), f(False)) == (3, 3.5, 1)
+    assert dispatcher_calls(lambda: (f(3), f(False))) == 0
+    s.run_source("def f(x):\n    return x - 1\n")  # redefined: the new one starts a chain
+    assert s.namespace["f"](2.5) == 1.5 and f(2) == 3
+
+
 def test_calls_leaving_out_defaults_take_the_native_call() -> None:
     s = session_with("def lerp(a, b, t=0.5):\n    return a + (b - a) * t\n"
                      "def push(x, acc=[0]):\n    acc.append(x)\n    return len(acc)\n")

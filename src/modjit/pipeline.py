@@ -304,8 +304,10 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
             spec.defaults = defaults.values  # kept alive with the spec: the entry points at them
         else:
             defaults = None
-        parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps, id(spec.jitfn._slow),
-                                       id(spec.on_error), defaults))
+        spec.next_call = spec.jitfn._slow
+        spec.next_cell.value = id(spec.next_call)
+        parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps,
+                                       ctypes.addressof(spec.next_cell), id(spec.on_error), defaults))
     ir = assemble(parts, ctx)
     irgen = time.perf_counter() - t0
     handle = rt.engine.add_module(ir, spec.symbol + ".entries", "light",

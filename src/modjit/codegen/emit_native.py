@@ -47,8 +47,9 @@ def _native_param(t: Type) -> bool:
 def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
                       deps: dict[str, int], slow: int, on_error: int,
                       defaults: Defaults | None = None) -> str:
-    """The entry; `slow` and `on_error` are the addresses of Python callables
-    (kept alive by the runtime).  `deps` maps each global name the code (or a
+    """The entry; `slow` is the address of a cell holding the callable that
+    other arguments go to, `on_error` that of a Python callable (both kept
+    alive by the runtime).  `deps` maps each global name the code (or a
     callee's) was compiled against to the address of the object it must still
     be bound to (0: unbound); one rebound sends the call to `slow`, which
     recompiles.  Checking them, not the namespace's version, keeps a loop on
@@ -116,7 +117,8 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     f.block("slow")
     # A tail call: the dispatcher may retire this specialization (and free this
     # module's code, at once under ORC), so no frame of it may wait below.
-    res = f.value(f"musttail call ptr {need_vc}(ptr {ptr_const(slow)}, ptr %args, i64 %nargs, ptr %kwnames)")
+    target = f.value(f"load ptr, ptr {ptr_const(slow)}")
+    res = f.value(f"musttail call ptr {need_vc}(ptr {target}, ptr %args, i64 %nargs, ptr %kwnames)")
     f.term(f"ret ptr {res}")
     f.block("printfail")  # printing the call's output raised
     e.add_depth(-1)

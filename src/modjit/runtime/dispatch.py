@@ -20,6 +20,7 @@ _VALUE_DECIDES = (int, list, tuple)  # Python types whose values decide if a cal
 # A stand-in that sent this many calls to CPython with no compiled specialization
 # gives its name back to the plain function: each call through it cost ~3 us.
 HOPELESS_CALLS = 100
+MAX_NATIVES = 4  # native entries chained as a stand-in's __call__
 # Calls of the original function nested through the stand-in before the name
 # gets the plain function back: each nesting costs C stack (~1 KiB) and two
 # more levels of the recursion limit than a plain call.
@@ -58,7 +59,7 @@ class JitFunction:
     function's, so nothing is lost when the name gets the function back."""
 
     __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
-                 "_nparams", "_simple", "_slow", "_native_spec", "_counts", "_bindings")
+                 "_nparams", "_simple", "_slow", "_natives", "_counts", "_bindings")
 
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
         own = object.__setattr__
@@ -71,7 +72,7 @@ class JitFunction:
         own(self, "_retired", {})  # type key -> specializations retired for hand-overs
         own(self, "_retyped", {})  # type key -> specializations dropped for globals' new types
         own(self, "_slow", self.call_python)  # one bound method: native entries fall back to it
-        own(self, "_native_spec", None)  # the specialization whose native entry is __call__
+        own(self, "_natives", [])  # specializations whose native entries answer calls, __call__ last
         # [calls of the original function under way through this stand-in,
         #  calls sent to CPython by argument types decided for good]
         own(self, "_counts", [0, 0])
@@ -157,7 +158,7 @@ class JitFunction:
                 if self._let_go(decided=not self._simple):
                     return self._fn(*args, **kwargs)
                 return self.on_cpython(*args, **kwargs)
-            if self._native_spec is not None:  # bound by position: the native entry takes it
+            if self._natives:  # bound by position: the native entries take it
                 return type(self).__call__(*bound)
             args = bound
         elif not self._simple:
@@ -241,18 +242,36 @@ class JitFunction:
 
     def install_native(self, spec: Any, address: int) -> None:
         """Make `spec`'s native entry (codegen/emit_native.py) this stand-in's
-        __call__: a C function CPython calls directly, falling back to
-        call_python for other argument types.  The class is this stand-in's own."""
+        __call__: a C function CPython calls directly.  Other arguments go on
+        to the native entry of the specialization installed before (a chain of
+        at most MAX_NATIVES), and from the last to call_python: a function
+        called from CPython with ints and floats in turn takes no Python-level
+        dispatch.  The class is this stand-in's own."""
         mdef = _MethodDef(self._fn.__name__.encode(), address, METH_FASTCALL_KEYWORDS, None)
         spec.native_def = mdef  # the function object points into it
-        native = _new_cfunction(ctypes.addressof(mdef), None, None)
-        type(self).__call__ = native  # type: ignore[method-assign]
-        self._native_spec = spec
+        spec.native = _new_cfunction(ctypes.addressof(mdef), None, None)
+        natives = self._natives
+        if len(natives) >= MAX_NATIVES:
+            return
+        spec.next_call = natives[-1].native if natives else self._slow
+        spec.next_cell.value = id(spec.next_call)
+        natives.append(spec)
+        type(self).__call__ = spec.native  # type: ignore[method-assign]
 
-    def _drop_native(self) -> None:
-        if self._native_spec is not None:
+    def _drop_native(self, spec: Any) -> None:
+        """Take `spec`'s native entry out of the chain: the entry after it
+        goes on to the one before it (or __call__ becomes the one before)."""
+        natives = self._natives
+        i = natives.index(spec)
+        if i + 1 < len(natives):
+            after = natives[i + 1]
+            after.next_call = spec.next_call
+            after.next_cell.value = id(after.next_call)
+        elif i > 0:
+            type(self).__call__ = natives[i - 1].native  # type: ignore[method-assign]
+        else:
             del type(self).__call__  # back to call_python
-            self._native_spec = None
+        del natives[i]
 
     def _specialize(self, args: tuple[Any, ...]) -> Any:
         """The specialization for `args` (compiled now if new), or ON_CPYTHON.
@@ -274,8 +293,8 @@ class JitFunction:
         return spec
 
     def forget(self, spec: Any) -> None:
-        if spec is self._native_spec:
-            self._drop_native()
+        if spec in self._natives:
+            self._drop_native(spec)
         for table in (self._specs, self._fast):
             for k, v in list(table.items()):
                 if v is spec:

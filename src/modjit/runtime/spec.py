@@ -55,6 +55,11 @@ class Spec:
         # before it runs (callees that are only inlined are never compiled alone)
         self.slot_callees: set[Spec] = set()
         self.native_def: Any = None  # the PyMethodDef of its native entry (kept alive)
+        self.native: Any = None  # the function object of its native entry
+        # what its native entry tail-calls for other arguments: the stand-in's
+        # dispatcher, or the native entry of another specialization (a chain)
+        self.next_call: Any = None
+        self.next_cell = ctypes.c_void_p()  # its address, as the entry reads it
         self.on_error: Any = None  # runtime handler its native entry calls on errors
         self.defaults: tuple[Any, ...] = ()  # default values its native entry points at
         self.infer_seconds = 0.0  # type inference, not yet counted in a unit's IR generation
