@@ -160,8 +160,8 @@ def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
         return Binding("math_module", value, name)
     for fname in (*MATH_NATIVE_1, *MATH_NATIVE_2, *MATH_LOGS, *MATH_TO_INT, *MATH_PREDICATES,
                   *MATH_VIA_CPYTHON):
-        if value is getattr(math, fname, None):
+        if value is _MATH_AS_IMPORTED.get(fname):  # (not a replacement: math.sqrt = f)
             return Binding("math_function", value, fname)
-    if name in BUILTINS and value is getattr(builtins, name, None):
+    if name in BUILTINS and value is _BUILTINS_AS_IMPORTED.get(name):
         return Binding("builtin", value, name)
     return Binding("value", value, name)

@@ -68,8 +68,10 @@ class RuntimeContext:
         self.validated_version = self.ns_version.value
         if engine is not None:
             from modjit.runtime.capi import register_symbols
+            from modjit.runtime.watch import watch
 
             register_symbols()
+            watch(self)
 
     # -- engines ---------------------------------------------------------------
     def switch_engine(self, engine: Any) -> None:
@@ -183,6 +185,12 @@ class RuntimeContext:
         pending, self._release_pending = self._release_pending, []
         for handle in pending:
             self.engine.release(handle)
+
+    def modules_changed(self) -> None:
+        """math or builtins changed (runtime/watch.py): drop every compiled
+        specialization, compiled against what they held; calls compile again."""
+        for spec in list(self.specs):
+            self.invalidate(spec)
 
     def unwrap_if_hopeless(self, jitfn: Any) -> bool:
         """A function whose first specialization runs on CPython gets its plain
