@@ -43,3 +43,17 @@ double.__code__ = triple.__code__
 print(double(5), double.__name__)
 double.__name__ = "renamed"
 print(double.__name__, double.__qualname__)
+
+
+# A function kept in a dict or a list before its name got the plain function
+# back (its calls run on CPython) is still found by that name.
+def on_text(s):
+    return s.upper()
+
+
+handlers = {on_text: "text"}
+callbacks = [on_text]
+for word in ("a", "b") * 50:
+    on_text(word)
+print(handlers.get(on_text, "missing"), on_text in callbacks, callbacks.index(on_text),
+      on_text == callbacks[0], on_text != callbacks[0], len({on_text, callbacks[0]}))

@@ -149,6 +149,18 @@ class JitFunction:
     def __reduce__(self) -> str:
         return self._fn.__qualname__
 
+    # Equal to its plain function, and hashed as it: a dict keyed or a list
+    # holding the stand-in still finds the function once the name has the
+    # plain function back (_let_go), and the other way round.
+    def __eq__(self, other: object) -> bool:
+        return other is self or other is self._fn
+
+    def __ne__(self, other: object) -> bool:
+        return not (other is self or other is self._fn)
+
+    def __hash__(self) -> int:
+        return hash(self._fn)
+
     def call_python(self, *args: Any, **kwargs: Any) -> Any:
         """The dispatcher: pick (or compile) the specialization for these
         argument types and call it through ctypes, or run the function on CPython."""
