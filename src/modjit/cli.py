@@ -74,9 +74,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _program_args(parser: argparse.ArgumentParser, argv: list[str], command: str) -> list[str] | None:
+    """PROG's arguments exactly as given after it (argparse's REMAINDER drops
+    a leading '--', which python3 passes on: `prog.py -- -5`), or None."""
+    if command not in argv:
+        return None
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    options = sub.choices[command]._option_string_actions
+    i = argv.index(command) + 1
+    while i < len(argv) and argv[i].startswith("-") and argv[i] != "-":
+        name = argv[i].split("=", 1)[0]
+        action = options.get(name)
+        takes_value = action is not None and action.nargs != 0 and "=" not in argv[i]
+        i += 2 if takes_value else 1
+    return argv[i + 1:] if i < len(argv) else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
+    if args.command in ("run", "dump"):
+        given = _program_args(parser, argv, args.command)
+        if given is not None:
+            args.args = given
     if args.command == "run":
         from modjit.driver.run import run_program
 

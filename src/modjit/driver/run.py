@@ -23,7 +23,8 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         with open(prog, "rb") as f:
             source = f.read()
     except OSError as exc:
-        print(f"modjit: can't open file {prog!r}: [Errno {exc.errno}] {exc.strerror}", file=sys.stderr)
+        print(f"modjit: can't open file {os.path.abspath(prog)!r}: [Errno {exc.errno}] {exc.strerror}",
+              file=sys.stderr)
         return 2
     sys.argv = [prog, *args]
     sys.path.insert(0, os.path.dirname(os.path.abspath(prog)))
@@ -43,9 +44,9 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
             # compiler finds past the parser ('return' outside function, a global
             # declared after use, ...) stop the program before its first line
             compile(tree, prog, "exec", dont_inherit=True)
-        except SyntaxError as exc:
-            traceback.print_exception(SyntaxError, exc, None, limit=0)
-            return 1
+        except (SyntaxError, ValueError) as exc:
+            return _report_syntax_error(prog, args, exc)
+        namespace["__doc__"] = ast.get_docstring(tree, clean=False)
         # session.run_statement, exec_on_cpython and exec()'s own level (with a
         # first call through a function's stand-in, as deep as python3 goes)
         hide_own_frames(extra=3)
@@ -85,9 +86,9 @@ def main_module(prog: str) -> types.ModuleType:
     from importlib.machinery import SourceFileLoader
 
     module = types.ModuleType("__main__")
-    module.__dict__.update({"__file__": prog, "__builtins__": builtins, "__cached__": None,
-                            "__annotations__": {}, "__package__": None, "__spec__": None,
-                            "__loader__": SourceFileLoader("__main__", prog)})
+    module.__dict__.update({"__loader__": SourceFileLoader("__main__", prog),
+                            "__annotations__": {}, "__builtins__": builtins,  # (CPython's order)
+                            "__file__": prog, "__cached__": None})
     sys.modules["__main__"] = module
     return module
 
@@ -116,6 +117,21 @@ def hide_own_frames(extra: int) -> None:
     getrecursionlimit.__doc__, setrecursionlimit.__doc__ = real_get.__doc__, real_set.__doc__
     real_set(real_get() + offset)
     sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
+
+
+def _report_syntax_error(prog: str, args: list[str], exc: BaseException) -> int:
+    """A program CPython will not compile: let python3 itself report it, as
+    it reports it for a file (its file tokenizer words some errors and places
+    some carets otherwise than compile() does for a string).  Nothing of the
+    program has run, and nothing will: python3 stops at the same error."""
+    import subprocess
+
+    flush_stdout()
+    try:
+        return subprocess.run([sys.executable, prog, *args], check=False).returncode
+    except OSError:
+        traceback.print_exception(type(exc), exc, None, limit=0)
+        return 1
 
 
 def _exit_status(exc: SystemExit) -> int:

@@ -1,0 +1,47 @@
+"""`modjit run` as a program runner, differential against python3: syntax
+errors (the whole stderr, as python3 words them for a file), arguments passed
+through verbatim, the main module's docstring and globals.  Each case is a
+program's bytes and its arguments."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CASES = {
+    "missing_colon_block": (b"def f(x):\n", []),
+    "unindented_return": (b"def f(x):\nreturn x\n", []),
+    "return_outside_function": (b"print(1)\nreturn 5\n", []),
+    "null_byte": (b"x = 1\n\x00\nprint(x)\n", []),
+    "not_utf8": (b'x = "\xff\xfe"\n', []),
+    "unknown_encoding": (b"# coding: bogus-enc\nx = 1\n", []),
+    "caret_after_wide_chars": ('s = "日本語"; t = (1 +\n'.encode(), []),
+    "tab_space_mix": (b"if True:\n        x = 1\n\ty = 2\n", []),
+    "leading_double_dash": (b"import sys\nprint(sys.argv[1:])\n", ["--", "-x", "--"]),
+    "docstring_and_globals": (b'"""The docstring."""\nimport sys\n'
+                              b"print(__doc__, sys.modules['__main__'].__doc__, list(globals()))\n", ["a"]),
+}
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[str, int, str]:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=60)
+    return proc.stdout, proc.returncode, proc.stderr
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_runner_same_as_python3(name: str, tmp_path: Path) -> None:
+    source, args = CASES[name]
+    (tmp_path / "prog.py").write_bytes(source)
+    want = run([sys.executable, "prog.py", *args], tmp_path)
+    got = run([sys.executable, "-m", "modjit", "run", "prog.py", *args], tmp_path)
+    assert got == want
+
+
+def test_missing_program(tmp_path: Path) -> None:
+    want = run([sys.executable, "nope.py"], tmp_path)
+    got = run([sys.executable, "-m", "modjit", "run", "nope.py"], tmp_path)
+    assert got[1] == want[1] == 2
+    assert got[2].split(": ", 1)[1] == want[2].split(": ", 1)[1]  # past the program's own name
