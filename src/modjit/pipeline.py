@@ -414,7 +414,7 @@ def _context(rt: RuntimeContext, inline_floats: bool, self_spec: Spec | None) ->
     return EmitContext(cells=rt.cells, site=rt.site, keep=rt.keep, namespace=rt.namespace,
                        sentinel=id(SENTINEL), print_queue=rt.print_queue, echo_cell=rt.echo_cell_address, slot_of=lambda s: s.slot.address,
                        symbol_of=lambda s: s.symbol, self_spec=self_spec,
-                       inline_floats=inline_floats)
+                       inline_floats=inline_floats, thread=rt.thread)
 
 
 def _filename(rt: RuntimeContext, node: ast.AST | None) -> str:

@@ -41,8 +41,9 @@ class EmitContext:
                  keep: Callable[[object], int], namespace: dict[str, Any], sentinel: int,
                  print_queue: Any, echo_cell: int, slot_of: Callable[[Any], int],
                  symbol_of: Callable[[Any], str], self_spec: Any = None,
-                 inline_floats: bool = False) -> None:
+                 inline_floats: bool = False, thread: int = 0) -> None:
         self.cells = cells
+        self.thread = thread  # the ident of the one thread that runs compiled code
         self.site = site
         self.keep = keep  # keeps an object alive; returns its address
         self.namespace = namespace

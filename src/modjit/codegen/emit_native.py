@@ -61,6 +61,9 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     n = len(u.param_types)
     need_vc = e.need(VECTORCALL)
     first = n - len(defaults.values) if defaults else n  # parameters a call must pass
+    # compiled code runs on the thread that runs the program (its runtime state is one)
+    thread = f.value(f"call i64 {e.need('PyThread_get_thread_ident')}()")
+    _require(e, f.value(f"icmp eq i64 {thread}, {ctx.thread}"))
     nkw = _keyword_count(e)
     _require(e, f.value(f"icmp sle i64 {f.value(f'add i64 %nargs, {nkw}')}, {n}"))
     if defaults:  # the function's defaults must still be the ones baked in here

@@ -131,7 +131,9 @@ class EmitStmt(EmitExpr):
         """Baseline function code counts loop iterations toward promotion."""
 
     def poll_interrupt(self) -> None:
-        """Every 65,536 back-edges, let CPython run signal handlers (Ctrl-C)."""
+        """Every 65,536 back-edges, let CPython run signal handlers (Ctrl-C) and
+        other threads (the GIL is let go and taken again): what either may
+        change of the globals a statement keeps is written back and read again."""
         self.count_iteration()
         f = self.f
         if not self.interrupt_slot:
@@ -144,8 +146,13 @@ class EmitStmt(EmitExpr):
         poll, go = f.new_label("poll"), f.new_label("nopoll")
         f.cbr(f.value(f"icmp eq i64 {masked}, 0"), poll, go)
         f.block(poll)
+        self.before_call()
+        state = f.value(f"call ptr {self.need('PyEval_SaveThread')}()")
+        f.emit(f"call void {self.need('PyEval_RestoreThread')}(ptr {state})")
         r = f.value(f"call i32 {self.need('PyErr_CheckSignals')}()")
         self.raise_if(f.value(f"icmp ne i32 {r}, 0"), E.E_PYERR, None)
+        self.after_call()
+        f.br(go)
         f.block(go)
 
     def loop_rest(self, s: ast.For | ast.While, head: str, latch: str, orelse: str, done: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import threading
 import time
 from typing import Any
 
@@ -44,6 +45,7 @@ class RuntimeContext:
         self.session = session
         self.engine = engine
         self.namespace: dict[str, Any] = session.namespace
+        self.thread = threading.get_ident()  # the only thread that runs compiled code
         self.cells = SharedCells()
         self.cells.journal.compile_trim = self._compile_trim
         self._trim_handle: Any = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import operator
 import types
+from _thread import get_ident
 from typing import Any
 
 from modjit.frontend.resolve import Default, bind_slots
@@ -163,7 +164,11 @@ class JitFunction:
 
     def call_python(self, *args: Any, **kwargs: Any) -> Any:
         """The dispatcher: pick (or compile) the specialization for these
-        argument types and call it through ctypes, or run the function on CPython."""
+        argument types and call it through ctypes, or run the function on CPython.
+        Other threads than the program's run it on CPython: the runtime's state
+        (error cell, journal, print queue, frame count) is one."""
+        if get_ident() != self._rt.thread:
+            return self._fn(*args, **kwargs)
         if kwargs or len(args) != self._nparams:  # keywords, defaults
             bound = self._bind(args, kwargs) if self._simple else None
             if bound is None:
