@@ -18,7 +18,7 @@ E_DEOPT_TYPE = 3  # a global changed to a type the unit was not compiled for
 E_DEOPT_VALUE = 4  # a value the compiled code cannot represent (e.g. int ** negative)
 E_DEOPT_ITEM = 5  # a list item of a type the unit was not compiled for ([1.5, 2] for list[float])
 
-DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE, E_DEOPT_ITEM)
+DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE, E_DEOPT_ITEM)  # one range: 2..5
 
 DEOPT_MESSAGES = {
     E_DEOPT_OVERFLOW: "integer overflow: compiled code uses 64-bit ints (run with --no-jit for unbounded ints)",
