@@ -45,15 +45,9 @@ def optimise_quick(module: llvm.ModuleRef, tm: llvm.TargetMachine) -> None:
     redundancy elimination.  Several times cheaper than O2 on modjit's units."""
     with _pass_builder(tm, 1) as pb:
         fpm = llvm.create_new_function_pass_manager()
-        try:
-            for name in QUICK_PASSES:
-                getattr(fpm, f"add_{name}_pass")()
-            for fn in module.functions:
-                if not fn.is_declaration:
-                    fpm.run(fn, pb)
-        finally:
-            ffi.lib.LLVMPY_DisposeNewFunctionPassManger(fpm)
-            fpm.detach()
+        for name in QUICK_PASSES:
+            getattr(fpm, f"add_{name}_pass")()
+        _run_on_functions(fpm, module, pb)
 
 
 def optimise_inlined(module: llvm.ModuleRef, tm: llvm.TargetMachine) -> None:
@@ -73,14 +67,18 @@ def optimise_inlined(module: llvm.ModuleRef, tm: llvm.TargetMachine) -> None:
         finally:
             ffi.lib.LLVMPY_DisposeNewModulePassManger(mpm)
             mpm.detach()
-        fpm = pb.getFunctionPassManager()
-        try:
-            for fn in module.functions:
-                if not fn.is_declaration:
-                    fpm.run(fn, pb)
-        finally:
-            ffi.lib.LLVMPY_DisposeNewFunctionPassManger(fpm)
-            fpm.detach()
+        _run_on_functions(pb.getFunctionPassManager(), module, pb)
+
+
+def _run_on_functions(fpm: llvm.FunctionPassManager, module: llvm.ModuleRef, pb: llvm.PassBuilder) -> None:
+    """Run `fpm` on each function `module` defines, then free it."""
+    try:
+        for fn in module.functions:
+            if not fn.is_declaration:
+                fpm.run(fn, pb)
+    finally:
+        ffi.lib.LLVMPY_DisposeNewFunctionPassManger(fpm)
+        fpm.detach()
 
 
 def optimise(module: llvm.ModuleRef, tm: llvm.TargetMachine, level: int) -> None:
