@@ -102,11 +102,26 @@ class EmitStmt(EmitExpr):
                 t = self.u.declared_globals[target.id]
                 self.store_global(target.id, (self.coerce(v, t), t))
             return
-        assert isinstance(target, ast.Tuple | ast.List) and isinstance(v[1], TupleType)
-        items = [(self.f.value(f"extractvalue {v[1].llvm} {v[0]}, {i}"), it)
-                 for i, it in enumerate(v[1].items)]
+        assert isinstance(target, ast.Tuple | ast.List)
+        if isinstance(v[1], ListType):
+            items = self.unpack_list(v, len(target.elts), target)
+        else:
+            assert isinstance(v[1], TupleType)
+            items = [(self.f.value(f"extractvalue {v[1].llvm} {v[0]}, {i}"), it)
+                     for i, it in enumerate(v[1].items)]
         for elt, item in zip(target.elts, items, strict=True):
             self.assign(elt, item)
+
+    def unpack_list(self, v: Value, n: int, target: ast.expr) -> list[Value]:
+        """The items of a list of exactly `n` items, read before any target is
+        stored; another length hands over (CPython raises its ValueError)."""
+        f, lt = self.f, v[1]
+        assert isinstance(lt, ListType)
+        self.raise_if(f.value(f"icmp ne i64 {self.list_len(v[0])}, {n}"), E.E_DEOPT_VALUE, target)
+        base = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {v[0]}, i64 24')}")
+        objs = [f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {base}, i64 {i}')}")
+                for i in range(n)]
+        return [(self.unbox(obj, lt.elem, target, deopt=E.E_DEOPT_ITEM), lt.elem) for obj in objs]
 
     def if_stmt(self, s: ast.If) -> None:
         f = self.f

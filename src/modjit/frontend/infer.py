@@ -309,6 +309,11 @@ class Inferer:
                 for elt in target.elts:
                     self.assign_target(elt, BOTTOM)
                 return
+            if isinstance(t, ListType) and t.elem != BOTTOM \
+                    and not any(isinstance(e, ast.Starred) for e in target.elts):
+                for elt in target.elts:  # x, y, z = point: its length is checked as it runs
+                    self.assign_target(elt, t.elem)
+                return
             if not isinstance(t, TupleType) or len(t.items) != len(target.elts):
                 raise self.fail(f"cannot unpack {t} into {len(target.elts)} targets", target)
             for elt, et in zip(target.elts, t.items, strict=True):
