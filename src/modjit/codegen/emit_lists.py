@@ -196,6 +196,25 @@ class EmitLists(EmitJournal):
     def list_range_copy(self, lst: str, bounds: list[Value | None]) -> str:
         """a[i:j] with int bounds: Python's wrapping of negative bounds here, then
         PyList_GetSlice (which clamps), with no slice object made and freed."""
+        ends = self.slice_ends(lst, bounds)
+        r = self.f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 {ends[0]}, i64 {ends[1]})")
+        self.raise_pyerr_if_null(r)
+        return self.temp(r)
+
+    def list_slice_set(self, lst: Value, sl: ast.Slice, v: Value, node: ast.Subscript) -> None:
+        """a[i:j] = b (the value already evaluated, as in CPython): wrapped
+        bounds, then PyList_SetSlice, which clamps them and copies b first
+        when it is a itself.  A list others may see is kept for a hand-over."""
+        bounds = [None if b is None else self.expr(b) for b in (sl.lower, sl.upper)]
+        if self.mutation_visible(node.value):
+            self.journal_snapshot(lst[0])
+        ends = self.slice_ends(lst[0], bounds)
+        r = self.f.value(f"call i32 {self.need('PyList_SetSlice')}(ptr {lst[0]}, i64 {ends[0]}, "
+                         f"i64 {ends[1]}, ptr {v[0]})")
+        self.raise_if(self.f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+
+    def slice_ends(self, lst: str, bounds: list[Value | None]) -> list[str]:
+        """Slice bounds wrapped as Python wraps negative ones (clamped at 0)."""
         n = self.list_len(lst)
         ends = []
         for b, default in zip(bounds, ("0", n), strict=True):
@@ -206,9 +225,7 @@ class EmitLists(EmitJournal):
             wrapped = self.f.value(f"add i64 {i}, {n}")
             wrapped = self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {wrapped}, 0')}, i64 0, i64 {wrapped}")
             ends.append(self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {i}, 0')}, i64 {wrapped}, i64 {i}"))
-        r = self.f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 {ends[0]}, i64 {ends[1]})")
-        self.raise_pyerr_if_null(r)
-        return self.temp(r)
+        return ends
 
     def list_contains(self, item: Value, lst: Value) -> str:
         self.check_kept(item)

@@ -92,6 +92,9 @@ class EmitStmt(EmitExpr):
         return self.u.locals[name]
 
     def assign(self, target: ast.expr, v: Value) -> None:
+        if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Slice):
+            self.list_slice_set(self.expr(target.value), target.slice, v, target)
+            return
         if isinstance(target, ast.Subscript):
             self.list_set(self.expr(target.value), self.expr(target.slice), v, target)
             return

@@ -324,7 +324,10 @@ class Inferer:
     def store_subscript(self, target: ast.Subscript, t: Type) -> None:
         """a[i] = v: v must have the list's element type exactly (an int stays an int)."""
         lt = self.expr(target.value)
-        it = self.expr(target.slice) if not isinstance(target.slice, ast.Slice) else None
+        if isinstance(target.slice, ast.Slice):
+            self.store_slice(target, lt, t)
+            return
+        it = self.expr(target.slice)
         if lt == BOTTOM or t == BOTTOM:
             return
         if not isinstance(lt, ListType) or it not in (INT, BOOL, BOTTOM):
@@ -333,6 +336,20 @@ class Inferer:
             self.assign_name(target.value.id, list_of(t), target)
         elif lt.elem != t:
             raise self.fail(f"storing {t} into {lt}", target)
+
+    def store_slice(self, target: ast.Subscript, lt: Type, t: Type) -> None:
+        """a[i:j] = b: a list of a's element type into a list, int bounds, no step."""
+        sl = target.slice
+        assert isinstance(sl, ast.Slice)
+        bounds = [self.expr(b) for b in (sl.lower, sl.upper) if b is not None]
+        if sl.step is not None:
+            raise self.fail("slice assignment with a step is not supported", target)
+        if lt == BOTTOM or t == BOTTOM:
+            return
+        if not isinstance(lt, ListType) or any(b not in (INT, BOOL, BOTTOM) for b in bounds):
+            raise self.fail("slice assignment is compiled for lists with int bounds only", target)
+        if not isinstance(t, ListType) or t.elem not in (lt.elem, BOTTOM):
+            raise self.fail(f"storing {t} into a slice of {lt}", target)
 
     # -- expressions ------------------------------------------------------
     def expr(self, node: ast.expr) -> Type:

@@ -54,6 +54,7 @@ C_API = {
     "PyList_Append": "declare i32 @PyList_Append(ptr, ptr)",
     "PySlice_New": "declare ptr @PySlice_New(ptr, ptr, ptr)",
     "PyList_GetSlice": "declare ptr @PyList_GetSlice(ptr, i64, i64)",
+    "PyList_SetSlice": "declare i32 @PyList_SetSlice(ptr, i64, i64, ptr)",
     "PyObject_GetItem": "declare ptr @PyObject_GetItem(ptr, ptr)",
     "PySequence_Contains": "declare i32 @PySequence_Contains(ptr, ptr)",
     "PySequence_InPlaceConcat": "declare ptr @PySequence_InPlaceConcat(ptr, ptr)",
