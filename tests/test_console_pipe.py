@@ -17,6 +17,14 @@ TRANSCRIPTS = {
     "redefinition": "def g():\n    return 1\n\ndef h():\n    return g()\n\nh()\ndef g():\n    return 2\n\nh()\n",
     "echo_in_blocks": "for i in range(3):\n    i * 2\n\nfor i in range(2):\n    print(i)\n\nif 1:\n    None\n    7\n\n",
     "overflow_continues": "def fact(n):\n    r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r\n\nfact(25)\nfact(5)\n",
+    "string_echo": "'abc'\n_\n\"x\" + 'y'\n",
+    "main_module": "x = 42\nimport __main__\n__main__.x\nclass A:\n    pass\n\n"
+                   "import pickle; len(pickle.dumps(A())) > 0\nsorted(dir())\n__doc__\n",
+    "blank_lines_in_strings": 's = """a\n   \nb"""\ns\n',
+    "last_exception": "1/0\nimport sys\nsys.last_type\nsys.argv\n",
+    "open_at_end": "print(1)\n(1,\n",
+    "exit_message": "print(1)\nexit('bye')\nprint(2)\n",
+    "deep_expressions": "x = " + "+".join(["1"] * 1000) + "\nx\ny = " + "+".join(["1"] * 3000) + "\nprint(2)\n",
 }
 
 

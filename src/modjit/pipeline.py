@@ -475,6 +475,9 @@ def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
         return None  # definitions run on CPython; their functions compile at first call
     if not isinstance(stmt, STATEMENT_KINDS):
         raise Unsupported(f"top-level '{type(stmt).__name__}' runs on CPython", stmt, filename)
+    if interactive and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) \
+            and isinstance(stmt.value.value, str):
+        raise Unsupported("str values are not supported", stmt, filename)  # the REPL echoes it
     if rt.ns_version.value != rt.validated_version:
         rt.revalidate()  # callees rebound since they were compiled are recompiled
     t0 = time.perf_counter()

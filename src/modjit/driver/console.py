@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import ast
 import codeop
+import importlib.machinery
 import os
 import sys
 import time
 import traceback
+import types
 from typing import TextIO
 
 from modjit.driver.run import flush_stdout as _flush
@@ -41,7 +43,7 @@ class Console:
     def __init__(self, engine: str = "mcjit", jit: bool = True, verbose: bool = False,
                  out: TextIO | None = None, options: JitOptions | None = None) -> None:
         self.session = Session("<stdin>", engine=engine, jit=jit, verbose=verbose, keep_asm=True,
-                               options=options)
+                               options=options, namespace=_interactive_main().__dict__)
         self.out = out or sys.stdout
         self.buffer: list[str] = []
         self.show_time = False
@@ -53,14 +55,14 @@ class Console:
         if not self.buffer and line.strip().startswith(":"):
             self.command(line.strip())
             return False
-        if not line.strip():
+        if not line.strip() and not _in_long_string(self.buffer):
             line = ""  # a blank (or indentation-only) line ends an open block
         self.buffer.append(line)
         source = "\n".join(self.buffer)
         try:
             incomplete = self._compiler(source, "<stdin>", "single") is None
-        except (SyntaxError, OverflowError, ValueError):
-            incomplete = False  # complete, and wrong: run_input reports it like CPython
+        except Exception:  # noqa: BLE001 - SyntaxError, RecursionError, ...: run_input reports it
+            incomplete = False
         if incomplete:
             return True
         self.buffer = []
@@ -69,6 +71,13 @@ class Console:
 
     def reset(self) -> None:
         self.buffer = []
+
+    def finish(self) -> None:
+        """End of input: an input still open is run (CPython reports it as
+        incomplete: '(' was never closed)."""
+        if self.buffer:
+            source, self.buffer = "\n".join(self.buffer), []
+            self.run_input(source)
 
     # -- running ---------------------------------------------------------------------
     def run_input(self, source: str) -> None:
@@ -79,10 +88,16 @@ class Console:
         except SyntaxError as exc:
             traceback.print_exception(SyntaxError, exc, None, limit=0)
             return
+        except RecursionError:  # an expression nested too deep, as CPython words it
+            print("RecursionError: maximum recursion depth exceeded during compilation", file=sys.stderr)
+            return
         try:
             for stmt in tree.body:
                 self.session.run_statement(stmt, interactive=True, filename="<stdin>")
-        except SystemExit:
+        except SystemExit as exc:
+            if exc.code is not None and not isinstance(exc.code, int):
+                _flush()
+                print(exc.code, file=sys.stderr)  # exit("bye"), as CPython prints it
             raise
         except FatalRuntimeError as exc:
             _flush()
@@ -94,6 +109,7 @@ class Console:
             from modjit.driver.run import print_user_traceback
 
             _flush()
+            sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, exc.__traceback__
             print_user_traceback(exc)
         finally:
             if self.show_time:
@@ -181,8 +197,10 @@ def run_pipe(console: Console, stream: TextIO) -> int:
             sys.stderr.write("... " if more else ">>> ")
             sys.stderr.flush()
             more = console.push(raw.rstrip("\n"))
-        if more:
-            console.push("")
+        if more:  # end of input at a '... ' prompt: python3 ends the line and runs what is open
+            sys.stderr.write("... \n")
+            if console.push(""):
+                console.finish()
         sys.stderr.write(">>> \n")
     except SystemExit as exc:
         code = exc.code
@@ -196,3 +214,34 @@ def _rss_mib() -> float:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
         return 0.0
+
+
+def _in_long_string(lines: list[str]) -> bool:
+    """Is a triple-quoted string still open at the end of `lines`?  (Its
+    whitespace-only lines are text, not the blank line that ends a block.)"""
+    import io
+    import tokenize
+
+    try:
+        for _ in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
+            pass
+    except tokenize.TokenError as exc:
+        return "string" in str(exc.args[0])
+    except SyntaxError:
+        return False
+    return False
+
+
+def _interactive_main() -> types.ModuleType:
+    """The session's namespace as CPython's REPL has it: the module
+    sys.modules["__main__"] (pickle and `import __main__` find its names),
+    with a REPL's globals, sys.argv [''] and sys.ps1/ps2."""
+    import builtins
+
+    module = types.ModuleType("__main__")
+    module.__dict__.update({"__loader__": importlib.machinery.BuiltinImporter,
+                            "__annotations__": {}, "__builtins__": builtins})
+    sys.modules["__main__"] = module
+    sys.argv = [""]
+    sys.ps1, sys.ps2 = ">>> ", "... "
+    return module

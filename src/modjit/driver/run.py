@@ -43,8 +43,8 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
             # CPython compiles the whole file before running any of it: errors its
             # compiler finds past the parser ('return' outside function, a global
             # declared after use, ...) stop the program before its first line
-            compile(tree, prog, "exec", dont_inherit=True)
-        except (SyntaxError, ValueError) as exc:
+            compile(source, prog, "exec", dont_inherit=True)  # (the text: as deep as CPython goes)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             return _report_syntax_error(prog, args, exc)
         namespace["__doc__"] = ast.get_docstring(tree, clean=False)
         # session.run_statement, exec_on_cpython and exec()'s own level (with a

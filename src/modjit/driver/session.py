@@ -83,6 +83,9 @@ class Session:
                 self._handed_over(exc, stmt)
             except InternalError as exc:
                 self._internal_error(exc)
+            except RecursionError:  # the compiler walks expressions recursively
+                self._handed_over(Unsupported("an expression nested too deep to compile", stmt, filename),
+                                  stmt)
             except Exception as exc:  # a compiler bug must never kill the program
                 self._internal_error(InternalError(f"{type(exc).__name__}: {exc}"))
             else:
@@ -100,7 +103,7 @@ class Session:
             for alias in stmt.names:  # in force for the rest of the module, as in CPython
                 self.future_flags |= getattr(getattr(__future__, alias.name, None), "compiler_flag", 0)
         # (not inheriting modjit's own `from __future__ import annotations`)
-        code = compile(module, filename, mode, flags=self.future_flags, dont_inherit=True)
+        code = _compile_deep(module, filename, mode, self.future_flags)
         defined = _defined_functions(stmt) if self.jit else []
         previous = {node.name: self.namespace.get(node.name) for node in defined}
         try:
@@ -170,19 +173,22 @@ def _strict_applies(stmt: ast.stmt) -> bool:
 
 
 def _defined_functions(stmt: ast.stmt) -> list[ast.FunctionDef]:
+    """The functions `stmt` defines at module level (in its blocks, not in a
+    class).  Only statements are visited, without recursion: an expression
+    thousands of levels deep is no concern here."""
     names: list[ast.FunctionDef] = []
-
-    def visit(node: ast.AST) -> None:
+    stack: list[ast.AST] = [stmt]
+    while stack:
+        node = stack.pop()
         if isinstance(node, ast.FunctionDef):
             names.append(node)
-            return
-        if isinstance(node, (ast.ClassDef, ast.AsyncFunctionDef, ast.Lambda)):
-            return
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-
-    visit(stmt)
-    return names
+            continue
+        if isinstance(node, (ast.ClassDef, ast.AsyncFunctionDef)):
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(c for c in getattr(node, field, None) or ()
+                         if isinstance(c, ast.stmt | ast.excepthandler | ast.match_case))
+    return sorted(names, key=lambda n: (n.lineno, n.col_offset))
 
 
 def _dump_unit(directory: str, index: int, record: UnitRecord) -> None:
@@ -194,3 +200,20 @@ def _dump_unit(directory: str, index: int, record: UnitRecord) -> None:
     if record.asm:
         with open(base + ".s", "w") as f:
             f.write(record.asm)
+
+
+def _compile_deep(tree: ast.mod, filename: str, mode: str, flags: int) -> Any:
+    """compile() of a statement's tree.  Turning a tree back into CPython's
+    own counts against the recursion limit, which compiling the text does
+    not: an expression of 1,000 terms that python3 compiles would fail here
+    under modjit's deeper stack.  Such a tree gets room (the parser made it,
+    so it is at most a few thousand levels deep)."""
+    try:
+        return compile(tree, filename, mode, flags, True)  # type: ignore[call-overload]
+    except RecursionError:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(limit + 10000)
+        try:
+            return compile(tree, filename, mode, flags, True)  # type: ignore[call-overload]
+        finally:
+            sys.setrecursionlimit(limit)

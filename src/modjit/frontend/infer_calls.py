@@ -271,6 +271,8 @@ def list_method(inf: Inferer, node: ast.Call, lt: ListType, name: str) -> Type:
             else:
                 inf.assign_name(owner, list_of(vt), node)
             lt = list_of(vt)
+        elif name == "append" and lt.elem == BOTTOM and vt != BOTTOM and _refine_row(inf, node.func.value, vt):  # type: ignore[attr-defined]
+            lt = list_of(vt)  # `adj[i].append(j)` on `adj = [[] for _ in range(n)]`
         elif vt != BOTTOM and lt.elem != BOTTOM and vt != lt.elem and name in ("append", "insert"):
             raise inf.fail(f"{name} of {vt} to {lt}", node)
     if name == "extend" and ts[0] != BOTTOM and join(lt, ts[0]) is None:
@@ -280,6 +282,31 @@ def list_method(inf: Inferer, node: ast.Call, lt: ListType, name: str) -> Type:
     out: Type = lt.elem if result == "elem" else lt if result == "list" else result  # type: ignore[assignment]
     inf.u.calls[node] = CallInfo("method", name, out, arg_types=(lt, *ts), kwargs=kwargs)
     return out
+
+
+def _refine_row(inf: Inferer, row: ast.expr, vt: Type) -> bool:
+    """`g[i][j].append(v)` where g's rows are still empty lists (list[list[?]]):
+    g's type becomes one whose rows at that depth hold `vt`.  False if `row`
+    is not such a chain over a local name."""
+    depth, e = 0, row
+    while isinstance(e, ast.Subscript) and not isinstance(e.slice, ast.Slice):
+        depth, e = depth + 1, e.value
+    if depth == 0 or not isinstance(e, ast.Name) or e.id not in inf.u.locals:
+        return False
+
+    def refined(t: Type, level: int) -> Type | None:
+        if not isinstance(t, ListType):
+            return None
+        if level == 0:
+            return list_of(vt) if t.elem == BOTTOM else None
+        inner = refined(t.elem, level - 1)
+        return None if inner is None else list_of(inner)
+
+    new = refined(inf.u.locals[e.id], depth)
+    if new is None:
+        return False
+    inf.assign_name(e.id, new, row)
+    return True
 
 
 def print_call(inf: Inferer, node: ast.Call) -> Type:

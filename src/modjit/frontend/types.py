@@ -153,6 +153,19 @@ def type_of_value(value: object, depth: int = 0) -> Type | None:
     return None
 
 
+def _join_lists(a: ListType, b: ListType) -> Type | None:
+    """Lists agree when their items do exactly, an empty list's items (bottom)
+    agreeing with any, at every depth: [[]] and [[1]] are list[list[int]]."""
+    if a.elem == BOTTOM or a.elem == b.elem:
+        return b if a.elem == BOTTOM else a
+    if b.elem == BOTTOM:
+        return a
+    if isinstance(a.elem, ListType) and isinstance(b.elem, ListType):
+        inner = _join_lists(a.elem, b.elem)
+        return None if inner is None else list_of(inner)
+    return None
+
+
 def join(a: Type, b: Type) -> Type | None:
     """The type of a variable assigned both; None when they do not agree."""
     if a == b or b == BOTTOM:
@@ -162,11 +175,7 @@ def join(a: Type, b: Type) -> Type | None:
     if {a, b} <= {INT, FLOAT, NUM}:
         return NUM
     if isinstance(a, ListType) and isinstance(b, ListType):
-        if a.elem == BOTTOM:
-            return b
-        if b.elem == BOTTOM or a.elem == b.elem:
-            return a
-        return None
+        return _join_lists(a, b)
     if isinstance(a, TupleType) and isinstance(b, TupleType) and len(a.items) == len(b.items):
         items = [join(x, y) for x, y in zip(a.items, b.items, strict=True)]
         if any(i is None for i in items):

@@ -130,6 +130,9 @@ class RuntimeContext:
                 self.session.handed_over_function(jitfn, exc)
         except InternalError as exc:
             self.session._internal_error(exc)
+        except RecursionError:  # the compiler walks expressions recursively
+            self.unwrap_if_hopeless(jitfn)
+            self.session.handed_over_function(jitfn, Unsupported("an expression nested too deep to compile"))
         except Exception as exc:  # noqa: BLE001 - a compiler bug must not end the program
             import traceback
 
