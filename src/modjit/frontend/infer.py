@@ -19,6 +19,7 @@ from typing import Any
 
 from modjit.errors import Unsupported
 from modjit.frontend import resolve as R
+from modjit.frontend.aliases import inline_method_aliases
 from modjit.frontend.comprehensions import CompAppend, is_hidden, scope_comprehensions
 from modjit.frontend.iterables import iter_plan
 from modjit.frontend.types import (
@@ -133,6 +134,8 @@ class Inferer:
     # -- driver -----------------------------------------------------------
     def run(self, settling: bool = False) -> None:
         u = self.u
+        if u.mode == "function":
+            inline_method_aliases(u.body, u.params)
         scope_comprehensions(u.body, u.filename)
         self.comp_elems: list[Type] = []
         for node in R._walk_scope(u.body):
@@ -595,7 +598,7 @@ def falls_through(stmts: list[ast.stmt]) -> bool:
         return False
     if isinstance(last, ast.If):
         return falls_through(last.body) or falls_through(last.orelse)
-    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
+    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value:  # (while 1:)
         return any(isinstance(n, ast.Break) for n in _loop_breaks(last.body))
     return True
 
