@@ -33,6 +33,8 @@ class EmitExpr(EmitLists):
                 return self.object_binop(fn, a, b), t
             return self.binop(node.op, a, b, node, t)
         if isinstance(node, ast.UnaryOp):
+            if isinstance(node.op, ast.Not):
+                return self.f.value(f"xor i1 {self.test(node.operand)}, true"), BOOL
             return self.unary(node.op, self.expr(node.operand), node)
         if isinstance(node, ast.Compare):
             return self.compare_chain(node), BOOL
@@ -138,6 +140,25 @@ class EmitExpr(EmitLists):
             raise Unsupported("a list built inside a conditional expression is not supported",
                               node, self.u.filename)
 
+    def test(self, node: ast.expr) -> str:
+        """The truth of a test; an and/or of operands of different types
+        (typed for truth only, infer.truth) short-circuits on their truths."""
+        if not (isinstance(node, ast.BoolOp) and getattr(node, "mj_truth", False)):
+            return self.truth(self.expr(node))
+        f = self.f
+        slot = f.alloca(f.tmp("test"), "i1")
+        done = f.new_label("testdone")
+        for i, operand in enumerate(node.values):
+            c = self.test(operand)
+            f.emit(f"store i1 {c}, ptr {slot}")
+            if i < len(node.values) - 1:
+                nxt = f.new_label("testnext")
+                f.cbr(c, nxt, done) if isinstance(node.op, ast.And) else f.cbr(c, done, nxt)
+                f.block(nxt)
+        f.br(done)
+        f.block(done)
+        return f.value(f"load i1, ptr {slot}")
+
     def bool_op(self, node: ast.BoolOp, t: Type) -> str:
         f = self.f
         slot = f.alloca(f.tmp("bool"), t.llvm)
@@ -210,7 +231,7 @@ class EmitExpr(EmitLists):
             return self.coerce(self.expr(node.body if known else node.orelse), t)
         slot = f.alloca(f.tmp("ifx"), t.llvm)
         yes, no, done = f.new_label("ifxyes"), f.new_label("ifxno"), f.new_label("ifxdone")
-        f.cbr(self.truth(self.expr(node.test)), yes, no)
+        f.cbr(self.test(node.test), yes, no)
         f.block(yes)
         f.emit(f"store {t.llvm} {self.branch_value(node.body, t)}, ptr {slot}")
         f.br(done)

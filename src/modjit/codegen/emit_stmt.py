@@ -130,7 +130,7 @@ class EmitStmt(EmitExpr):
         f = self.f
         yes, no, done = f.new_label("then"), f.new_label("else"), f.new_label("endif")
         mark = len(self.temps)
-        cond = self.truth(self.expr(s.test))
+        cond = self.test(s.test)
         self.release_temps(mark)
         known = known_truth(self.u, s.test)
         if known is not None:  # the other branch was never typed
@@ -194,7 +194,7 @@ class EmitStmt(EmitExpr):
                                     f.new_label("welse"), f.new_label("wend"))
         f.block(head)
         mark = len(self.temps)
-        cond = self.truth(self.expr(s.test))
+        cond = self.test(s.test)
         self.release_temps(mark)
         f.cbr(cond, body, orelse)
         f.block(body)

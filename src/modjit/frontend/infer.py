@@ -361,6 +361,18 @@ class Inferer:
         return t
 
     def truth(self, node: ast.expr) -> Type:
+        """A test (if, while, a conditional expression): only its truth counts,
+        so `cell and n == 2` of an int and a bool is fine here (marked for
+        codegen's test(), which only short-circuits truths)."""
+        if isinstance(node, ast.BoolOp):
+            ts = [self.truth(v) for v in node.values]
+            out: Type | None = BOTTOM
+            for t in ts:
+                out = None if out is None else join(out, t)
+            if out is None or any(getattr(v, "mj_truth", False) for v in node.values):
+                node.mj_truth = True  # type: ignore[attr-defined]
+                self.u.types[node] = BOOL
+                return BOOL
         t = self.expr(node)
         return t
 
@@ -372,9 +384,10 @@ class Inferer:
         if isinstance(node, ast.BinOp):
             return self.binop_type(node.op, self.expr(node.left), self.expr(node.right), node)
         if isinstance(node, ast.UnaryOp):
-            t = self.expr(node.operand)
-            if isinstance(node.op, ast.Not):
+            if isinstance(node.op, ast.Not):  # only the operand's truth counts
+                self.truth(node.operand)
                 return BOOL
+            t = self.expr(node.operand)
             if t == BOTTOM:
                 return BOTTOM
             if not t.is_number:
