@@ -39,6 +39,15 @@ def test_multiline_def_and_call(repl: pexpect.spawn) -> None:
     assert "2.25" in send(repl, "sq(1.5)")
 
 
+def test_typed_indentation_as_in_python3(repl: pexpect.spawn) -> None:
+    # python3's REPL offers no indentation: lines typed with their own work as well
+    send(repl, "def f(x):", "    if x:", "        return 1", "    return 2", "")
+    out = send(repl, "f(0), f(5)")
+    assert "(2, 1)" in out and "Error" not in out
+    send(repl, "class A:", "    def m(self):", "        return 3", "    def n(self):", "        return 4", "")
+    assert "7" in send(repl, "A().m() + A().n()")
+
+
 def test_redefinition_seen_by_compiled_caller(repl: pexpect.spawn) -> None:
     send(repl, "def g():", "return 1", "")
     send(repl, "def f():", "return g() + 10", "")

@@ -61,12 +61,21 @@ def run_tty(console: Console) -> int:
         except EOFError:
             print()
             return 0
+        line = own_indentation(line, indent if more else "")
         try:
             more = console.push(line)
         except SystemExit as exc:
             code = exc.code
             return code if isinstance(code, int) else (0 if code is None else 1)
         indent = _next_indent(line) if more else ""
+
+
+def own_indentation(line: str, offered: str) -> str:
+    """A line typed with its own indentation after the offered one (as in
+    python3's REPL, which offers none): the offer is dropped, not added."""
+    if offered and line.startswith(offered) and line[len(offered):][:1] in (" ", "\t"):
+        return line[len(offered):]
+    return line
 
 
 def _next_indent(line: str) -> str:
