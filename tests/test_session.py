@@ -113,6 +113,19 @@ def test_list_items_of_another_type_keep_the_code(capsys: pytest.CaptureFixture[
     assert s.stats.deopts >= 200  # the calls with [1.5, 2] that reached the code
 
 
+def test_a_call_with_a_str_first_does_not_keep_ints_from_compiling(capsys: pytest.CaptureFixture[str]) -> None:
+    # twice("ab") runs on CPython; twice does not call itself, so its name keeps
+    # the stand-in and the loop's int calls compile (a recursive function gets
+    # its plain function back at once: its recursion would go through the stand-in)
+    src = ("def twice(x):\n    return x * 2\nprint(twice('ab'))\n"
+           "def down(s, n):\n    return s if n == 0 else down(s, n - 1)\nprint(down('x', 3))\n"
+           "t = 0\nfor i in range(3000):\n    t += twice(i)\nprint(t, down is globals()['down'])\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert any(u.name == "twice(int)" for u in s.units)
+    assert type(s.namespace["down"]).__name__ == "function" and not hasattr(s.namespace["down"], "_specs")
+
+
 def test_overflow_after_a_full_journal_stops_with_located_error() -> None:
     from modjit.runtime.journal import JOURNAL_CAP
 

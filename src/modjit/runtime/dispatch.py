@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import ast
 import ctypes
 import operator
 import types
@@ -230,16 +231,27 @@ class JitFunction:
 
     def _let_go(self, decided: bool) -> bool:
         """A call is going to CPython: has the name got its plain function
-        back?  A function with no compiled specialization gets it once its
-        argument types (or its signature) are `decided` never to compile, or
-        after HOPELESS_CALLS such calls (an int beyond 64 bits): each call
-        through the stand-in costs ~3 us, and adds levels of recursion that
-        make deep recursion fail sooner than on CPython."""
+        back?  A function with no compiled specialization gets it after
+        HOPELESS_CALLS such calls (each through the stand-in costs ~3 us), and
+        a function that calls itself at once when its argument types (or its
+        signature) are `decided` never to compile: each level of a recursion
+        through the stand-in costs two more levels of the recursion limit.  A
+        function that does not call itself keeps its stand-in a while longer,
+        so later calls with ints still compile (fmt("ab") then fmt(i) in a loop)."""
         counts = self._counts
         counts[1] += 1
-        if decided or counts[1] >= HOPELESS_CALLS:
+        if (decided and self._recursive()) or counts[1] >= HOPELESS_CALLS:
             return self._rt.unwrap_if_hopeless(self)  # type: ignore[no-any-return]
         return False
+
+    def _recursive(self) -> bool:
+        """Does the function call its own name (or is its source unknown)?"""
+        node = self._node
+        if node is None:
+            return True
+        name = node.name
+        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == name
+                   for n in ast.walk(node))
 
     def on_cpython(self, *args: Any, **kwargs: Any) -> Any:
         """Run the original function.  Unlike a plain Python-to-Python call, a
@@ -298,8 +310,8 @@ class JitFunction:
         pytypes = tuple(map(type, args))
         key = tuple(type_of_value(a) for a in args)
         if any(k is None for k in key):
-            if not any(t in _VALUE_DECIDES for t in pytypes):  # a str, a dict, an object
-                self._fast[pytypes] = _ON_CPYTHON
+            if any(k is None and t not in _VALUE_DECIDES for k, t in zip(key, pytypes, strict=True)):
+                self._fast[pytypes] = _ON_CPYTHON  # a str, a dict, an object: whatever the others hold
             return _ON_CPYTHON
         spec = self._specs.get(key)
         if spec is None:
