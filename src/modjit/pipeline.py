@@ -448,7 +448,7 @@ class StatementUnit:
             self.record.times.run += rt.ran(t0, compiling)
             rt.engine.release(self.handle)
         if status:
-            code, site = rt.take_error()
+            code, site, callers = rt.take_error()
             if code in E.DEOPT_CODES:
                 rt.session.stats.deopts += 1
                 rt.undo_for_handover(effects, mark, site, code)
@@ -460,7 +460,7 @@ class StatementUnit:
                 rt.session.exec_on_cpython(self.stmt, interactive, self.filename)
                 return
             rt.print_queue.flush()
-            rt.raise_error(code, site)
+            rt.raise_error(code, site, callers)
         rt.print_queue.flush()
         if interactive and isinstance(self.stmt, ast.Expr):
             sys.displayhook(rt.take_echo())

@@ -12,11 +12,12 @@ from __future__ import annotations
 import ast
 from collections import Counter
 
-LIST_METHODS = frozenset({"append", "pop", "insert", "extend", "reverse", "sort", "copy", "index",
-                          "count", "clear", "remove"})
-
 
 def inline_method_aliases(body: list[ast.stmt], params: list[str]) -> None:
+    from modjit.frontend.infer_calls import (
+        LIST_METHODS,  # (infer_calls imports infer, which imports this)
+    )
+
     if not body or getattr(body[0], "mj_aliases_done", False):
         return
     body[0].mj_aliases_done = True  # type: ignore[attr-defined]

@@ -40,10 +40,8 @@ def fresh_depth(e: ast.expr, names: dict[str, int] | None = None) -> int:
     if isinstance(e, ast.Subscript) and isinstance(e.slice, ast.Slice):
         return 1  # a copy; its elements are shared
     if isinstance(e, ast.Subscript | ast.Name):
-        levels = 0  # `row = grid[i]`: a row of a fresh grid is as fresh, one level less
-        while isinstance(e, ast.Subscript) and not isinstance(e.slice, ast.Slice):
-            levels, e = levels + 1, e.value
-        return max(0, names.get(e.id, 0) - levels) if isinstance(e, ast.Name) else 0
+        found = item_chain(e)  # `row = grid[i]`: a row of a fresh grid is as fresh, one level less
+        return max(0, names.get(found[0], 0) - found[1]) if found is not None else 0
     if isinstance(e, ast.Call) and isinstance(e.func, ast.Name) and e.func.id in ("list", "sorted"):
         return 1  # (a rebound `list` makes the call hand over before anything runs)
     return 0
@@ -97,7 +95,7 @@ def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) ->
 _ROUNDS = 8
 
 
-def _chain(e: ast.expr) -> tuple[str, int] | None:
+def item_chain(e: ast.expr) -> tuple[str, int] | None:
     """`g[i][j]` -> ("g", 2): the name under a chain of item subscripts."""
     levels = 0
     while isinstance(e, ast.Subscript) and not isinstance(e.slice, ast.Slice):
@@ -110,9 +108,9 @@ def _stored(target: ast.expr, value: ast.expr) -> list[tuple[str, int, ast.expr]
     if not isinstance(target, ast.Subscript):
         return []
     if isinstance(target.slice, ast.Slice):
-        found = _chain(target.value)
+        found = item_chain(target.value)
         return [] if found is None else [(found[0], found[1] + 1, _item_of(value))]
-    found = _chain(target)
+    found = item_chain(target)
     return [] if found is None else [(found[0], found[1], value)]
 
 
@@ -126,7 +124,7 @@ def _inserted(call: ast.Call) -> list[tuple[str, int, ast.expr]]:
     f = call.func
     if not isinstance(f, ast.Attribute) or not call.args:
         return []
-    found = _chain(f.value)
+    found = item_chain(f.value)
     if found is None:
         return []
     name, levels = found
@@ -139,8 +137,5 @@ def _inserted(call: ast.Call) -> list[tuple[str, int, ast.expr]]:
 
 def mutation_is_unseen(target: ast.expr, depths: dict[str, int]) -> bool:
     """Does mutating the list `target` evaluates to change nothing outside?"""
-    levels = 1
-    while isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Slice):
-        levels += 1
-        target = target.value
-    return isinstance(target, ast.Name) and depths.get(target.id, 0) >= levels
+    found = item_chain(target)
+    return found is not None and depths.get(found[0], 0) >= found[1] + 1

@@ -14,6 +14,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from modjit.frontend import resolve as R
+from modjit.frontend.fresh import item_chain
 from modjit.frontend.infer import CallInfo
 from modjit.frontend.types import (
     BOOL,
@@ -288,11 +289,10 @@ def _refine_row(inf: Inferer, row: ast.expr, vt: Type) -> bool:
     """`g[i][j].append(v)` where g's rows are still empty lists (list[list[?]]):
     g's type becomes one whose rows at that depth hold `vt`.  False if `row`
     is not such a chain over a local name."""
-    depth, e = 0, row
-    while isinstance(e, ast.Subscript) and not isinstance(e.slice, ast.Slice):
-        depth, e = depth + 1, e.value
-    if depth == 0 or not isinstance(e, ast.Name) or e.id not in inf.u.locals:
+    found = item_chain(row)
+    if found is None or found[1] == 0 or found[0] not in inf.u.locals:
         return False
+    name, depth = found
 
     def refined(t: Type, level: int) -> Type | None:
         if not isinstance(t, ListType):
@@ -302,10 +302,10 @@ def _refine_row(inf: Inferer, row: ast.expr, vt: Type) -> bool:
         inner = refined(t.elem, level - 1)
         return None if inner is None else list_of(inner)
 
-    new = refined(inf.u.locals[e.id], depth)
+    new = refined(inf.u.locals[name], depth)
     if new is None:
         return False
-    inf.assign_name(e.id, new, row)
+    inf.assign_name(name, new, row)
     return True
 
 

@@ -295,7 +295,7 @@ class RuntimeContext:
         return r
 
     def _function_error(self, spec: Any, args: tuple[Any, ...], effects: int, mark: int) -> Any:
-        code, site = self.take_error()
+        code, site, callers = self.take_error()
         if code in E.DEOPT_CODES:
             self.session.stats.deopts += 1
             self.undo_for_handover(effects, mark, site, code)
@@ -310,7 +310,7 @@ class RuntimeContext:
                 self._retire(spec, site)
             return spec.jitfn.on_cpython(*args)
         self.print_queue.flush()
-        self.raise_error(code, site)
+        self.raise_error(code, site, callers)
         raise AssertionError("unreachable")
 
     def _retype(self, spec: Any, site: E.Site) -> None:
@@ -363,13 +363,15 @@ class RuntimeContext:
         _decref(address)
         return value
 
-    def take_error(self) -> tuple[int, E.Site]:
+    def take_error(self) -> tuple[int, E.Site, list[E.Site]]:
+        """The error compiled code left: its code, its site, and the compiled
+        call sites it passed on its way out (innermost first)."""
         code, index = self.cells.err_code, self.cells.err_site
-        self.callers = [self.sites[i] for i in self.cells.traceback_sites()]
+        callers = [self.sites[i] for i in self.cells.traceback_sites()]
         self.cells.clear_error()
-        return code, self.sites[index]
+        return code, self.sites[index], callers
 
-    def raise_error(self, code: int, site: E.Site) -> None:
-        """Raise the exception compiled code left (take_error), with a
-        traceback through every compiled frame it passed."""
-        E.raise_at(E.make_exception(code, site), site, self.callers)
+    def raise_error(self, code: int, site: E.Site, callers: list[E.Site]) -> None:
+        """Raise the exception compiled code left, with a traceback through
+        every compiled frame it passed."""
+        E.raise_at(E.make_exception(code, site), site, callers)

@@ -61,7 +61,7 @@ class JitFunction:
     function's, so nothing is lost when the name gets the function back."""
 
     __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
-                 "_nparams", "_simple", "_slow", "_natives", "_counts", "_bindings")
+                 "_nparams", "_simple", "_slow", "_natives", "_counts", "_bindings", "_self_calls")
 
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
         own = object.__setattr__
@@ -79,6 +79,7 @@ class JitFunction:
         #  calls sent to CPython by argument types decided for good]
         own(self, "_counts", [0, 0])
         own(self, "_bindings", {})  # (positional count, *keywords) -> (defaults, code, binding)
+        own(self, "_self_calls", None)  # does it call its own name? (_recursive, worked out once)
         self._read_code()
         # A class of its own (install_native sets its __call__), named as
         # CPython names a function's type in messages and reprs.
@@ -124,6 +125,7 @@ class JitFunction:
     def __code__(self, code: types.CodeType) -> None:
         self._fn.__code__ = code
         object.__setattr__(self, "_node", None)  # its source is not the def's any more
+        object.__setattr__(self, "_self_calls", None)
         self._read_code()
         self._rt.retire_function(self)
 
@@ -246,12 +248,12 @@ class JitFunction:
 
     def _recursive(self) -> bool:
         """Does the function call its own name (or is its source unknown)?"""
-        node = self._node
-        if node is None:
-            return True
-        name = node.name
-        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == name
-                   for n in ast.walk(node))
+        if self._self_calls is None:
+            node = self._node
+            object.__setattr__(self, "_self_calls", node is None or any(
+                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == node.name
+                for n in ast.walk(node)))
+        return self._self_calls  # type: ignore[no-any-return]
 
     def on_cpython(self, *args: Any, **kwargs: Any) -> Any:
         """Run the original function.  Unlike a plain Python-to-Python call, a
