@@ -5,6 +5,7 @@ program's bytes and its arguments."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,8 @@ CASES = {
     "leading_double_dash": (b"import sys\nprint(sys.argv[1:])\n", ["--", "-x", "--"]),
     "docstring_and_globals": (b'"""The docstring."""\nimport sys\n'
                               b"print(__doc__, sys.modules['__main__'].__doc__, list(globals()))\n", ["a"]),
+    # nothing compiles (str values): modjit never loads LLVM, so llvmlite is as absent as under python3
+    "compiles_nothing": (b'import sys\nwords = "a b".split()\nprint(words, "llvmlite" in sys.modules)\n', []),
 }
 
 
@@ -45,3 +48,13 @@ def test_missing_program(tmp_path: Path) -> None:
     got = run([sys.executable, "-m", "modjit", "run", "nope.py"], tmp_path)
     assert got[1] == want[1] == 2
     assert got[2].split(": ", 1)[1] == want[2].split(": ", 1)[1]  # past the program's own name
+
+
+def test_unknown_engine_in_environment(tmp_path: Path) -> None:
+    (tmp_path / "prog.py").write_text("print(1)\n")
+    for cmd in (["run", "prog.py"], ["repl", "--plain"]):
+        proc = subprocess.run([sys.executable, "-m", "modjit", *cmd], cwd=tmp_path, capture_output=True,
+                              text=True, timeout=60, env={**os.environ, "MODJIT_ENGINE": "nope"}, input="")
+        assert proc.returncode == 2
+        assert proc.stderr.splitlines()[-1] == ("modjit: error: MODJIT_ENGINE: unknown engine 'nope' "
+                                                "(choose 'mcjit' or 'orc')")

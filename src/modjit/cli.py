@@ -6,11 +6,12 @@ import argparse
 import os
 import sys
 
+from modjit.engine.base import ENGINES
 from modjit.options import JitOptions
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", choices=["mcjit", "orc"], default=os.environ.get("MODJIT_ENGINE", "mcjit"),
+    p.add_argument("--engine", choices=ENGINES, default=os.environ.get("MODJIT_ENGINE", "mcjit"),
                    help="JIT engine (default: mcjit; env MODJIT_ENGINE)")
     p.add_argument("--no-jit", action="store_true", help="run everything on CPython")
     p.add_argument("--stats", action="store_true",
@@ -55,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Run PROG and print the LLVM IR (--ir) and/or machine code (--asm) of every compiled unit.")
     dump.add_argument("--ir", action="store_true", help="print LLVM IR")
     dump.add_argument("--asm", action="store_true", help="print assembly")
-    dump.add_argument("--engine", choices=["mcjit", "orc"], default="mcjit", help="JIT engine")
+    dump.add_argument("--engine", choices=ENGINES, default="mcjit", help="JIT engine")
     _add_compiler_options(dump)
     dump.add_argument("prog", help="the Python program")
     dump.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program")
@@ -94,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
+    engine = getattr(args, "engine", None) or os.environ.get("MODJIT_ENGINE", "mcjit")
+    if engine not in ENGINES:  # from MODJIT_ENGINE (argparse checks only the switch)
+        parser.error(f"MODJIT_ENGINE: unknown engine {engine!r} (choose 'mcjit' or 'orc')")
     if args.command in ("run", "dump"):
         given = _program_args(parser, argv, args.command)
         if given is not None:
@@ -117,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     from modjit.driver.repl import start_repl
 
     return start_repl(
-        engine=getattr(args, "engine", os.environ.get("MODJIT_ENGINE", "mcjit")),
+        engine=engine or os.environ.get("MODJIT_ENGINE", "mcjit"),
         jit=not getattr(args, "no_jit", False),
         plain=getattr(args, "plain", False),
         verbose=getattr(args, "verbose", False),

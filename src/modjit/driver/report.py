@@ -29,5 +29,5 @@ def print_stats(session: Any, file: Any = None) -> None:
         table.add_row(PHASE_TITLES[phase], f"{getattr(s.times, phase) * 1e3:.2f}")
     table.add_row("total compile", f"{s.times.compile_total * 1e3:.2f}")
     console.print(table)
-    if session.rt.engine is not None:
+    if session.rt.engine_started:
         console.print("engine: " + ", ".join(f"{k}={v}" for k, v in session.rt.engine.stats().items()))

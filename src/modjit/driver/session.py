@@ -18,7 +18,7 @@ import types
 from typing import Any
 
 from modjit.driver.stats import SessionStats, UnitRecord
-from modjit.engine import create_engine
+from modjit.engine import check_engine_name
 from modjit.errors import InternalError, Unsupported
 from modjit.options import JitOptions
 
@@ -55,13 +55,15 @@ class Session:
         self.future_flags = 0  # from the program's `from __future__ import ...`
         self.stats = SessionStats()
         self.units: list[UnitRecord] = []  # recent units (bounded), for :ir / :asm
+        if jit:
+            check_engine_name(engine)  # (the engine itself is made when the first unit compiles)
         self.engine_name = engine
-        self.rt = RuntimeContext(self, create_engine(engine) if jit else None)
+        self.rt = RuntimeContext(self, engine if jit else None)
 
     # -- engines ----------------------------------------------------------
     def set_engine(self, name: str) -> None:
         """Switch engine; compiled functions are recompiled on their next call."""
-        self.rt.switch_engine(create_engine(name))
+        self.rt.switch_engine(name)
         self.engine_name = name
 
     # -- running ----------------------------------------------------------

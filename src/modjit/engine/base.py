@@ -87,6 +87,14 @@ class Engine(Protocol):
         ...
 
 
+ENGINES = ("mcjit", "orc")
+
+
+def check_engine_name(name: str) -> None:
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine {name!r} (choose 'mcjit' or 'orc')")
+
+
 def create_engine(name: str) -> Engine:
     if name == "mcjit":
         from modjit.engine.mcjit import MCJITEngine
@@ -96,4 +104,5 @@ def create_engine(name: str) -> Engine:
         from modjit.engine.orc import ORCEngine
 
         return ORCEngine()
-    raise ValueError(f"unknown engine {name!r} (choose 'mcjit' or 'orc')")
+    check_engine_name(name)
+    raise AssertionError(name)

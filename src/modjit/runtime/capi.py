@@ -15,8 +15,6 @@ from __future__ import annotations
 import ctypes
 import functools
 
-import llvmlite.binding as llvm
-
 # name -> LLVM declaration
 C_API = {
     "PyLong_FromLongLong": "declare ptr @PyLong_FromLongLong(i64)",
@@ -77,6 +75,8 @@ LIBM = {
 @functools.cache
 def register_symbols() -> None:
     """Tell LLVM where every external symbol of generated code lives (once per process)."""
+    import llvmlite.binding as llvm  # (not at import: a program that compiles nothing never loads LLVM)
+
     api = ctypes.pythonapi
     for name in C_API:
         llvm.add_symbol(name, ctypes.cast(getattr(api, name), ctypes.c_void_p).value)

@@ -41,9 +41,10 @@ SENTINEL = _Sentinel()
 
 
 class RuntimeContext:
-    def __init__(self, session: Any, engine: Any) -> None:
+    def __init__(self, session: Any, engine: str | None) -> None:
         self.session = session
-        self.engine = engine
+        self.engine_name = engine  # None: --no-jit
+        self._engine: Any = None  # created at the first unit to compile (see `engine`)
         self.namespace: dict[str, Any] = session.namespace
         self.thread = threading.get_ident()  # the only thread that runs compiled code
         self.cells = SharedCells()
@@ -69,21 +70,43 @@ class RuntimeContext:
         self.ns_version = ctypes.c_uint64.from_address(id(self.namespace) + 24)
         self.validated_version = self.ns_version.value
         if engine is not None:
-            from modjit.runtime.capi import register_symbols
             from modjit.runtime.watch import watch
 
-            register_symbols()
             watch(self)
 
     # -- engines ---------------------------------------------------------------
-    def switch_engine(self, engine: Any) -> None:
+    @property
+    def engine(self) -> Any:
+        """The JIT engine, made when the first unit compiles: loading LLVM costs
+        ~70 ms, which a program that compiles nothing (all str, dict, classes)
+        need not pay."""
+        if self._engine is None:
+            from modjit.engine import create_engine
+            from modjit.runtime.capi import register_symbols
+
+            if self.engine_name is None:
+                raise RuntimeError("no JIT engine: running with --no-jit")
+            register_symbols()
+            self._engine = create_engine(self.engine_name)
+        return self._engine
+
+    @property
+    def engine_started(self) -> bool:
+        return self._engine is not None
+
+    def switch_engine(self, name: str) -> None:
+        """Compiled functions compile again on their next call, on engine `name`."""
+        from modjit.engine import create_engine
+
+        engine = create_engine(name)  # (an unknown name fails here, before anything changes)
         for spec in list(self.specs):
             self.invalidate(spec)
         self.cells.journal.forget_native()
         if self._trim_handle is not None:
-            self.engine.release(self._trim_handle)
+            self._engine.release(self._trim_handle)
             self._trim_handle = None
-        self.engine = engine
+        self._engine = engine
+        self.engine_name = name
 
     def _compile_trim(self) -> Any:
         """The journal's trim loop, compiled once per engine and kept."""
@@ -157,7 +180,7 @@ class RuntimeContext:
         try:
             from modjit.pipeline import promote
 
-            if not spec.invalid and self.engine is not None:
+            if not spec.invalid:
                 t0 = time.perf_counter()
                 promote(self, spec)
                 self.promotion_seconds += time.perf_counter() - t0
@@ -254,7 +277,7 @@ class RuntimeContext:
         if spec in self.specs:
             self.specs.remove(spec)
         for handle in (spec.handle, spec.entry_handle):
-            if handle is not None and self.engine is not None:
+            if handle is not None:
                 if self.cells.depth:  # its code may be running below us
                     self.release_later(handle)
                 else:
