@@ -107,6 +107,12 @@ BOUNDED = {
         "def twice(x):\n    return x * 2\nprint(twice('ab'))\n"
         "t = 0\nfor i in range(3000):\n    t += twice(i)\nprint(t)\n",
         "twice(int)", (1, 1), None, (0, 0)),
+    # sum() of a list of bools is an int: compiled code that took it for a bool
+    # handed every call over
+    "sum_of_bools": (
+        "def count(m):\n    seen = [False] * m\n    seen[0] = True\n    return sum(seen)\n"
+        "t = 0\nfor m in range(1, 50):\n    t += count(m)\nprint(t, count(3))\n",
+        "count(int)", (1, 1), None, (0, 0)),
 }
 
 
@@ -118,6 +124,15 @@ def test_compiles_a_bounded_number_of_times(name: str, capsys: pytest.CaptureFix
     assert least <= len([u for u in s.units if u.name == unit]) <= most
     assert reason is None or any(reason in r for r in s.stats.cpython_reasons)
     assert fewest <= s.stats.deopts <= most_handovers
+
+
+def test_verbose_reports_hand_overs_at_run_time(capsys: pytest.CaptureFixture[str]) -> None:
+    session = Session("<modjit>", verbose=True)
+    session.run_source("def f(n):\n    return n * n\nr = f(2 ** 40)\nprint(r)\n")
+    out, err = capsys.readouterr()
+    assert out == f"{2 ** 80}\n"
+    assert "modjit: hand-over at <modjit>:2:12: an int result left 64 bits; the call of f() runs on CPython" \
+        in err.splitlines()
 
 
 def test_overflow_after_a_full_journal_stops_with_located_error() -> None:

@@ -450,7 +450,7 @@ class StatementUnit:
         if status:
             code, site, callers = rt.take_error()
             if code in E.DEOPT_CODES:
-                rt.session.stats.deopts += 1
+                rt.session.handed_over_at_run_time(site, code, "the statement")
                 rt.undo_for_handover(effects, mark, site, code)
                 for name, value in snapshot:
                     if value is MISSING:

@@ -151,6 +151,15 @@ class Session:
         if self.strict:
             raise StrictModeError(f"MODJIT_STRICT: function handed to CPython: {reason}")
 
+    def handed_over_at_run_time(self, site: Any, code: int, what: str) -> None:
+        """Compiled code stopped at `site` and CPython runs `what` again from its start."""
+        from modjit.runtime.errors import HANDOVER_REASONS
+
+        self.stats.deopts += 1
+        if self.verbose:
+            print(f"modjit: hand-over at {site.file}:{site.line}:{site.col}: {HANDOVER_REASONS[code]}; "
+                  f"{what} runs on CPython", file=sys.stderr)
+
     def _internal_error(self, exc: InternalError) -> None:
         self.stats.internal_errors.append(str(exc))
         self.stats.units_cpython += 1

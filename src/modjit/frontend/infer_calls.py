@@ -185,6 +185,8 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
         result = lt.elem if kind == "elem" else lt if kind == "list" else kind
         if name == "sum" and not lt.elem.is_number:
             raise inf.fail(f"sum() of {lt}", node)
+        if name == "sum" and lt.elem == BOOL:
+            result = INT  # True + True is 2
         inf.u.calls[node] = CallInfo("pycall", name, result, obj=getattr(builtins, name),
                                      arg_types=tuple(ts), kwargs=kwargs)
         return result

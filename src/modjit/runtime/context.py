@@ -320,7 +320,7 @@ class RuntimeContext:
     def _function_error(self, spec: Any, args: tuple[Any, ...], effects: int, mark: int) -> Any:
         code, site, callers = self.take_error()
         if code in E.DEOPT_CODES:
-            self.session.stats.deopts += 1
+            self.session.handed_over_at_run_time(site, code, f"the call of {spec.jitfn.__name__}()")
             self.undo_for_handover(effects, mark, site, code)
             if code == E.E_DEOPT_ITEM:  # this call's list, not the code, was off: keep the code
                 return spec.jitfn.on_cpython(*args)

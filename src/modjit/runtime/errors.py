@@ -27,6 +27,14 @@ DEOPT_MESSAGES = {
     E_DEOPT_ITEM: "a list item of another type reached compiled code (run with --no-jit)",
 }
 
+# what --verbose says when compiled code hands a call or statement over to CPython
+HANDOVER_REASONS = {
+    E_DEOPT_OVERFLOW: "an int result left 64 bits",
+    E_DEOPT_TYPE: "a global changed type",
+    E_DEOPT_VALUE: "a value compiled code cannot represent",
+    E_DEOPT_ITEM: "a list item of another type",
+}
+
 # code -> (exception type, message)
 EXCEPTIONS: dict[int, tuple[type[BaseException], str]] = {
     10: (ZeroDivisionError, "division by zero"),
