@@ -248,6 +248,7 @@ class StatementEmitter(EmitStmt):
         u, f = self.u, self.f
         for name, t in u.locals.items():
             self.declare_var(name, t, bound=False)
+        self.current_stmt = u.body[0]  # (checks outside any one statement, as the final write-back)
         if u.preloaded & _read_names(u.body):
             self.reload_globals()
         self.block_stmts(u.body)

@@ -28,7 +28,11 @@ class EmitStmt(EmitExpr):
 
     def stmt(self, s: ast.stmt) -> None:
         mark = len(self.temps)
-        self.stmt_body(s)
+        outer, self.current_stmt = self.current_stmt, s
+        try:
+            self.stmt_body(s)
+        finally:
+            self.current_stmt = outer
         if not self.f.terminated:
             self.release_temps(mark)
         else:
