@@ -6,6 +6,7 @@ running the same source (exec in a fresh namespace)."""
 from __future__ import annotations
 
 import ast
+import gc
 
 import pytest
 
@@ -140,6 +141,19 @@ def test_verbose_reports_hand_overs_at_run_time(capsys: pytest.CaptureFixture[st
         # a NaN global (CPython finds NaNs by identity) is checked as the statement writes it back
         "modjit: hand-over at <modjit>:7:1: a value compiled code cannot represent; the statement runs on CPython",
     ]
+
+
+def test_caught_errors_of_compiled_code_leave_no_reference_cycles() -> None:
+    """A cycle through each exception (it, its traceback, modjit's frames) left
+    every one for the cyclic GC: a loop catching them ran 5x python3's time."""
+    session = Session("<modjit>")
+    session.run_source("def f(i):\n    return 1 // i\nc = 0\nfor i in range(3):\n    f(1)\n")
+    src = "for i in range(50):\n    try:\n        f(0)\n    except ZeroDivisionError:\n        c += 1\n"
+    session.run_source(src)
+    gc.collect()
+    session.run_source(src)
+    assert gc.collect() == 0
+    assert session.namespace["c"] == 100
 
 
 def test_overflow_after_a_full_journal_stops_with_located_error() -> None:

@@ -389,10 +389,9 @@ class RuntimeContext:
     def take_error(self) -> tuple[int, E.Site, list[E.Site]]:
         """The error compiled code left: its code, its site, and the compiled
         call sites it passed on its way out (innermost first)."""
-        code, index = self.cells.err_code, self.cells.err_site
-        callers = [self.sites[i] for i in self.cells.traceback_sites()]
-        self.cells.clear_error()
-        return code, self.sites[index], callers
+        code, index, indices = self.cells.take_error()
+        sites = self.sites
+        return code, sites[index], [sites[i] for i in indices]
 
     def raise_error(self, code: int, site: E.Site, callers: list[E.Site]) -> None:
         """Raise the exception compiled code left, with a traceback through

@@ -85,6 +85,14 @@ class SharedCells:
     def bump_effects(self) -> None:
         self._cells[2] += 1
 
+    def take_error(self) -> tuple[int, int, list[int]]:
+        """The pending error's code, site index and traceback sites; then clears it."""
+        cells = self._cells
+        code, site = cells[0], cells[1]
+        callers = self.traceback_sites()
+        cells[0] = cells[1] = self._tb[0] = 0
+        return code, site, callers
+
     def clear_error(self) -> None:
         self._cells[0] = 0
         self._cells[1] = 0
@@ -94,7 +102,7 @@ class SharedCells:
         """The call sites the pending error passed, innermost caller first
         (past TB_SITES, the innermost ones and the outermost)."""
         count = self._tb[0]
-        return self._tb[1:1 + min(count, TB_SITES + 1)]
+        return self._tb[1:1 + min(count, TB_SITES + 1)] if count else []
 
     def float_const(self, value: float) -> int:
         """The address of a pooled double holding `value` (interned by bit pattern)."""
