@@ -304,7 +304,7 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
             spec.defaults = defaults.values  # kept alive with the spec: the entry points at them
         else:
             defaults = None
-        spec.next_call = spec.jitfn._slow
+        spec.next_call = spec.jitfn.call_python
         spec.next_cell.value = id(spec.next_call)
         parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps,
                                        ctypes.addressof(spec.next_cell), id(spec.on_error), defaults))

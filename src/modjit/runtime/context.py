@@ -11,6 +11,7 @@ import ctypes
 import itertools
 import threading
 import time
+import weakref
 from typing import Any
 
 from modjit.errors import Coord, FatalRuntimeError
@@ -58,6 +59,7 @@ class RuntimeContext:
         self._kept: dict[int, object] = {}
         self._kwargs_cache: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.specs: list[Any] = []  # live specializations
+        self._weakly_held: list[Any] = []  # stand-ins unwrapped while weak references to them lived
         self.options = session.options
         self.run_time = session.stats.times  # execution time is counted here
         self._watched: dict[int, Any] = {}  # heat id -> baseline specialization
@@ -237,6 +239,8 @@ class RuntimeContext:
         name, original = jitfn.__name__, jitfn._fn
         if self.namespace.get(name) is jitfn:
             self.namespace[name] = original
+            if weakref.getweakrefcount(jitfn):  # weakly referenced as the function: it lives as long
+                self._weakly_held.append(jitfn)
 
     def deps_hold(self, spec: Any) -> bool:
         """Is every global `spec` (and what it calls) was compiled against still
