@@ -1,43 +1,26 @@
-# sys.setrecursionlimit reaches compiled frames; recursion deeper than the C
-# stack allows raises RecursionError in compiled code, and a recursion through
-# a function that runs on CPython does not overflow the C stack.
+# modjit: strict
+# With the recursion limit raised, python3 recurses far deeper than Linux's
+# default 8 MiB C stack would hold compiled frames: a recursive flood fill
+# ~90,000 deep and a sum 200,000 deep, as competitive programs write them.
 import sys
-sys.setrecursionlimit(100000)
+
+sys.setrecursionlimit(10**6)
+N = 300
+grid = [[0] * N for _ in range(N)]
+for i in range(N - 1):
+    grid[i][N // 2] = 1
 
 
-def depth(n):
-    return 0 if n == 0 else 1 + depth(n - 1)
+def fill(g, r, c, n):
+    if r < 0 or c < 0 or r >= n or c >= n or g[r][c] != 0:
+        return 0
+    g[r][c] = 2
+    return 1 + fill(g, r + 1, c, n) + fill(g, r - 1, c, n) + fill(g, r, c + 1, n) + fill(g, r, c - 1, n)
 
 
-def walk(node, adj, names):
-    if not adj[node]:
-        return names[node]
-    return names[node] + "/" + walk(adj[node][0], adj, names)
+def total(n):
+    return 0 if n == 0 else n + total(n - 1)
 
 
-def dfs(node, adj, seen):
-    seen[node] = True
-    total = 1
-    for nxt in adj[node]:
-        if not seen[nxt]:
-            total += dfs(nxt, adj, seen)
-    return total
-
-
-print(depth(1500), depth(20000))
-N = 20000
-adj = [[i + 1] if i + 1 < N else [] for i in range(N)]
-print(dfs(0, adj, [False] * N))
-names = [str(i % 7) for i in range(N)]
-print(len(walk(0, adj, names)))
-
-
-def forever(n):
-    return forever(n + 1) + 1
-
-
-sys.setrecursionlimit(5000)
-try:
-    forever(0)
-except RecursionError as e:
-    print("RecursionError:", e)
+print(fill(grid, 0, 0, N), sum(row.count(2) for row in grid))
+print(total(200000))

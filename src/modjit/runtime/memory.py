@@ -121,20 +121,40 @@ class SharedCells:
         return address
 
 
+STACK_ROOM = 1 << 30  # how far the main thread's stack may grow for deep compiled recursion
+
+
 def _stack_floor() -> int:
     """The lowest address the main thread's stack may grow to, less a margin;
-    0 (no guard) where /proc does not say.  Compiled code checks it only for
-    addresses within STACK_BAND below it, so other threads' stacks, mapped
-    far away, are never mistaken for an overflow."""
+    0 (no guard) where /proc does not say.  Compiled frames live on the C
+    stack, where CPython 3.11's Python-to-Python calls do not: a recursive
+    flood fill 90,000 deep that python3 runs (sys.setrecursionlimit(10**6))
+    overflowed Linux's default 8 MiB.  So the stack may grow to STACK_ROOM
+    (the kernel checks RLIMIT_STACK as the main stack grows, so raising the
+    soft limit now takes effect), as far as the hard limit and the free space
+    below the stack allow.  Compiled code checks the floor only for addresses
+    within STACK_BAND below it."""
     try:
         with open("/proc/self/maps") as maps:
-            line = next(ln for ln in maps if ln.rstrip().endswith("[stack]"))
-    except (OSError, StopIteration):
+            lines = maps.read().splitlines()
+    except OSError:
         return 0
-    top = int(line.split("-")[1].split()[0], 16)
-    size = resource.getrlimit(resource.RLIMIT_STACK)[0]
-    if size == resource.RLIM_INFINITY or size > STACK_BAND:
-        size = STACK_BAND
+    at = next((i for i, ln in enumerate(lines) if ln.rstrip().endswith("[stack]")), None)
+    if at is None:
+        return 0
+    start, top = (int(x, 16) for x in lines[at].split()[0].split("-"))
+    below = int(lines[at - 1].split()[0].split("-")[1], 16) if at else 0
+    room = min(STACK_ROOM, top - below - 2 * STACK_MARGIN)  # (the kernel keeps a guard gap too)
+    soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
+    if soft != resource.RLIM_INFINITY and soft < room:
+        want = room if hard == resource.RLIM_INFINITY else min(room, hard)
+        if want > soft:
+            try:
+                resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
+                soft = want
+            except (OSError, ValueError):
+                pass
+    size = room if soft == resource.RLIM_INFINITY else min(soft, room)
     return top - size + STACK_MARGIN
 
 
