@@ -102,6 +102,13 @@ BOUNDED = {
         "def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n"
         "r = 0\nfor _ in range(300):\n    r += total([1.5, 2]) + total([1, 2])\n    s = 'x'\nprint(r)\n",
         "total(list[int])", (1, 1), None, (200, 300)),
+    # [1] and [0.5] in turn from CPython: each gets its own code (and native
+    # entry, which checks a list's first item) after one hand-over, instead of
+    # one per call of the other kind
+    "lists_of_ints_and_floats_in_turn": (
+        "def first(a):\n    return a[0]\nt = 0\n"
+        "for i in range(400):\n    t += first([1] if i % 2 else [0.5])\nprint(t)\n",
+        "first(list[int])", (1, 1), None, (0, 2)),
     # twice("ab") runs on CPython; twice does not call itself, so its name keeps
     # the stand-in and the loop's int calls compile
     "str_first_then_ints": (

@@ -327,7 +327,7 @@ class RuntimeContext:
             self.session.handed_over_at_run_time(site, code, f"the call of {spec.jitfn.__name__}()")
             self.undo_for_handover(effects, mark, site, code)
             if code == E.E_DEOPT_ITEM:  # this call's list, not the code, was off: keep the code
-                return spec.jitfn.on_cpython(*args)
+                return spec.jitfn.items_differ(spec, args)
             spec.deopts += 1
             if code == E.E_DEOPT_TYPE:  # compiled for a global's old type: recompile
                 self.invalidate(spec)

@@ -18,6 +18,7 @@ from modjit.frontend.resolve import Default, bind_slots
 from modjit.frontend.types import type_of_value
 
 _ON_CPYTHON = object()
+_BY_ITEMS = object()  # in _fast: lists of these Python types took more than one specialization
 _VALUE_DECIDES = (int, list, tuple)  # Python types whose values decide if a call compiles
 # A stand-in that sent this many calls to CPython with no compiled specialization
 # gives its name back to the plain function: each call through it cost ~3 us.
@@ -184,7 +185,9 @@ class JitFunction:
             return self.on_cpython(*args)
         pytypes = tuple(map(type, args))
         spec = self._fast.get(pytypes)
-        if spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
+        if spec is _BY_ITEMS:
+            spec = None  # (their items decide: _specialize)
+        elif spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
             if self._let_go(decided=True):
                 return self._fn(*args)  # (no frame more than needed: recursion depth)
             return self.on_cpython(*args)
@@ -316,9 +319,22 @@ class JitFunction:
         if spec is None:
             spec = self._rt.specialize(self, key)
             self._specs[key] = spec
-        if tuple not in pytypes and (spec is not _ON_CPYTHON or list not in pytypes):
+        if tuple not in pytypes and (spec is not _ON_CPYTHON or list not in pytypes) \
+                and self._fast.get(pytypes) is not _BY_ITEMS:
             self._fast[pytypes] = spec
         return spec
+
+    def items_differ(self, spec: Any, args: tuple[Any, ...]) -> Any:
+        """`spec`'s code handed this call over: a list held items of another
+        type.  Lists of these Python types are told apart by their items from
+        now on (f([1]) and f([0.5]) in turn each get their own code, and
+        native entry, instead of a hand-over at every other call)."""
+        pytypes = tuple(map(type, args))
+        key = tuple(type_of_value(a) for a in args)
+        if tuple not in pytypes and None not in key and key != spec.param_types:
+            self._fast[pytypes] = _BY_ITEMS
+            return self.call_python(*args)
+        return self.on_cpython(*args)
 
     def forget(self, spec: Any) -> None:
         if spec in self._natives:
