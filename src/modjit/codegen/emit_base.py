@@ -71,6 +71,13 @@ class EmitBase:
         self.error_label = "error"
         self.var_slots: dict[str, str] = {}
         self.flag_slots: dict[str, str] = {}
+        # Locals certainly bound where code is being emitted: a read of one
+        # needs no unbound check (an UnboundLocalError raise edge per read was
+        # a sixth of a subscript-heavy function's IR).  Only in functions: a
+        # statement's locals are globals, which a call into CPython may delete.
+        self.bound: set[str] = set()
+        self.tracks_bound = unit.mode == "function"
+        self.loop_bound: list[set[str]] = []  # `bound` as each enclosing loop began
         self.interrupt_slot = ""
         self.error_used = False  # the error exit is emitted only when something can raise
         self.raise_edges: list[tuple[int, int, str]] = []  # (code, site, block) into the raise pad
@@ -215,6 +222,8 @@ class EmitBase:
             self.release_var(name)
         self.f.emit(f"store {t.llvm} {val}, ptr {self.var_slots[name]}")
         self.f.emit(f"store i1 true, ptr {self.flag_slots[name]}")
+        if self.tracks_bound:
+            self.bound.add(name)
 
     def release_var(self, name: str) -> None:
         """Drop the reference a bound list variable holds (no-op if unbound)."""
@@ -264,7 +273,7 @@ class EmitBase:
 
     def load_var(self, name: str, node: ast.AST) -> Value:
         t = self.u.locals[name]
-        if name not in self.u.params:
+        if name not in self.u.params and name not in self.bound:
             bound = self.f.value(f"load i1, ptr {self.flag_slots[name]}")
             unbound = self.f.value(f"xor i1 {bound}, true")
             code = E.E["unbound_local"] if self.u.mode == "function" else E.E["name_error"]

@@ -73,6 +73,13 @@ class EmitOps(EmitNum):
             return self.overflow_op("ssub", x, y, node)
         if isinstance(op, ast.Mult):
             return self.overflow_op("smul", x, y, node)
+        if isinstance(op, ast.FloorDiv | ast.Mod) and _literal(y) > 0:  # x % 200: no checks
+            q = f.value(f"sdiv i64 {x}, {y}")
+            r = f.value(f"srem i64 {x}, {y}")
+            neg = f.value(f"icmp slt i64 {r}, 0")  # (the divisor is positive)
+            if isinstance(op, ast.Mod):
+                return f.value(f"select i1 {neg}, i64 {f.value(f'add i64 {r}, {y}')}, i64 {r}")
+            return f.value(f"select i1 {neg}, i64 {f.value(f'sub i64 {q}, 1')}, i64 {q}")
         if isinstance(op, ast.FloorDiv | ast.Mod):
             code = E.E["int_floordiv_zero"] if isinstance(op, ast.FloorDiv) else E.E["int_mod_zero"]
             self.raise_if(f.value(f"icmp eq i64 {y}, 0"), code, node)
@@ -346,3 +353,11 @@ class EmitOps(EmitNum):
         for w in want:
             acc = f.value(f"or i1 {acc}, {f.value(f'icmp eq i32 {r}, {w}')}")
         return acc
+
+
+def _literal(v: str) -> int:
+    """The value of an int constant operand, or 0 for any other operand."""
+    try:
+        return int(v)
+    except ValueError:
+        return 0

@@ -66,10 +66,12 @@ class EmitStmt(EmitExpr):
                 self.expression_statement(s)
         elif isinstance(s, ast.If):
             self.if_stmt(s)
-        elif isinstance(s, ast.While):
-            self.while_stmt(s)
-        elif isinstance(s, ast.For):
-            self.for_stmt(s)
+        elif isinstance(s, ast.While | ast.For):
+            before = set(self.bound)  # the body may run no time at all
+            self.loop_bound.append(before)
+            self.while_stmt(s) if isinstance(s, ast.While) else self.for_stmt(s)
+            self.loop_bound.pop()
+            self.bound = before
         elif isinstance(s, ast.Return):
             self.return_stmt(s)
         elif isinstance(s, ast.Break):
@@ -141,13 +143,22 @@ class EmitStmt(EmitExpr):
             self.block_stmts(s.body if known else s.orelse)
             return
         f.cbr(cond, yes, no)
+        before = set(self.bound)
         f.block(yes)
         self.block_stmts(s.body)
+        after_body, body_ends = self.bound, f.terminated
         f.br(done)
+        self.bound = set(before)
         f.block(no)
         self.block_stmts(s.orelse)
+        else_ends = f.terminated
         f.br(done)
         f.block(done)
+        # past a branch that returns or jumps away, what the other one bound
+        if else_ends:
+            self.bound = after_body
+        elif not body_ends:
+            self.bound = after_body & self.bound
 
     def count_iteration(self) -> None:
         """Baseline function code counts loop iterations toward promotion."""
@@ -187,6 +198,7 @@ class EmitStmt(EmitExpr):
         f.block(latch)
         self.poll_interrupt()
         f.br(head)
+        self.bound = set(self.loop_bound[-1])  # (the else clause: perhaps no iteration ran)
         f.block(orelse)
         self.block_stmts(s.orelse)
         f.br(done)
