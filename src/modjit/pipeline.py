@@ -40,6 +40,7 @@ from modjit.frontend.types import BOTTOM, Type, type_of_value
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
 from modjit.runtime.dispatch import ON_CPYTHON
+from modjit.runtime.recursion import compiler_room
 from modjit.runtime.spec import Incubated, Spec
 
 _STATEMENT_PROTO = ctypes.PYFUNCTYPE(ctypes.c_int)
@@ -51,10 +52,11 @@ STATEMENT_KINDS = (ast.Assign, ast.AugAssign, ast.Expr, ast.If, ast.For, ast.Whi
 
 # -- functions -------------------------------------------------------------------------
 def compile_function(rt: RuntimeContext, jitfn: Any, key: tuple[Type, ...]) -> Spec:
-    group = SpecGroup(rt)
-    spec = group.request(jitfn, key, None)
-    group.settle()
-    compile_spec(rt, spec)
+    with compiler_room():
+        group = SpecGroup(rt)
+        spec = group.request(jitfn, key, None)
+        group.settle()
+        compile_spec(rt, spec)
     return spec
 
 
@@ -250,9 +252,10 @@ def promote(rt: RuntimeContext, spec: Spec) -> None:
     this), so its module is released once control is back in CPython."""
     baseline = spec.handle
     heat = spec.heat.value
-    build_spec(rt, spec, "hot")
-    rt.release_later(baseline)
-    compile_callees(rt, spec.slot_callees)
+    with compiler_room():  # (called from deep in a recursion, as often as not)
+        build_spec(rt, spec, "hot")
+        rt.release_later(baseline)
+        compile_callees(rt, spec.slot_callees)
     inlined = ", ".join(c.title for c in spec.inlined) or "nothing"
     rt.session.stats.promoted.append(f"{spec.title} after {heat} calls + loop iterations; "
                                      f"inlined {inlined}")
@@ -436,7 +439,6 @@ class StatementUnit:
         effects, mark = rt.cells.effects, rt.cells.journal.mark()
         ns = rt.namespace
         snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
-        rt.cells.sync_limit()
         t0, compiling = time.perf_counter(), rt.promotion_seconds
         try:
             status = self.fn()
@@ -471,6 +473,12 @@ _COMPREHENSIONS = (ast.ListComp, ast.GeneratorExp)
 
 def compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
                       interactive: bool) -> StatementUnit | None:
+    with compiler_room():
+        return _compile_statement(stmt, rt, filename, interactive)
+
+
+def _compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
+                       interactive: bool) -> StatementUnit | None:
     if isinstance(stmt, DEFINITIONS):
         return None  # definitions run on CPython; their functions compile at first call
     if not isinstance(stmt, STATEMENT_KINDS):

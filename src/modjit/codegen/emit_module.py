@@ -27,12 +27,61 @@ from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import NONE, ListType, Type
+from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.memory import STACK_BAND
 
 ATTRS = "nounwind"
 
-class FunctionEmitter(EmitStmt):
+class FrameCounting(EmitStmt):
+    """A unit that calls functions is a frame to CPython's recursion limit, as
+    the Python frame it stands for: it enters with Py_EnterRecursiveCall (one
+    counter with CPython's own frames, so RecursionError comes at python3's
+    depth and with its message) and leaves on every way out.  It also raises
+    RecursionError when the C stack is nearly used up (a limit raised by
+    sys.setrecursionlimit), rather than overflow it.  It counts in the
+    runtime's compiled-frame cell too: replaced code is freed only when no
+    compiled frame is below (calls into CPython can reach the runtime)."""
+
+    _entered: str | None = None  # i1 slot: did Py_EnterRecursiveCall let this frame in?
+
+    @property
+    def counts_frames(self) -> bool:
+        return any(c.kind in ("user", "pycall", "method") for c in self.u.calls.values())
+
+    def enter_frame(self) -> None:
+        if not self.counts_frames:
+            return
+        f, cells = self.f, self.ctx.cells
+        self.add_depth(1)
+        enter = self.need("Py_EnterRecursiveCall")
+        status = f.value(f"call i32 {enter}(ptr {ptr_const(capi.NOWHERE)})")
+        refused = f.value(f"icmp ne i32 {status}, 0")
+        self._entered = f.alloca("%frame.entered", "i1")
+        f.emit(f"store i1 {f.value(f'xor i1 {refused}, true')}, ptr {self._entered}")
+        self.raise_if(refused, E.E_PYERR, self.u.body[0])  # CPython set its RecursionError
+        here = f.value(f"ptrtoint ptr {f.alloca('%stack.mark', 'i8')} to i64")
+        below = f.value(f"sub i64 {f.value(f'load i64, ptr {ptr_const(cells.floor_addr)}')}, {here}")
+        self.raise_if(f.value(f"icmp ult i64 {below}, {STACK_BAND}"), E.E["recursion"], self.u.body[0])
+
+    def leave_frame(self, error: bool = False) -> None:
+        """On the way out; `error`: on the error path, which a refused frame takes too."""
+        if not self.counts_frames:
+            return
+        f = self.f
+        self.add_depth(-1)
+        if not error:
+            f.emit(f"call void {self.need('Py_LeaveRecursiveCall')}()")
+            return
+        leave, done = f.new_label("leave"), f.new_label("left")
+        f.cbr(f.value(f"load i1, ptr {self._entered}"), leave, done)
+        f.block(leave)
+        f.emit(f"call void {self.need('Py_LeaveRecursiveCall')}()")
+        f.br(done)
+        f.block(done)
+
+
+class FunctionEmitter(FrameCounting):
     """A function specialization.  Functions that call compiled functions count
     their frames, so runaway recursion raises RecursionError as on CPython
     instead of overflowing the native stack."""
@@ -52,31 +101,6 @@ class FunctionEmitter(EmitStmt):
         self.release_all_vars()
         self.leave_frame()
         self.f.term(f"ret {t.llvm} {v}")
-
-    @property
-    def counts_frames(self) -> bool:
-        """Code that calls functions counts its frames: for the recursion limit,
-        and so replaced code is freed only when no compiled frame is below
-        (calls into CPython can reach the runtime, which frees code)."""
-        return any(c.kind in ("user", "pycall", "method") for c in self.u.calls.values())
-
-    def enter_frame(self) -> None:
-        """Count this frame; past the program's recursion limit, or with the C
-        stack nearly used up (a limit raised by sys.setrecursionlimit), raise
-        RecursionError as CPython would rather than overflow the stack."""
-        if not self.counts_frames:
-            return
-        f, cells = self.f, self.ctx.cells
-        limit = f.value(f"load i64, ptr {ptr_const(cells.limit_addr)}")
-        deep = f.value(f"icmp sgt i64 {self.add_depth(1)}, {limit}")
-        here = f.value(f"ptrtoint ptr {f.alloca('%stack.mark', 'i8')} to i64")
-        below = f.value(f"sub i64 {f.value(f'load i64, ptr {ptr_const(cells.floor_addr)}')}, {here}")
-        low = f.value(f"icmp ult i64 {below}, {STACK_BAND}")
-        self.raise_if(f.value(f"or i1 {deep}, {low}"), E.E["recursion"], self.u.body[0])
-
-    def leave_frame(self) -> None:
-        if self.counts_frames:
-            self.add_depth(-1)
 
     def count_iteration(self) -> None:
         heat = self.ctx.heat
@@ -124,7 +148,7 @@ class FunctionEmitter(EmitStmt):
         self.f.block("error")
         self.error_label = "error.final"
         self.release_all_vars()
-        self.leave_frame()
+        self.leave_frame(error=True)
         self.f.br("error.final")
         self.f.block("error.final")
         self.f.term(f"ret {rt.llvm} poison")
@@ -141,7 +165,10 @@ def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int) -> str:
         args.append(f"{t.llvm} {e.unbox(f'%a{i}', t, None, checked=False)}")
     rt = u.return_type
     target = e.f.value(f"load ptr, ptr {ptr_const(slot)}")
+    for _ in range(DISPATCH_LEVELS):  # the dispatcher's levels are not the program's
+        e.f.emit(f"call void {e.need('Py_LeaveRecursiveCall')}()")
     r = e.f.value(f'call {rt.llvm} {target}({", ".join(args)})')
+    recount(e, DISPATCH_LEVELS)
     e.check_error()
     return_boxed(e, r, rt)
     e.emit_raise_pad()
@@ -149,6 +176,22 @@ def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int) -> str:
     _error_return(e)
     params = ", ".join(f"ptr %a{i}" for i in range(len(u.param_types)))
     return e.f.render(f'define ptr @"{symbol}.entry"({params}) {ATTRS}')
+
+
+# CPython counts, for a call of a function's stand-in that reaches this entry,
+# the call of the stand-in (its type's __call__), the dispatcher's two Python
+# frames (call_python, call_spec) and the ctypes call; the function's code
+# then counts its own frame, as the one frame python3 would count.
+DISPATCH_LEVELS = 4
+
+
+def recount(e: EmitStmt, levels: int) -> None:
+    """Give back `levels` recursion levels let go before calling compiled code
+    (a frame's Py_LeaveRecursiveCall).  This cannot be refused: the depth is
+    back where it was when CPython let them in, and the limit cannot have been
+    lowered below a depth in use meanwhile (sys.setrecursionlimit refuses)."""
+    for _ in range(levels):
+        e.f.emit(f"call i32 {e.need('Py_EnterRecursiveCall')}(ptr {ptr_const(capi.NOWHERE)})")
 
 
 def return_boxed(e: EmitStmt, r: str, rt: Type) -> None:
@@ -177,7 +220,7 @@ def _error_return(e: EmitStmt) -> None:
     f.term(f"ret ptr {ptr_const(e.ctx.sentinel)}")
 
 
-class StatementEmitter(EmitStmt):
+class StatementEmitter(FrameCounting):
     """A top-level statement; assigned globals live in locals while it runs.
 
     `i32 stmt()` returns 0, or 1 with the error cell set (or a Python exception,
@@ -249,6 +292,7 @@ class StatementEmitter(EmitStmt):
         for name, t in u.locals.items():
             self.declare_var(name, t, bound=False)
         self.current_stmt = u.body[0]  # (checks outside any one statement, as the final write-back)
+        self.enter_frame()  # (as the <module> frame CPython would run it in)
         if u.preloaded & _read_names(u.body):
             self.reload_globals()
         self.block_stmts(u.body)
@@ -256,6 +300,7 @@ class StatementEmitter(EmitStmt):
         self.release_all_vars()
         if self.echo is not None:  # a REPL expression: its value goes to the echo cell
             f.emit(f"store ptr {self.echo[0]}, ptr {ptr_const(self.ctx.echo_cell)}")
+        self.leave_frame()
         f.term("ret i32 0")
         if not self.error_used:
             return f.render(f'define i32 @"{symbol}"() {ATTRS}')
@@ -277,6 +322,7 @@ class StatementEmitter(EmitStmt):
         f.block(skip)
         f.br("error.final")
         f.block("error.final")
+        self.leave_frame(error=True)
         f.term("ret i32 1")  # the error cell says what; a Python exception is raised by ctypes
         return f.render(f'define i32 @"{symbol}"() {ATTRS}')
 

@@ -21,7 +21,7 @@ import ctypes
 import sys
 
 from modjit.codegen.emit_base import EmitContext
-from modjit.codegen.emit_module import return_boxed
+from modjit.codegen.emit_module import recount, return_boxed
 from modjit.codegen.emit_stmt import EmitStmt
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.infer import UnitTypes
@@ -31,6 +31,7 @@ from modjit.runtime import errors as E
 from modjit.runtime.journal import TRIM_AT
 
 NATIVE_SCALARS = (INT, FLOAT, BOOL, NONE)
+NATIVE_LEVELS = 2  # recursion levels CPython counts for a call of a stand-in whose __call__ is an entry
 VECTORCALL = "PyObject_Vectorcall"
 
 
@@ -88,11 +89,15 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     # code only with none on the stack, and a hand-over this call asks for can
     # invalidate the specialization whose module holds this entry.
     e.add_depth(1)
-    limit = f.value(f"call i32 {e.need('Py_GetRecursionLimit')}()")
-    f.emit(f"store i64 {f.value(f'sext i32 {limit} to i64')}, ptr {ptr_const(cells.limit_addr)}")
     rt = u.return_type
     target = f.value(f"load ptr, ptr {ptr_const(slot)}")
+    # CPython counted two levels for this call (the stand-in's __call__ and
+    # this C function); the function's own code counts itself, as the one
+    # frame python3 would count
+    for _ in range(NATIVE_LEVELS):
+        f.emit(f"call void {e.need('Py_LeaveRecursiveCall')}()")
     r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')
+    recount(e, NATIVE_LEVELS)
     code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
     f.cbr(f.value(f"icmp eq i64 {code}, 0"), done := f.new_label("done"), "failed")
     f.block(done)

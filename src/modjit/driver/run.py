@@ -93,6 +93,22 @@ def main_module(prog: str) -> types.ModuleType:
     return module
 
 
+def _levels_in_use() -> int | None:
+    """How many recursion levels CPython counts now: frames, and C calls that
+    count too (`python -m modjit` runs modjit under runpy's exec()).  Read from
+    the thread state where CPython 3.11 keeps them; None if they are not there."""
+    import ctypes
+
+    get_state = ctypes.pythonapi.PyThreadState_Get
+    get_state.restype = ctypes.c_void_p
+    state = get_state()
+    limit = ctypes.c_int.from_address(state + 36).value
+    remaining = ctypes.c_int.from_address(state + 32).value
+    if limit != sys.getrecursionlimit() or not 0 < remaining <= limit:
+        return None
+    return limit - remaining
+
+
 def hide_own_frames(extra: int) -> None:
     """The program's code runs under modjit's own Python frames (these, and
     `extra` more below the program's), which CPython counts against the
@@ -100,10 +116,14 @@ def hide_own_frames(extra: int) -> None:
     python3.  Raise the limit by that many, and show the program the limit it
     set (sys.getrecursionlimit / setrecursionlimit see and set the limit
     without them)."""
-    offset: int = extra
-    frame: types.FrameType | None = sys._getframe(1)
-    while frame is not None:
-        offset, frame = offset + 1, frame.f_back
+    used = _levels_in_use()
+    if used is not None:
+        offset = used - 2 + extra  # (less this function's level and _levels_in_use's)
+    else:
+        offset = extra
+        frame: types.FrameType | None = sys._getframe(1)
+        while frame is not None:
+            offset, frame = offset + 1, frame.f_back
     real_get, real_set = sys.getrecursionlimit, sys.setrecursionlimit
 
     def getrecursionlimit() -> int:

@@ -12,6 +12,7 @@ that compiles a specialization per argument types at the first call.
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import sys
 import types
@@ -21,6 +22,13 @@ from modjit.driver.stats import SessionStats, UnitRecord
 from modjit.engine import check_engine_name
 from modjit.errors import InternalError, Unsupported
 from modjit.options import JitOptions
+from modjit.runtime.recursion import restore_recursion_limit
+
+# exec() through a partial, which CPython never specializes: a plain exec()
+# call site, once quickened (after ~8 statements), calls exec without counting
+# it against the recursion limit, so the program's depth would shift by one
+# level after its first statements (run.hide_own_frames counts exec's level).
+_EXEC = functools.partial(exec)
 
 
 class StrictModeError(BaseException):
@@ -92,9 +100,15 @@ class Session:
                 self._internal_error(InternalError(f"{type(exc).__name__}: {exc}"))
             else:
                 if unit is not None:
-                    unit.run(interactive)
+                    try:
+                        unit.run(interactive)
+                    finally:
+                        restore_recursion_limit()
                     return
-        self.exec_on_cpython(stmt, interactive, filename)
+        try:
+            self.exec_on_cpython(stmt, interactive, filename)
+        finally:
+            restore_recursion_limit()
 
     def exec_on_cpython(self, stmt: ast.stmt, interactive: bool, filename: str) -> None:
         mode = "single" if interactive else "exec"
@@ -109,7 +123,7 @@ class Session:
         defined = _defined_functions(stmt) if self.jit else []
         previous = {node.name: self.namespace.get(node.name) for node in defined}
         try:
-            exec(code, self.namespace)
+            _EXEC(code, self.namespace)
         finally:
             if self.jit:
                 self.wrap_new_functions(stmt)
@@ -117,13 +131,24 @@ class Session:
 
     def wrap_new_functions(self, stmt: ast.stmt) -> None:
         """Replace the plain functions `stmt` defined by compiling dispatchers."""
+        from modjit.frontend.unsupported import never_compiles
         from modjit.runtime.dispatch import JitFunction
 
         for node in _defined_functions(stmt):
             fn = self.namespace.get(node.name)
             if (type(fn) is types.FunctionType and fn.__globals__ is self.namespace
                     and not node.decorator_list and fn.__code__.co_firstlineno == node.lineno):
-                self.namespace[node.name] = JitFunction(fn, self.rt, node)
+                # A function that can never compile (a generator, one with `try`)
+                # stays the plain function: no stand-in between CPython and it
+                # (its calls cost nothing more, and its recursion is as deep as
+                # python3's).  Strict mode keeps the stand-in, which fails its calls.
+                hopeless = None if self.strict else never_compiles(node, self.filename)
+                if hopeless is None:
+                    self.namespace[node.name] = JitFunction(fn, self.rt, node)
+                else:
+                    self.stats.on_cpython(str(hopeless))
+                    if self.verbose:
+                        print(f"modjit: on CPython: {hopeless}", file=sys.stderr)
 
     def retire_replaced(self, previous: dict[str, Any]) -> None:
         """A redefined function's old specializations give their code back."""

@@ -25,9 +25,35 @@ if hasattr(ast, "TryStar"):
     _NAMES[ast.TryStar] = "'try'"
 
 
+def _not_supported(node: ast.AST, filename: str) -> Unsupported:
+    name = _NAMES[type(node)]
+    return Unsupported(f"{name} {'is' if name.startswith(chr(39)) else 'are'} not supported", node, filename)
+
+
 def reject(node: ast.AST, filename: str, mode: str) -> None:
-    name = _NAMES.get(type(node))
-    if name is not None:
-        raise Unsupported(f"{name} {'is' if name.startswith(chr(39)) else 'are'} not supported", node, filename)
+    if type(node) in _NAMES:
+        raise _not_supported(node, filename)
     if mode == "statement" and isinstance(node, ast.Global):
         raise Unsupported("'global' at module level is not supported", node, filename)
+
+
+# What rejects a function for every argument type, whatever the front end's
+# rewrites (comprehensions, method aliases) make of the rest of it
+_ALWAYS = (ast.Yield, ast.YieldFrom, ast.Await, ast.Try, ast.With, ast.AsyncWith, ast.Raise,
+           ast.Assert, ast.Delete, ast.Import, ast.ImportFrom, ast.ClassDef, ast.FunctionDef,
+           ast.AsyncFunctionDef, ast.Lambda, ast.Nonlocal, ast.Match, ast.AsyncFor,
+           *([ast.TryStar] if hasattr(ast, "TryStar") else []))
+
+
+def never_compiles(fn: ast.FunctionDef, filename: str) -> Unsupported | None:
+    """Why the module-level function `fn` can never compile, known from its
+    definition alone (its calls would all run on CPython), or None."""
+    args = fn.args
+    if args.vararg or args.kwarg or args.kwonlyargs:
+        return Unsupported("*args, **kwargs and keyword-only parameters are not supported", fn, filename)
+    from modjit.frontend.resolve import _walk_scope
+
+    for node in _walk_scope(fn.body):
+        if isinstance(node, _ALWAYS):
+            return _not_supported(node, filename)
+    return None

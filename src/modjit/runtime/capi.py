@@ -24,7 +24,8 @@ C_API = {
     "PyTuple_SetItem": "declare i32 @PyTuple_SetItem(ptr, i64, ptr)",
     "PyObject_Call": "declare ptr @PyObject_Call(ptr, ptr, ptr)",
     "Py_IncRef": "declare void @Py_IncRef(ptr)",
-    "Py_GetRecursionLimit": "declare i32 @Py_GetRecursionLimit()",
+    "Py_EnterRecursiveCall": "declare i32 @Py_EnterRecursiveCall(ptr)",
+    "Py_LeaveRecursiveCall": "declare void @Py_LeaveRecursiveCall()",
     "Py_DecRef": "declare void @Py_DecRef(ptr)",
     "PyObject_Vectorcall": "declare ptr @PyObject_Vectorcall(ptr, ptr, i64, ptr)",
     "PyErr_Fetch": "declare void @PyErr_Fetch(ptr, ptr, ptr)",
@@ -108,6 +109,10 @@ INT_TYPE = addr(int)
 BOOL_TYPE = addr(bool)
 TUPLE_TYPE = addr(tuple)
 LIST_TYPE = addr(list)
+# Py_EnterRecursiveCall's `where`: a compiled frame's RecursionError reads
+# "maximum recursion depth exceeded", as a Python frame's does
+_NOWHERE = ctypes.create_string_buffer(b"")
+NOWHERE = ctypes.addressof(_NOWHERE)
 
 
 def _small_ints() -> tuple[int, int] | None:

@@ -19,6 +19,7 @@ from modjit.frontend.resolve import MISSING
 from modjit.runtime import errors as E
 from modjit.runtime.memory import SharedCells
 from modjit.runtime.output import PrintQueue
+from modjit.runtime.recursion import restore_recursion_limit
 
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
 MAX_RETIRES = 2  # ... and after this many retirements its argument types run on CPython
@@ -202,8 +203,10 @@ class RuntimeContext:
         time) and free the code it replaced.  Returns the execution time."""
         elapsed = time.perf_counter() - t0 - (self.promotion_seconds - compiling)
         self.run_time.run += elapsed
-        if self._release_pending and self.cells.depth == 0:
-            self.release_pending()
+        if self.cells.depth == 0:
+            if self._release_pending:
+                self.release_pending()
+            restore_recursion_limit()
         return elapsed
 
     def release_later(self, handle: Any) -> None:
@@ -302,7 +305,6 @@ class RuntimeContext:
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
         effects, mark = self.cells.effects, self.cells.journal.mark()
-        self.cells.sync_limit()
         if spec.entry is None:
             from modjit.pipeline import build_entries
 

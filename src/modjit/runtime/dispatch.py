@@ -201,7 +201,7 @@ class JitFunction:
             spec = self._specialize(args)
         if spec is _ON_CPYTHON:
             if self._let_go(decided=self._fast.get(pytypes) is _ON_CPYTHON):
-                return self._fn(*args)
+                return _as_python_would(self._fn, args)  # (a first call: compiling failed just now)
             return self.on_cpython(*args)
         if not spec.args_fit(args):
             return self.on_cpython(*args)
@@ -346,6 +346,27 @@ class JitFunction:
 
 
 ON_CPYTHON = _ON_CPYTHON
+
+# A call of a stand-in costs CPython's recursion counter its __call__ and this
+# dispatcher's frame, and _as_python_would's own, where python3 counts only
+# the function's frame: a first call that runs a recursion on CPython (one the
+# compiler cannot type: `return probe(n + 1) + 1`, the usual "how deep can I
+# go" probe) gives them back while it runs, so it fails at python3's depth.
+_STAND_IN_LEVELS = 3
+_leave_level = ctypes.pythonapi.Py_LeaveRecursiveCall
+_leave_level.restype = None
+_enter_level = ctypes.pythonapi.Py_EnterRecursiveCall
+_enter_level.argtypes = [ctypes.c_char_p]
+
+
+def _as_python_would(fn: types.FunctionType, args: tuple[Any, ...]) -> Any:
+    for _ in range(_STAND_IN_LEVELS):  # (each ctypes call nets one level)
+        _leave_level()
+    try:
+        return fn(*args)
+    finally:
+        for _ in range(_STAND_IN_LEVELS):  # back to the depth CPython let them in at: never refused
+            _enter_level(b"")
 _OWN = frozenset(JitFunction.__slots__) | {
     name for name, value in vars(JitFunction).items() if isinstance(value, property)}
 # The per-stand-in class: __module__ and __doc__ are the function's (a module

@@ -10,9 +10,9 @@ LLVMLITE-NOTES trap 1):
 - the effects counter: bumped by every observable change the journal cannot
   undo (printing past the print queue, a mutation once the journal is full),
   so a hand-over can tell whether re-running on CPython is safe;
-- the compiled-frame count, the recursion limit it is checked against (the
-  program's sys.getrecursionlimit(), refreshed at each entry from CPython), and
-  the lowest native stack address compiled frames may use (below it, deep
+- the compiled-frame count (code is freed only with none on the stack; the
+  recursion limit is CPython's own counter, Py_EnterRecursiveCall), and the
+  lowest native stack address compiled frames may use (below it, deep
   recursion raises RecursionError instead of overflowing the C stack);
 - the journal of list mutations (count cell + buffer), so a hand-over can undo
   them and re-run the call on CPython (see Journal);
@@ -24,7 +24,6 @@ from __future__ import annotations
 import ctypes
 import resource
 import struct
-import sys
 
 from modjit.runtime.journal import Journal
 
@@ -32,7 +31,7 @@ ERR_CODE_OFFSET = 0
 ERR_SITE_OFFSET = 8
 EFFECTS_OFFSET = 16
 DEPTH_OFFSET = 24
-LIMIT_OFFSET = 32
+LIMIT_OFFSET = 32  # (unused: compiled frames count with CPython's own, Py_EnterRecursiveCall)
 FLOOR_OFFSET = 40
 JOURNAL_OFFSET = 48
 STACK_MARGIN = 1 << 20  # left below the floor for CPython's own C frames
@@ -50,9 +49,7 @@ class SharedCells:
         self.err_site_addr = self.base + ERR_SITE_OFFSET
         self.effects_addr = self.base + EFFECTS_OFFSET
         self.depth_addr = self.base + DEPTH_OFFSET  # compiled frames on the stack
-        self.limit_addr = self.base + LIMIT_OFFSET
         self.floor_addr = self.base + FLOOR_OFFSET
-        self.sync_limit()
         self._cells[5] = _stack_floor()
         self._tb = (ctypes.c_int64 * (TB_SITES + 2))()
         self.tb_count_addr = ctypes.addressof(self._tb)
@@ -77,10 +74,6 @@ class SharedCells:
     @property
     def depth(self) -> int:
         return self._cells[3]
-
-    def sync_limit(self) -> None:
-        """Compiled frames obey the program's recursion limit (sys.setrecursionlimit)."""
-        self._cells[4] = sys.getrecursionlimit()
 
     def bump_effects(self) -> None:
         self._cells[2] += 1
