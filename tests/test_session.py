@@ -176,10 +176,10 @@ def test_overflow_after_a_full_journal_stops_with_located_error() -> None:
 
 
 def test_fatal_error_is_not_caught_by_except_exception() -> None:
-    from modjit.runtime.output import FLUSH_AT
+    from modjit.runtime.journal import JOURNAL_CAP
 
-    s = Session("prog.py")  # printed more than the queue holds: the output is out, no re-run
-    s.run_source(f"def grow(a):\n    for i in range({FLUSH_AT + 1}):\n        print(i)\n    x = 3\n"
+    s = Session("prog.py")  # more stores than the journal holds: they cannot be undone, no re-run
+    s.run_source(f"def grow(a):\n    for i in range({JOURNAL_CAP + 1}):\n        a[0] = i\n    x = 3\n"
                  "    for i in range(50):\n        x = x * 3\n    return x\nlst = [2, 1]\n")
     with pytest.raises(FatalRuntimeError):
         s.run_source("try:\n    grow(lst)\nexcept Exception:\n    print('swallowed')\n")

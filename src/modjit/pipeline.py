@@ -440,6 +440,7 @@ class StatementUnit:
         ns = rt.namespace
         snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
         t0, compiling = time.perf_counter(), rt.promotion_seconds
+        outer, rt.cells.entry_effects = rt.cells.entry_effects, effects
         try:
             status = self.fn()
         except BaseException:
@@ -447,6 +448,7 @@ class StatementUnit:
             rt.print_queue.flush()
             raise
         finally:
+            rt.cells.entry_effects = outer
             self.record.times.run += rt.ran(t0, compiling)
             rt.engine.release(self.handle)
         if status:

@@ -171,10 +171,11 @@ class EmitCalls(EmitOps):
         f.cbr(f.value(f"icmp sge i64 {n}, {FLUSH_AT}"), full, ok)
         f.block(full)
         empty = f.value(f"call ptr {self.need('PyTuple_New')}(i64 0)")
-        res = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(self.ctx.print_queue.flush_early_fn)}, ptr {empty}, ptr null)")
+        res = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(self.ctx.print_queue.full_fn)}, ptr {empty}, ptr null)")
         self.decref(empty)
         self.raise_pyerr_if_null(res)
-        self.decref(res)
+        self.decref(res)  # (True or False: immortal enough)
+        self.raise_if(f.value(f"icmp eq ptr {res}, {ptr_const(capi.PY_TRUE)}"), E.E_DEOPT_OUTPUT, node)
         f.br(ok)
         f.block(ok)
 

@@ -96,7 +96,10 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     # frame python3 would count
     for _ in range(NATIVE_LEVELS):
         f.emit(f"call void {e.need('Py_LeaveRecursiveCall')}()")
+    outer = f.value(f"load i64, ptr {ptr_const(cells.entry_effects_addr)}")  # (as call_spec does)
+    f.emit(f"store i64 {effects}, ptr {ptr_const(cells.entry_effects_addr)}")
     r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')
+    f.emit(f"store i64 {outer}, ptr {ptr_const(cells.entry_effects_addr)}")
     recount(e, NATIVE_LEVELS)
     code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
     f.cbr(f.value(f"icmp eq i64 {code}, 0"), done := f.new_label("done"), "failed")

@@ -310,6 +310,7 @@ class RuntimeContext:
 
             build_entries(self, spec)
         t0, compiling = time.perf_counter(), self.promotion_seconds
+        outer, self.cells.entry_effects = self.cells.entry_effects, effects
         try:
             r = spec.entry(*args)
         except BaseException:
@@ -317,6 +318,7 @@ class RuntimeContext:
             self.print_queue.flush()
             raise
         finally:
+            self.cells.entry_effects = outer
             self.ran(t0, compiling)
         if r is SENTINEL:
             return self._function_error(spec, args, effects, mark)

@@ -17,14 +17,16 @@ E_DEOPT_OVERFLOW = 2  # a 64-bit int result left the range
 E_DEOPT_TYPE = 3  # a global changed to a type the unit was not compiled for
 E_DEOPT_VALUE = 4  # a value the compiled code cannot represent (e.g. int ** negative)
 E_DEOPT_ITEM = 5  # a list item of a type the unit was not compiled for ([1.5, 2] for list[float])
+E_DEOPT_OUTPUT = 6  # the print queue is full, and nothing has been printed (or done) for good yet
 
-DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE, E_DEOPT_ITEM)  # one range: 2..5
+DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE, E_DEOPT_ITEM, E_DEOPT_OUTPUT)  # one range: 2..6
 
 DEOPT_MESSAGES = {
     E_DEOPT_OVERFLOW: "integer overflow: compiled code uses 64-bit ints (run with --no-jit for unbounded ints)",
     E_DEOPT_TYPE: "a global changed type while compiled code was running (run with --no-jit)",
     E_DEOPT_VALUE: "result not representable in compiled code (run with --no-jit)",
     E_DEOPT_ITEM: "a list item of another type reached compiled code (run with --no-jit)",
+    E_DEOPT_OUTPUT: "more output than compiled code queues (run with --no-jit)",
 }
 
 # what --verbose says when compiled code hands a call or statement over to CPython
@@ -33,6 +35,7 @@ HANDOVER_REASONS = {
     E_DEOPT_TYPE: "a global changed type",
     E_DEOPT_VALUE: "a value compiled code cannot represent",
     E_DEOPT_ITEM: "a list item of another type",
+    E_DEOPT_OUTPUT: "more prints than the print queue holds",
 }
 
 # code -> (exception type, message)

@@ -34,6 +34,7 @@ DEPTH_OFFSET = 24
 LIMIT_OFFSET = 32  # (unused: compiled frames count with CPython's own, Py_EnterRecursiveCall)
 FLOOR_OFFSET = 40
 JOURNAL_OFFSET = 48
+ENTRY_EFFECTS_OFFSET = 56
 STACK_MARGIN = 1 << 20  # left below the floor for CPython's own C frames
 STACK_BAND = 1 << 26  # addresses this far below the floor are this stack's overflow
 
@@ -43,13 +44,15 @@ TB_SITES = 1024  # call sites kept per error; the slot after them takes the rest
 
 class SharedCells:
     def __init__(self) -> None:
-        self._cells = (ctypes.c_int64 * 7)()
+        self._cells = (ctypes.c_int64 * 8)()
         self.base = ctypes.addressof(self._cells)
         self.err_code_addr = self.base + ERR_CODE_OFFSET
         self.err_site_addr = self.base + ERR_SITE_OFFSET
         self.effects_addr = self.base + EFFECTS_OFFSET
         self.depth_addr = self.base + DEPTH_OFFSET  # compiled frames on the stack
         self.floor_addr = self.base + FLOOR_OFFSET
+        # the effects counter as the innermost call from CPython into compiled code began
+        self.entry_effects_addr = self.base + ENTRY_EFFECTS_OFFSET
         self._cells[5] = _stack_floor()
         self._tb = (ctypes.c_int64 * (TB_SITES + 2))()
         self.tb_count_addr = ctypes.addressof(self._tb)
@@ -74,6 +77,14 @@ class SharedCells:
     @property
     def depth(self) -> int:
         return self._cells[3]
+
+    @property
+    def entry_effects(self) -> int:
+        return self._cells[7]
+
+    @entry_effects.setter
+    def entry_effects(self, value: int) -> None:
+        self._cells[7] = value
 
     def bump_effects(self) -> None:
         self._cells[2] += 1

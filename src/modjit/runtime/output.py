@@ -5,7 +5,8 @@ While compiled code runs nothing else can write to stdout, so printing at the
 return point keeps the order of output. What it buys: if the compiled call must
 hand over to CPython (a 64-bit overflow), nothing has been printed yet, and the
 call re-runs on CPython with exactly CPython's output. A queue longer than
-FLUSH_AT is printed early; after that a hand-over is no longer invisible.
+FLUSH_AT hands the call over to CPython, which prints as it goes (or, after
+something that cannot be undone, is printed early).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class PrintQueue:
     def __init__(self, cells: Any) -> None:
         self.items: list[tuple[tuple[Any, ...], dict[str, Any] | None]] = []
         self._cells = cells
-        self.flush_early_fn = self.flush_early  # one bound method, baked into code
+        self.full_fn = self.full  # one bound method, baked into code
         self.flush_fn = self.flush
 
     def flush(self) -> None:
@@ -42,10 +43,17 @@ class PrintQueue:
         for args, kwargs in items:
             print(*args, **(kwargs or {}))
 
-    def flush_early(self) -> None:
-        """Called by compiled code when the queue is long: printing is now visible."""
+    def full(self) -> bool:
+        """Called by compiled code when the queue is long.  True: hand the call
+        (or statement) over to CPython, which runs it again printing as it
+        goes, as nothing has been done for good since it began.  Otherwise the
+        queue is printed now, which a later hand-over could not undo (it stops
+        with a located error instead)."""
+        if self._cells.effects == self._cells.entry_effects:
+            return True
         self.flush()
         self._cells.bump_effects()
+        return False
 
     def discard(self) -> None:
         self.items.clear()
