@@ -34,6 +34,9 @@ class HeatCounter:
         self.threshold = threshold
 
 
+_ENTER = "Py_EnterRecursiveCall"
+
+
 class EmitContext:
     """What code generation needs from the runtime (addresses it may bake in)."""
 
@@ -148,6 +151,47 @@ class EmitBase:
         sites = ", ".join(f"[{s}, %{b}]" for _, s, b in self.raise_edges)
         self.store_error(f.value(f"phi i64 {codes}"), f.value(f"phi i64 {sites}"))
         f.br("error")
+
+    # -- CPython's recursion counter (compiled frames count as its frames do) --
+    def recursion_enter(self) -> str:
+        """i1: was this frame refused (CPython then set its RecursionError)?
+        What _Py_EnterRecursiveCall does: count down, and past the limit ask
+        CPython itself (which also catches up with a limit raised meanwhile)."""
+        f, counter = self.f, self.ctx.cells.recursion_remaining_addr
+        nowhere = ptr_const(capi.NOWHERE)
+        if not counter:
+            return f.value(f"icmp ne i32 {f.value(f'call i32 {self.need(_ENTER)}(ptr {nowhere})')}, 0")
+        left = f.value(f"load i32, ptr {ptr_const(counter)}")
+        f.emit(f"store i32 {f.value(f'sub i32 {left}, 1')}, ptr {ptr_const(counter)}")
+        start, ask, done = f.open(), f.new_label("limit"), f.new_label("entered")
+        f.cbr(f.value(f"icmp sle i32 {left}, 0"), ask, done)
+        f.block(ask)
+        f.emit(f"store i32 {left}, ptr {ptr_const(counter)}")
+        status = f.value(f"call i32 {self.need(_ENTER)}(ptr {nowhere})")
+        refused = f.value(f"icmp ne i32 {status}, 0")
+        f.br(done)
+        f.block(done)
+        return f.value(f"phi i1 [false, %{start}], [{refused}, %{ask}]")
+
+    def recursion_leave(self, levels: int = 1) -> None:
+        """Give `levels` levels back (_Py_LeaveRecursiveCall)."""
+        self._recursion_add(levels, "Py_LeaveRecursiveCall", "call void {fn}()")
+
+    def recursion_recount(self, levels: int) -> None:
+        """Take back `levels` levels given back before calling compiled code.
+        This cannot be refused: the depth is back where it was when CPython
+        let them in, and the limit cannot have been lowered below a depth in
+        use meanwhile (sys.setrecursionlimit refuses)."""
+        self._recursion_add(-levels, _ENTER, f"call i32 {{fn}}(ptr {ptr_const(capi.NOWHERE)})")
+
+    def _recursion_add(self, delta: int, fn: str, call: str) -> None:
+        f, counter = self.f, self.ctx.cells.recursion_remaining_addr
+        if not counter:
+            for _ in range(abs(delta)):
+                f.emit(call.format(fn=self.need(fn)))
+            return
+        left = f.value(f"load i32, ptr {ptr_const(counter)}")
+        f.emit(f"store i32 {f.value(f'add i32 {left}, {delta}')}, ptr {ptr_const(counter)}")
 
     def add_depth(self, delta: int) -> str:
         """Adjust the count of compiled frames on the stack; returns the new count."""

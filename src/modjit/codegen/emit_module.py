@@ -27,7 +27,6 @@ from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import NONE, ListType, Type
-from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.memory import STACK_BAND
 
@@ -54,9 +53,7 @@ class FrameCounting(EmitStmt):
             return
         f, cells = self.f, self.ctx.cells
         self.add_depth(1)
-        enter = self.need("Py_EnterRecursiveCall")
-        status = f.value(f"call i32 {enter}(ptr {ptr_const(capi.NOWHERE)})")
-        refused = f.value(f"icmp ne i32 {status}, 0")
+        refused = self.recursion_enter()
         self._entered = f.alloca("%frame.entered", "i1")
         f.emit(f"store i1 {f.value(f'xor i1 {refused}, true')}, ptr {self._entered}")
         self.raise_if(refused, E.E_PYERR, self.u.body[0])  # CPython set its RecursionError
@@ -71,12 +68,12 @@ class FrameCounting(EmitStmt):
         f = self.f
         self.add_depth(-1)
         if not error:
-            f.emit(f"call void {self.need('Py_LeaveRecursiveCall')}()")
+            self.recursion_leave()
             return
         leave, done = f.new_label("leave"), f.new_label("left")
         f.cbr(f.value(f"load i1, ptr {self._entered}"), leave, done)
         f.block(leave)
-        f.emit(f"call void {self.need('Py_LeaveRecursiveCall')}()")
+        self.recursion_leave()
         f.br(done)
         f.block(done)
 
@@ -165,10 +162,9 @@ def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int) -> str:
         args.append(f"{t.llvm} {e.unbox(f'%a{i}', t, None, checked=False)}")
     rt = u.return_type
     target = e.f.value(f"load ptr, ptr {ptr_const(slot)}")
-    for _ in range(DISPATCH_LEVELS):  # the dispatcher's levels are not the program's
-        e.f.emit(f"call void {e.need('Py_LeaveRecursiveCall')}()")
+    e.recursion_leave(DISPATCH_LEVELS)  # the dispatcher's levels are not the program's
     r = e.f.value(f'call {rt.llvm} {target}({", ".join(args)})')
-    recount(e, DISPATCH_LEVELS)
+    e.recursion_recount(DISPATCH_LEVELS)
     e.check_error()
     return_boxed(e, r, rt)
     e.emit_raise_pad()
@@ -183,15 +179,6 @@ def emit_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int) -> str:
 # frames (call_python, call_spec) and the ctypes call; the function's code
 # then counts its own frame, as the one frame python3 would count.
 DISPATCH_LEVELS = 4
-
-
-def recount(e: EmitStmt, levels: int) -> None:
-    """Give back `levels` recursion levels let go before calling compiled code
-    (a frame's Py_LeaveRecursiveCall).  This cannot be refused: the depth is
-    back where it was when CPython let them in, and the limit cannot have been
-    lowered below a depth in use meanwhile (sys.setrecursionlimit refuses)."""
-    for _ in range(levels):
-        e.f.emit(f"call i32 {e.need('Py_EnterRecursiveCall')}(ptr {ptr_const(capi.NOWHERE)})")
 
 
 def return_boxed(e: EmitStmt, r: str, rt: Type) -> None:

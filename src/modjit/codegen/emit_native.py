@@ -21,7 +21,7 @@ import ctypes
 import sys
 
 from modjit.codegen.emit_base import EmitContext
-from modjit.codegen.emit_module import recount, return_boxed
+from modjit.codegen.emit_module import return_boxed
 from modjit.codegen.emit_stmt import EmitStmt
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.infer import UnitTypes
@@ -94,13 +94,12 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     # CPython counted two levels for this call (the stand-in's __call__ and
     # this C function); the function's own code counts itself, as the one
     # frame python3 would count
-    for _ in range(NATIVE_LEVELS):
-        f.emit(f"call void {e.need('Py_LeaveRecursiveCall')}()")
+    e.recursion_leave(NATIVE_LEVELS)
     outer = f.value(f"load i64, ptr {ptr_const(cells.entry_effects_addr)}")  # (as call_spec does)
     f.emit(f"store i64 {effects}, ptr {ptr_const(cells.entry_effects_addr)}")
     r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')
     f.emit(f"store i64 {outer}, ptr {ptr_const(cells.entry_effects_addr)}")
-    recount(e, NATIVE_LEVELS)
+    e.recursion_recount(NATIVE_LEVELS)
     code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
     f.cbr(f.value(f"icmp eq i64 {code}, 0"), done := f.new_label("done"), "failed")
     f.block(done)

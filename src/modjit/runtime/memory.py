@@ -24,6 +24,7 @@ from __future__ import annotations
 import ctypes
 import resource
 import struct
+import sys
 
 from modjit.runtime.journal import Journal
 
@@ -51,6 +52,7 @@ class SharedCells:
         self.effects_addr = self.base + EFFECTS_OFFSET
         self.depth_addr = self.base + DEPTH_OFFSET  # compiled frames on the stack
         self.floor_addr = self.base + FLOOR_OFFSET
+        self.recursion_remaining_addr = _recursion_counter()
         # the effects counter as the innermost call from CPython into compiled code began
         self.entry_effects_addr = self.base + ENTRY_EFFECTS_OFFSET
         self._cells[5] = _stack_floor()
@@ -123,6 +125,23 @@ class SharedCells:
         self._next += 1
         self._pool_index[key] = address
         return address
+
+
+def _recursion_counter() -> int:
+    """The address of the main thread's recursion_remaining, which compiled
+    frames count down and up inline as CPython's own frames do (a call of
+    Py_EnterRecursiveCall and one of Py_LeaveRecursiveCall per frame took fib
+    2.3x its time); 0 where CPython 3.11 does not keep it (then they call)."""
+    get_state = ctypes.pythonapi.PyThreadState_Get
+    get_state.restype = ctypes.c_void_p
+    state = get_state()
+    if not state:
+        return 0
+    limit = ctypes.c_int.from_address(state + 36).value
+    remaining = ctypes.c_int.from_address(state + 32).value
+    if limit != sys.getrecursionlimit() or not 0 < remaining <= limit:
+        return 0
+    return int(state) + 32
 
 
 STACK_ROOM = 1 << 30  # how far the main thread's stack may grow for deep compiled recursion
