@@ -109,6 +109,9 @@ def _levels_in_use() -> int | None:
     return limit - remaining
 
 
+INT_MAX = 2**31 - 1  # the highest recursion limit CPython takes
+
+
 def hide_own_frames(extra: int) -> None:
     """The program's code runs under modjit's own Python frames (these, and
     `extra` more below the program's), which CPython counts against the
@@ -125,17 +128,20 @@ def hide_own_frames(extra: int) -> None:
         while frame is not None:
             offset, frame = offset + 1, frame.f_back
     real_get, real_set = sys.getrecursionlimit, sys.setrecursionlimit
+    asked = [real_get()]  # the program's limit (the real one is `offset` more, at most INT_MAX)
 
     def getrecursionlimit() -> int:
-        return real_get() - offset
+        real = real_get()
+        return asked[0] if real == min(asked[0] + offset, INT_MAX) else real - offset
 
     def setrecursionlimit(limit: int) -> None:
-        if type(limit) is not int or limit < 1:
-            real_set(limit)  # raises CPython's TypeError or ValueError
-        real_set(limit + offset)
+        if type(limit) is not int or not 1 <= limit <= INT_MAX:
+            real_set(limit)  # raises CPython's TypeError, ValueError or OverflowError
+        real_set(min(limit + offset, INT_MAX))
+        asked[0] = limit
 
     getrecursionlimit.__doc__, setrecursionlimit.__doc__ = real_get.__doc__, real_set.__doc__
-    real_set(real_get() + offset)
+    real_set(min(real_get() + offset, INT_MAX))
     sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
 
 

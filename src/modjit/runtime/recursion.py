@@ -19,7 +19,7 @@ COMPILER_ROOM = 2000  # recursion levels the compiler may use above the program'
 def compiler_room() -> Iterator[None]:
     """COMPILER_ROOM more levels while the compiler runs."""
     limit = _LIMIT_TO_RESTORE[0] or sys.getrecursionlimit()
-    sys.setrecursionlimit(limit + COMPILER_ROOM)
+    sys.setrecursionlimit(min(limit + COMPILER_ROOM, 2**31 - 1))
     try:
         yield
     finally:
@@ -36,7 +36,7 @@ _LIMIT_TO_RESTORE = [0]
 def restore_recursion_limit() -> None:
     """The program's limit, if compiler_room could not give it back where it ran
     (a promotion, or a first call, deep in a recursion)."""
-    if _LIMIT_TO_RESTORE[0] and sys.getrecursionlimit() == _LIMIT_TO_RESTORE[0] + COMPILER_ROOM:
+    if _LIMIT_TO_RESTORE[0] and sys.getrecursionlimit() == min(_LIMIT_TO_RESTORE[0] + COMPILER_ROOM, 2**31 - 1):
         try:
             sys.setrecursionlimit(_LIMIT_TO_RESTORE[0])
             _LIMIT_TO_RESTORE[0] = 0
