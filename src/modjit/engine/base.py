@@ -7,8 +7,6 @@ benchmark do not care which one they hold.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Protocol
 
 PHASES = ("irgen", "parse", "opt", "codegen", "lookup", "run")
@@ -45,13 +43,26 @@ class PhaseTimes:
     def as_dict(self) -> dict[str, float]:
         return {name: getattr(self, name) for name in PHASES}
 
-    @contextmanager
-    def timing(self, phase: str) -> Iterator[None]:
-        t0 = time.perf_counter()
-        try:
-            yield
-        finally:
-            setattr(self, phase, getattr(self, phase) + time.perf_counter() - t0)
+    def timing(self, phase: str) -> _Timing:
+        """`with times.timing("parse"): ...` adds the block's seconds to the phase."""
+        return _Timing(self, phase)
+
+
+class _Timing:
+    """A class, not a @contextmanager generator: a unit times up to five phases,
+    and each generator-based block cost ~2 us of a no-op statement's ~0.9 ms."""
+
+    __slots__ = ("times", "phase", "t0")
+
+    def __init__(self, times: PhaseTimes, phase: str) -> None:
+        self.times, self.phase = times, phase
+
+    def __enter__(self) -> None:
+        self.t0 = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        times, phase = self.times, self.phase
+        setattr(times, phase, getattr(times, phase) + time.perf_counter() - self.t0)
 
 
 class UnitHandle:
