@@ -68,3 +68,16 @@ try:
     probe(0)
 except RecursionError:
     print("probe", deepest)
+
+box = [0]
+
+
+def probe_list(n, b):  # the same with a list: its argument types decide, not its values
+    b[0] = n
+    return probe_list(n + 1, b) + 1
+
+
+try:
+    probe_list(0, box)
+except RecursionError:
+    print("probe_list", box[0])

@@ -200,7 +200,12 @@ class JitFunction:
                 rt.revalidate()  # before compiling against the namespace
             spec = self._specialize(args)
         if spec is _ON_CPYTHON:
-            if self._let_go(decided=self._fast.get(pytypes) is _ON_CPYTHON):
+            # decided for good if these Python types never compile, or these
+            # argument types did not (a list of ints and its body's `return f(...)`
+            # of no known type); not for a big int or a list of mixed items
+            decided = (self._fast.get(pytypes) is _ON_CPYTHON
+                       or self._specs.get(tuple(type_of_value(a) for a in args)) is _ON_CPYTHON)
+            if self._let_go(decided=decided):
                 return _as_python_would(self._fn, args)  # (a first call: compiling failed just now)
             return self.on_cpython(*args)
         if not spec.args_fit(args):
