@@ -443,10 +443,16 @@ class StatementUnit:
         outer, rt.cells.entry_effects = rt.cells.entry_effects, effects
         try:
             status = self.fn()
-        except BaseException:
-            rt.cells.clear_error()
+        except BaseException as exc:
+            code, site, callers = rt.take_error()
             rt.print_queue.flush()
-            raise
+            if code != E.E_PYERR:
+                raise
+            # A Python exception (a C API call failed, RecursionError): raised
+            # from the statement's line and the compiled frames it passed, as
+            # CPython's traceback would show them; raised by ctypes, it had no
+            # frame of the program's at all
+            E.raise_at(exc.with_traceback(None), site, callers)
         finally:
             rt.cells.entry_effects = outer
             self.record.times.run += rt.ran(t0, compiling)

@@ -104,11 +104,14 @@ class EmitBase:
         return f"@{name}" if not name.startswith("mj.") else f"@{name}"
 
     # -- sites and raising ---------------------------------------------------
-    current_stmt: ast.stmt | None = None  # the statement being emitted: where a check without a node points
+    # the expression and statement being emitted: where a check without a node
+    # points (a C API call that failed: CPython's traceback marks the expression)
+    current_expr: ast.expr | None = None
+    current_stmt: ast.stmt | None = None
 
     def site(self, node: ast.AST | None, name: str = "") -> int:
         if node is None:
-            node = self.current_stmt
+            node = self.current_expr or self.current_stmt
         line = getattr(node, "lineno", 0) or 0
         col = (getattr(node, "col_offset", 0) or 0) + 1
         end_line, end_col = getattr(node, "end_lineno", 0) or 0, getattr(node, "end_col_offset", 0) or 0

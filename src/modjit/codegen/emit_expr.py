@@ -19,6 +19,15 @@ from modjit.runtime import errors as E
 
 class EmitExpr(EmitLists):
     def expr(self, node: ast.expr) -> Value:
+        if isinstance(node, ast.Constant | ast.Name):
+            return self._expr(node)
+        outer, self.current_expr = self.current_expr, node
+        try:
+            return self._expr(node)
+        finally:
+            self.current_expr = outer
+
+    def _expr(self, node: ast.expr) -> Value:
         t = self.u.types[node]
         if isinstance(node, ast.Constant):
             return self.constant(node.value, t), t

@@ -56,10 +56,10 @@ class FrameCounting(EmitStmt):
         refused = self.recursion_enter()
         self._entered = f.alloca("%frame.entered", "i1")
         f.emit(f"store i1 {f.value(f'xor i1 {refused}, true')}, ptr {self._entered}")
-        self.raise_if(refused, E.E_PYERR, self.u.body[0])  # CPython set its RecursionError
+        self.raise_if(refused, E.E_PYERR, self.u.body[0], E.ENTRY)  # CPython set its RecursionError
         here = f.value(f"ptrtoint ptr {f.alloca('%stack.mark', 'i8')} to i64")
         below = f.value(f"sub i64 {f.value(f'load i64, ptr {ptr_const(cells.floor_addr)}')}, {here}")
-        self.raise_if(f.value(f"icmp ult i64 {below}, {STACK_BAND}"), E.E["recursion"], self.u.body[0])
+        self.raise_if(f.value(f"icmp ult i64 {below}, {STACK_BAND}"), E.E["recursion"], self.u.body[0], E.ENTRY)
 
     def leave_frame(self, error: bool = False) -> None:
         """On the way out; `error`: on the error path, which a refused frame takes too."""

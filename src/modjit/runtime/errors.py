@@ -139,10 +139,17 @@ def _caller_frame(site: Site) -> tuple[FrameType, int]:
     return found
 
 
+# The site of a frame's entry, where a RecursionError is raised: CPython's
+# traceback ends at the call that was refused, in the caller's frame
+ENTRY = "<entry>"
+
+
 def raise_at(exc: BaseException, site: Site, callers: list[Site] | None = None) -> None:
     """Raise `exc` from a frame at `site`: the traceback shows the source line,
     marked under the expression that raised as CPython marks it, below a frame
     for each compiled call it passed on its way out (`callers`, innermost first)."""
+    if site.name == ENTRY and callers:
+        site, callers = callers[0], callers[1:]
     # No reference cycle through the exception: it holds its traceback, which
     # holds the frame at `site`, whose f_back is this frame; so this frame's
     # locals hold neither the exception nor a traceback when it is raised.  A
