@@ -34,25 +34,29 @@ def send(child: pexpect.spawn, *lines: str) -> str:
 
 
 def test_multiline_def_and_call(repl: pexpect.spawn) -> None:
-    send(repl, "def sq(x):", "return x * x", "")
+    send(repl, "def sq(x):", "    return x * x", "")
     assert "49" in send(repl, "sq(7)")
     assert "2.25" in send(repl, "sq(1.5)")
 
 
 def test_typed_indentation_as_in_python3(repl: pexpect.spawn) -> None:
-    # python3's REPL offers no indentation: lines typed with their own work as well
+    # python3's REPL offers no indentation: lines are taken as typed, so a
+    # dedented else: works and a body typed without indentation is an error
     send(repl, "def f(x):", "    if x:", "        return 1", "    return 2", "")
     out = send(repl, "f(0), f(5)")
     assert "(2, 1)" in out and "Error" not in out
     send(repl, "class A:", "    def m(self):", "        return 3", "    def n(self):", "        return 4", "")
     assert "7" in send(repl, "A().m() + A().n()")
+    send(repl, "if 1 > 2:", "    v = 1", "else:", "    v = 2", "")
+    assert "2" in send(repl, "v")
+    assert "IndentationError: expected an indented block" in send(repl, "def g():", "return 1")
 
 
 def test_redefinition_seen_by_compiled_caller(repl: pexpect.spawn) -> None:
-    send(repl, "def g():", "return 1", "")
-    send(repl, "def f():", "return g() + 10", "")
+    send(repl, "def g():", "    return 1", "")
+    send(repl, "def f():", "    return g() + 10", "")
     assert "11" in send(repl, "f()")
-    send(repl, "def g():", "return 2", "")
+    send(repl, "def g():", "    return 2", "")
     assert "12" in send(repl, "f()")
 
 
@@ -64,7 +68,7 @@ def test_error_then_working_prompt(repl: pexpect.spawn) -> None:
 
 
 def test_ir_asm_time(repl: pexpect.spawn) -> None:
-    send(repl, "def sq(x):", "return x * x", "")
+    send(repl, "def sq(x):", "    return x * x", "")
     send(repl, "sq(3)")
     assert "define" in send(repl, ":ir sq")
     assert "ret" in send(repl, ":asm sq")

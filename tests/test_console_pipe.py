@@ -25,6 +25,11 @@ TRANSCRIPTS = {
     "open_at_end": "print(1)\n(1,\n",
     "exit_message": "print(1)\nexit('bye')\nprint(2)\n",
     "deep_expressions": "x = " + "+".join(["1"] * 1000) + "\nx\ny = " + "+".join(["1"] * 3000) + "\nprint(2)\n",
+    # a line at column 0 right after a block, with no blank line: one SyntaxError for both
+    "block_then_statement": "def f(x):\n    return x * 2\nf(3)\nf\nif 1:\n    pass\nprint(1)\nprint(2)\n",
+    "indentation_error": "def f():\nreturn 1\nif 1:\n    x = 1\n  y = 2\n",
+    "prompts_and_path": 'import sys\nsys.ps1 = "X> "\nsys.ps2 = "| "\nif 1:\n    2\n\nsys.path[0]\n',
+    "comments_and_blanks": "# a comment\n\n   \nx = 3  # c\nx\n",
 }
 
 

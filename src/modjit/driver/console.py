@@ -81,12 +81,20 @@ class Console:
 
     # -- running ---------------------------------------------------------------------
     def run_input(self, source: str) -> None:
+        if all(not ln.strip() or ln.strip().startswith("#") for ln in source.split("\n")):
+            return  # blank lines and comments: nothing to run (and not a statement)
         before = self.session.stats.units_compiled
         t0 = time.perf_counter()
         try:
-            tree = ast.parse(source, "<stdin>", "exec")
+            # one interactive statement, as python3 -i compiles it: a line at
+            # column 0 right after a block (no blank line between) is a SyntaxError
+            tree = ast.parse(source, "<stdin>", "single")
         except SyntaxError as exc:
-            traceback.print_exception(SyntaxError, exc, None, limit=0)
+            if isinstance(exc, IndentationError):  # python3 -i marks one column, and an
+                if exc.msg.startswith("unindent does not match") and exc.offset:  # unindent past the end
+                    exc.offset += 1
+                exc.end_offset = exc.offset
+            traceback.print_exception(type(exc), exc, None, limit=0)
             return
         except RecursionError:  # an expression nested too deep, as CPython words it
             print("RecursionError: maximum recursion depth exceeded during compilation", file=sys.stderr)
@@ -194,14 +202,14 @@ def run_pipe(console: Console, stream: TextIO) -> int:
     more = False
     try:
         for raw in stream:
-            sys.stderr.write("... " if more else ">>> ")
+            sys.stderr.write(str(sys.ps2) if more else str(sys.ps1))
             sys.stderr.flush()
             more = console.push(raw.rstrip("\n"))
         if more:  # end of input at a '... ' prompt: python3 ends the line and runs what is open
-            sys.stderr.write("... \n")
+            sys.stderr.write(f"{sys.ps2}\n")
             if console.push(""):
                 console.finish()
-        sys.stderr.write(">>> \n")
+        sys.stderr.write(f"{sys.ps1}\n")
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
@@ -243,5 +251,7 @@ def _interactive_main() -> types.ModuleType:
                             "__annotations__": {}, "__builtins__": builtins})
     sys.modules["__main__"] = module
     sys.argv = [""]
+    if sys.path and sys.path[0] != "":
+        sys.path[0] = ""  # (python3 -i: the current directory; modjit's was its own bin)
     sys.ps1, sys.ps2 = ">>> ", "... "
     return module

@@ -1,10 +1,15 @@
 """The terminal REPL on prompt_toolkit: prompts, history, highlighting, completion.
 
     >>> def f(x):
-    ...     return x * 2          (indentation offered after a ':')
+    ...     return x * 2
     ...
     >>> f(21)
     42
+
+Lines are taken as typed, as python3's REPL takes them (it offers no
+indentation): input that a test or a user sends as to `python3 -i` (a
+dedented `else:`, a body without indentation and its IndentationError)
+means the same here.
 
 Ctrl-C at the prompt clears the input; during a run it raises KeyboardInterrupt
 in the program (compiled loops poll for it); Ctrl-D leaves.
@@ -15,6 +20,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import os
+import sys
 from pathlib import Path
 
 from prompt_toolkit import PromptSession
@@ -49,39 +55,19 @@ def run_tty(console: Console) -> int:
     )
     print(banner())
     more = False
-    indent = ""
     while True:
+        sys.stdout.flush()  # (print(..., end="") shows before the prompt, as in python3)
         try:
-            line = session.prompt("... " if more else ">>> ", default=indent if more else "")
+            line = session.prompt(str(sys.ps2) if more else str(sys.ps1))
         except KeyboardInterrupt:
             console.reset()
-            more, indent = False, ""
+            more = False
             print("KeyboardInterrupt")
             continue
         except EOFError:
-            print()
             return 0
-        line = own_indentation(line, indent if more else "")
         try:
             more = console.push(line)
         except SystemExit as exc:
             code = exc.code
             return code if isinstance(code, int) else (0 if code is None else 1)
-        indent = _next_indent(line) if more else ""
-
-
-def own_indentation(line: str, offered: str) -> str:
-    """A line typed with its own indentation after the offered one (as in
-    python3's REPL, which offers none): the offer is dropped, not added."""
-    if offered and line.startswith(offered) and line[len(offered):][:1] in (" ", "\t"):
-        return line[len(offered):]
-    return line
-
-
-def _next_indent(line: str) -> str:
-    """Keep the indentation of the previous line, one level deeper after ':'."""
-    stripped = line.rstrip()
-    current = line[: len(line) - len(line.lstrip())]
-    if not stripped:
-        return ""
-    return current + "    " if stripped.endswith(":") else current
