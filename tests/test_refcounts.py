@@ -26,11 +26,41 @@ def rows(n):
     g = [[i * j for j in range(n)] for i in range(n)]
     g[0].append(1)
     return g[n - 1][1:], any(r[0] > 0 for r in g), g[0][-1]
+
+def has_neg(a):  # a loop over a temporary list, with a return inside: ended normally
+    for v in sorted(a):
+        for w in (v, -v):
+            if w < -100:
+                return True
+    return False
+
+def inv_sum(a, b):  # an error leaves a loop over a temporary list
+    t = 0.0
+    for v in a[:] + b:
+        t += 1 / (v - 1)
+    return t
+
+def leave_early(a, b):
+    for v in a + b:
+        if v == 2:
+            return v
+    return 0
 """
+
+
+def _raising(ns, a, b, k):
+    try:
+        return ns["inv_sum"](a, b)
+    except ZeroDivisionError:
+        return None
+
+
 CALLS = {
     "conditional": lambda ns, a, b, k: ns["conditional"](a, b, k % 2 == 0),
     "pairs": lambda ns, a, b, k: ns["pairs"](a, b),
     "rows": lambda ns, a, b, k: ns["rows"](4 + k % 3),
+    "loop_over_temporary_then_return": lambda ns, a, b, k: ns["has_neg"](a) or ns["leave_early"](a, b),
+    "error_leaves_loop_over_temporary": _raising,
 }
 N = 4000
 

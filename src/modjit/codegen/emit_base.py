@@ -125,11 +125,12 @@ class EmitBase:
             self.store_error(code, site)
             self.f.br(self.error_label)
             return
+        self.release_temps_on_exit()
         self.raise_edges.append((code, site, self.f.open()))
         self.f.br(RAISE_PAD)
 
     def raise_if(self, cond: str, code: int, node: ast.AST | None, name: str = "") -> None:
-        if self.error_label != "error":
+        if self.error_label != "error" or self.temps:  # (temps: released on the way out)
             bad, ok = self.f.new_label("raise"), self.f.new_label("ok")
             self.f.cbr(cond, bad, ok)
             self.f.block(bad)
@@ -222,6 +223,8 @@ class EmitBase:
         if call is not None:
             self.note_call_site(call)
         self.error_used = True
+        if self.error_label == "error":
+            self.release_temps_on_exit()
         self.f.br(self.error_label)
         self.f.block(ok)
 
@@ -292,6 +295,13 @@ class EmitBase:
         for obj in self.temps[mark:]:
             self.decref(obj)
         del self.temps[mark:]
+
+    def release_temps_on_exit(self) -> None:
+        """On a way out of the function (return): release every live temp, which
+        stay live on the other paths (a loop's list, released where the loop ends
+        normally: releasing it here for good leaked it there, once per loop)."""
+        for obj in self.temps:
+            self.decref(obj)
 
     def branch_value(self, node: ast.expr, t: Type) -> str:
         """`node` evaluated in a branch of a conditional expression: what it made

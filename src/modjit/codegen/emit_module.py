@@ -86,7 +86,7 @@ class FunctionEmitter(FrameCounting):
     def return_stmt(self, s: ast.Return) -> None:
         t = self.u.return_type
         if s.value is None:
-            self.release_temps()
+            self.release_temps_on_exit()
             self.release_all_vars()
             self.leave_frame()
             self.f.term(f"ret {t.llvm} false" if t == NONE else f"ret {t.llvm} poison")
@@ -94,7 +94,7 @@ class FunctionEmitter(FrameCounting):
         v = self.coerce(self.expr(s.value), t)
         for item in list_parts(v, t, self.f):
             self.incref(item)  # the caller receives a new reference to each list
-        self.release_temps()
+        self.release_temps_on_exit()
         self.release_all_vars()
         self.leave_frame()
         self.f.term(f"ret {t.llvm} {v}")
