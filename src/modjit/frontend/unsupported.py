@@ -42,6 +42,7 @@ def reject(node: ast.AST, filename: str, mode: str) -> None:
 _ALWAYS = (ast.Yield, ast.YieldFrom, ast.Await, ast.Try, ast.With, ast.AsyncWith, ast.Raise,
            ast.Assert, ast.Delete, ast.Import, ast.ImportFrom, ast.ClassDef, ast.FunctionDef,
            ast.AsyncFunctionDef, ast.Lambda, ast.Nonlocal, ast.Match, ast.AsyncFor,
+           ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.NamedExpr, ast.Starred,
            *([ast.TryStar] if hasattr(ast, "TryStar") else []))
 
 
