@@ -31,6 +31,7 @@ from modjit.runtime import errors as E
 from modjit.runtime.memory import STACK_BAND
 
 ATTRS = "nounwind"
+PROMOTE_ROOM = 100  # recursion levels left that a promotion (a call into the runtime) needs
 
 class FrameCounting(EmitStmt):
     """A unit that calls functions is a frame to CPython's recursion limit, as
@@ -119,7 +120,13 @@ class FunctionEmitter(FrameCounting):
         h1 = f.value(f"add i64 {h}, 1")
         f.emit(f"store i64 {h1}, ptr {cell}")
         hot, cold = f.new_label("hot"), f.new_label("cold")
-        f.cbr(f.value(f"icmp sge i64 {h1}, {heat.threshold}"), hot, cold)
+        due = f.value(f"icmp sge i64 {h1}, {heat.threshold}")
+        counter = self.ctx.cells.recursion_remaining_addr
+        if counter:  # not within PROMOTE_ROOM levels of the recursion limit: the runtime's
+            # Python code could not even start (CPython would print "Exception ignored")
+            room = f.value(f"load i32, ptr {ptr_const(counter)}")
+            due = f.value(f"and i1 {due}, {f.value(f'icmp sgt i32 {room}, {PROMOTE_ROOM}')}")
+        f.cbr(due, hot, cold)
         f.block(hot)
         f.emit(f"call void {ptr_const(heat.promote)}(i64 {heat.spec_id})")
         f.br(cold)
