@@ -63,7 +63,7 @@ class JitFunction:
 
     __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
                  "_nparams", "_simple", "_natives", "_counts", "_bindings", "_self_calls",
-                 "__weakref__")
+                 "_cpython_args", "__weakref__")
 
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
         own = object.__setattr__
@@ -81,6 +81,7 @@ class JitFunction:
         own(self, "_counts", [0, 0])
         own(self, "_bindings", {})  # (positional count, *keywords) -> (defaults, code, binding)
         own(self, "_self_calls", None)  # does it call its own name? (_recursive, worked out once)
+        own(self, "_cpython_args", None)  # the last arguments whose values run on CPython
         self._read_code()
         # A class of its own (install_native sets its __call__), named as
         # CPython names a function's type in messages and reprs.
@@ -173,14 +174,14 @@ class JitFunction:
         if kwargs or len(args) != self._nparams:  # keywords, defaults
             bound = self._bind(args, kwargs) if self._simple else None
             if bound is None:
-                if self._let_go(decided=not self._simple):
+                if self._let_go():
                     return self._fn(*args, **kwargs)
                 return self.on_cpython(*args, **kwargs)
             if self._natives:  # bound by position: the native entries take it
                 return type(self).__call__(*bound)
             args = bound
         elif not self._simple:
-            if self._let_go(decided=True):
+            if self._let_go():
                 return self._fn(*args)
             return self.on_cpython(*args)
         pytypes = tuple(map(type, args))
@@ -188,7 +189,7 @@ class JitFunction:
         if spec is _BY_ITEMS:
             spec = None  # (their items decide: _specialize)
         elif spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
-            if self._let_go(decided=True):
+            if self._let_go():
                 return self._fn(*args)  # (no frame more than needed: recursion depth)
             return self.on_cpython(*args)
         rt = self._rt
@@ -196,16 +197,18 @@ class JitFunction:
             rt.invalidate(spec)  # a name it was compiled against was rebound
             spec = None
         if spec is None:
+            last = self._cpython_args
+            if last is not None and len(last) == len(args) and all(map(operator.is_, args, last)):
+                return self.on_cpython(*args)  # the objects that ran on CPython last time (a
+                # mixed list in a loop): no scan of it per call.  (Held, so no new object
+                # takes their addresses.)
             if rt.ns_version.value != rt.validated_version:
                 rt.revalidate()  # before compiling against the namespace
             spec = self._specialize(args)
+            if spec is _ON_CPYTHON and args:
+                object.__setattr__(self, "_cpython_args", args)
         if spec is _ON_CPYTHON:
-            # decided for good if these Python types never compile, or these
-            # argument types did not (a list of ints and its body's `return f(...)`
-            # of no known type); not for a big int or a list of mixed items
-            decided = (self._fast.get(pytypes) is _ON_CPYTHON
-                       or self._specs.get(tuple(type_of_value(a) for a in args)) is _ON_CPYTHON)
-            if self._let_go(decided=decided):
+            if self._let_go():
                 return _as_python_would(self._fn, args)  # (a first call: compiling failed just now)
             return self.on_cpython(*args)
         if not spec.args_fit(args):
@@ -236,7 +239,7 @@ class JitFunction:
             return None
         return pick[0]((*args, *kwargs.values(), *pick[1]))[:-1]  # type: ignore[no-any-return]
 
-    def _let_go(self, decided: bool) -> bool:
+    def _let_go(self) -> bool:
         """A call is going to CPython: has the name got its plain function
         back?  A function with no compiled specialization gets it after
         HOPELESS_CALLS such calls (each through the stand-in costs ~3 us), and
@@ -246,10 +249,11 @@ class JitFunction:
         list, `dfs(0, [])`, recursed 60 levels less deep than under python3).
         A function that does not call itself keeps its stand-in a while longer,
         so later calls with ints still compile (fmt("ab") then fmt(i) in a loop);
-        `decided`: these argument types never compile (its calls are counted)."""
+        one with compiled code keeps it for good (asked once: each call of a
+        mixed list through it cost a scan of its specializations)."""
         counts = self._counts
         counts[1] += 1
-        if self._recursive() or counts[1] >= HOPELESS_CALLS:
+        if self._recursive() or counts[1] == HOPELESS_CALLS:
             return self._rt.unwrap_if_hopeless(self)  # type: ignore[no-any-return]
         return False
 
