@@ -96,17 +96,15 @@ def main_module(prog: str) -> types.ModuleType:
 def _levels_in_use() -> int | None:
     """How many recursion levels CPython counts now: frames, and C calls that
     count too (`python -m modjit` runs modjit under runpy's exec()).  Read from
-    the thread state where CPython 3.11 keeps them; None if they are not there."""
+    the thread state; None where it does not keep them as CPython 3.11 does."""
     import ctypes
 
-    get_state = ctypes.pythonapi.PyThreadState_Get
-    get_state.restype = ctypes.c_void_p
-    state = get_state()
-    limit = ctypes.c_int.from_address(state + 36).value
-    remaining = ctypes.c_int.from_address(state + 32).value
-    if limit != sys.getrecursionlimit() or not 0 < remaining <= limit:
+    from modjit.runtime.memory import recursion_counter
+
+    counter = recursion_counter()
+    if not counter:
         return None
-    return limit - remaining
+    return ctypes.c_int.from_address(counter + 4).value - ctypes.c_int.from_address(counter).value
 
 
 INT_MAX = 2**31 - 1  # the highest recursion limit CPython takes

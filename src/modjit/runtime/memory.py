@@ -52,7 +52,7 @@ class SharedCells:
         self.effects_addr = self.base + EFFECTS_OFFSET
         self.depth_addr = self.base + DEPTH_OFFSET  # compiled frames on the stack
         self.floor_addr = self.base + FLOOR_OFFSET
-        self.recursion_remaining_addr = _recursion_counter()
+        self.recursion_remaining_addr = recursion_counter()
         # the effects counter as the innermost call from CPython into compiled code began
         self.entry_effects_addr = self.base + ENTRY_EFFECTS_OFFSET
         self._cells[5] = _stack_floor()
@@ -127,11 +127,12 @@ class SharedCells:
         return address
 
 
-def _recursion_counter() -> int:
-    """The address of the main thread's recursion_remaining, which compiled
-    frames count down and up inline as CPython's own frames do (a call of
-    Py_EnterRecursiveCall and one of Py_LeaveRecursiveCall per frame took fib
-    2.3x its time); 0 where CPython 3.11 does not keep it (then they call)."""
+def recursion_counter() -> int:
+    """The address of the current thread's recursion_remaining (CPython 3.11
+    keeps the limit in the int after it), which compiled frames count down and
+    up inline as CPython's own frames do (a call of Py_EnterRecursiveCall and
+    one of Py_LeaveRecursiveCall per frame took fib 2.3x its time); 0 where
+    CPython does not keep it there (then they call)."""
     get_state = ctypes.pythonapi.PyThreadState_Get
     get_state.restype = ctypes.c_void_p
     state = get_state()
