@@ -50,6 +50,17 @@ def test_missing_program(tmp_path: Path) -> None:
     assert got[2].split(": ", 1)[1] == want[2].split(": ", 1)[1]  # past the program's own name
 
 
+def test_program_options_are_the_programs(tmp_path: Path) -> None:
+    """`modjit run prog.py --stats -x` (no option of modjit's before the
+    program: its fast path, without argparse) passes every argument on."""
+    (tmp_path / "prog.py").write_text("import sys\nprint(sys.argv[1:])\n")
+    args = ["--stats", "-x", "--", "run", "-"]
+    want = run([sys.executable, "prog.py", *args], tmp_path)
+    assert run([sys.executable, "-m", "modjit", "run", "prog.py", *args], tmp_path) == want
+    stats = run([sys.executable, "-m", "modjit", "run", "--stats", "prog.py", *args], tmp_path)
+    assert stats[0].startswith(want[0]) and "units compiled" in stats[0]
+
+
 def test_unknown_engine_in_environment(tmp_path: Path) -> None:
     (tmp_path / "prog.py").write_text("print(1)\n")
     for cmd in (["run", "prog.py"], ["repl", "--plain"]):

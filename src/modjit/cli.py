@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from modjit.engine.base import ENGINES
 from modjit.options import JitOptions
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def _add_run_options(p: argparse.ArgumentParser) -> None:
@@ -39,6 +42,8 @@ def _options(args: argparse.Namespace) -> JitOptions:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="modjit",
         description="A JIT compiler for Python on LLVM: one module per function specialization "
@@ -80,6 +85,8 @@ def _program_args(parser: argparse.ArgumentParser, argv: list[str], command: str
     a leading '--', which python3 passes on: `prog.py -- -5`), or None."""
     if command not in argv:
         return None
+    import argparse
+
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     options = sub.choices[command]._option_string_actions
     i = argv.index(command) + 1
@@ -92,8 +99,16 @@ def _program_args(parser: argparse.ArgumentParser, argv: list[str], command: str
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
+    if len(argv) >= 2 and argv[0] == "run" and not argv[1].startswith("-") \
+            and os.environ.get("MODJIT_ENGINE", "mcjit") in ENGINES:
+        # `modjit run prog.py args...`, no options: no argparse (importing it and
+        # building the parser was ~35 ms of a ~120 ms start)
+        from modjit.driver.run import run_program
+
+        return run_program(argv[1], argv[2:], engine=os.environ.get("MODJIT_ENGINE", "mcjit"),
+                           options=JitOptions.from_env())
+    parser = build_parser()
     args = parser.parse_args(argv)
     engine = getattr(args, "engine", None) or os.environ.get("MODJIT_ENGINE", "mcjit")
     if engine not in ENGINES:  # from MODJIT_ENGINE (argparse checks only the switch)
