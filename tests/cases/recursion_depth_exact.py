@@ -81,3 +81,21 @@ try:
     probe_list(0, box)
 except RecursionError:
     print("probe_list", box[0])
+
+deep_a = 0
+
+
+def ping(n):  # mutual recursion with no base case: neither compiles, neither calls itself
+    global deep_a
+    deep_a = n
+    return pong(n + 1)
+
+
+def pong(n):
+    return ping(n + 1) * 2
+
+
+try:
+    ping(0)
+except RecursionError:
+    print("ping", deep_a)

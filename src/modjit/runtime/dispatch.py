@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import ast
 import ctypes
 import operator
 import types
@@ -23,6 +22,7 @@ _VALUE_DECIDES = (int, list, tuple)  # Python types whose values decide if a cal
 # A stand-in that sent this many calls to CPython with no compiled specialization
 # gives its name back to the plain function: each call through it cost ~3 us.
 HOPELESS_CALLS = 100
+MAX_CALL_CHAIN = 50  # functions _calls_back looks through for mutual recursion
 MAX_NATIVES = 8  # native entries chained as a stand-in's __call__ (6 int/float/bool pairs of f(a, b) took 8x python3's time with 4)
 # Calls of the original function nested through the stand-in before the name
 # gets the plain function back: each nesting costs C stack (~1 KiB) and two
@@ -258,13 +258,35 @@ class JitFunction:
         return False
 
     def _recursive(self) -> bool:
-        """Does the function call its own name (or is its source unknown)?"""
+        """Can the function call itself: by its own name, or through other
+        module-level functions calling back (a -> b -> a), or is its source unknown?"""
         if self._self_calls is None:
             node = self._node
-            object.__setattr__(self, "_self_calls", node is None or any(
-                isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == node.name
-                for n in ast.walk(node)))
+            object.__setattr__(self, "_self_calls", node is None or self._calls_back(node.name))
         return self._self_calls  # type: ignore[no-any-return]
+
+    def _calls_back(self, name: str) -> bool:
+        """Does a chain of global names from this function's code reach `name`
+        (a -> b -> a, b perhaps a plain function again by now)?  Through the
+        functions of the namespace now, at most MAX_CALL_CHAIN of them."""
+        ns = self._fn.__globals__
+        seen: set[str] = set()
+        todo = [self._fn.__code__]
+        while todo and len(seen) < MAX_CALL_CHAIN:
+            code = todo.pop()
+            todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+            for callee in code.co_names:
+                if callee == name:
+                    return True
+                if callee in seen:
+                    continue
+                seen.add(callee)
+                target = ns.get(callee)
+                if isinstance(target, JitFunction):
+                    todo.append(target._fn.__code__)
+                elif isinstance(target, types.FunctionType) and target.__globals__ is ns:
+                    todo.append(target.__code__)
+        return False
 
     def on_cpython(self, *args: Any, **kwargs: Any) -> Any:
         """Run the original function.  Unlike a plain Python-to-Python call, a
