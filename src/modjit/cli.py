@@ -100,17 +100,16 @@ def _program_args(parser: argparse.ArgumentParser, argv: list[str], command: str
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if len(argv) >= 2 and argv[0] == "run" and not argv[1].startswith("-") \
-            and os.environ.get("MODJIT_ENGINE", "mcjit") in ENGINES:
+    env_engine = os.environ.get("MODJIT_ENGINE", "mcjit")
+    if len(argv) >= 2 and argv[0] == "run" and not argv[1].startswith("-") and env_engine in ENGINES:
         # `modjit run prog.py args...`, no options: no argparse (importing it and
         # building the parser was ~35 ms of a ~120 ms start)
         from modjit.driver.run import run_program
 
-        return run_program(argv[1], argv[2:], engine=os.environ.get("MODJIT_ENGINE", "mcjit"),
-                           options=JitOptions.from_env())
+        return run_program(argv[1], argv[2:], engine=env_engine, options=JitOptions.from_env())
     parser = build_parser()
     args = parser.parse_args(argv)
-    engine = getattr(args, "engine", None) or os.environ.get("MODJIT_ENGINE", "mcjit")
+    engine = getattr(args, "engine", None) or env_engine
     if engine not in ENGINES:  # from MODJIT_ENGINE (argparse checks only the switch)
         parser.error(f"MODJIT_ENGINE: unknown engine {engine!r} (choose 'mcjit' or 'orc')")
     if args.command in ("run", "dump"):
@@ -136,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     from modjit.driver.repl import start_repl
 
     return start_repl(
-        engine=engine or os.environ.get("MODJIT_ENGINE", "mcjit"),
+        engine=engine,
         jit=not getattr(args, "no_jit", False),
         plain=getattr(args, "plain", False),
         verbose=getattr(args, "verbose", False),

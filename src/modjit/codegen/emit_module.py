@@ -35,15 +35,15 @@ PROMOTE_ROOM = 100  # recursion levels left that a promotion (a call into the ru
 
 class FrameCounting(EmitStmt):
     """A unit that calls functions is a frame to CPython's recursion limit, as
-    the Python frame it stands for: it enters with Py_EnterRecursiveCall (one
-    counter with CPython's own frames, so RecursionError comes at python3's
-    depth and with its message) and leaves on every way out.  It also raises
+    the Python frame it stands for: it counts on CPython's own recursion
+    counter as _Py_EnterRecursiveCall does (so RecursionError comes at
+    python3's depth and with its message) and gives it back on every way out.  It also raises
     RecursionError when the C stack is nearly used up (a limit raised by
     sys.setrecursionlimit), rather than overflow it.  It counts in the
     runtime's compiled-frame cell too: replaced code is freed only when no
     compiled frame is below (calls into CPython can reach the runtime)."""
 
-    _entered: str | None = None  # i1 slot: did Py_EnterRecursiveCall let this frame in?
+    _entered: str | None = None  # i1 slot: did CPython's counter let this frame in?
 
     @property
     def counts_frames(self) -> bool:

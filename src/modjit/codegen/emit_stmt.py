@@ -69,7 +69,10 @@ class EmitStmt(EmitExpr):
         elif isinstance(s, ast.While | ast.For):
             before = set(self.bound)  # the body may run no time at all
             self.loop_bound.append(before)
-            self.while_stmt(s) if isinstance(s, ast.While) else self.for_stmt(s)
+            if isinstance(s, ast.While):
+                self.while_stmt(s)
+            else:
+                self.for_stmt(s)
             self.loop_bound.pop()
             self.bound = before
         elif isinstance(s, ast.Return):

@@ -10,6 +10,7 @@ from types import TracebackType
 
 from modjit.errors import FatalRuntimeError, source_line_with_caret
 from modjit.options import JitOptions
+from modjit.runtime.recursion import INT_MAX
 
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -107,9 +108,6 @@ def _levels_in_use() -> int | None:
     return ctypes.c_int.from_address(counter + 4).value - ctypes.c_int.from_address(counter).value
 
 
-INT_MAX = 2**31 - 1  # the highest recursion limit CPython takes
-
-
 def hide_own_frames(extra: int) -> None:
     """The program's code runs under modjit's own Python frames (these, and
     `extra` more below the program's), which CPython counts against the
@@ -139,6 +137,7 @@ def hide_own_frames(extra: int) -> None:
         asked[0] = limit
 
     getrecursionlimit.__doc__, setrecursionlimit.__doc__ = real_get.__doc__, real_set.__doc__
+    getrecursionlimit.__wrapped__ = real_get  # type: ignore[attr-defined]  # (memory.recursion_counter)
     real_set(min(real_get() + offset, INT_MAX))
     sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
 

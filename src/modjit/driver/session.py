@@ -22,7 +22,7 @@ from modjit.driver.stats import SessionStats, UnitRecord
 from modjit.engine import check_engine_name
 from modjit.errors import InternalError, Unsupported
 from modjit.options import JitOptions
-from modjit.runtime.recursion import restore_recursion_limit
+from modjit.runtime.recursion import compiler_room, restore_recursion_limit
 
 # exec() through a partial, which CPython never specializes: a plain exec()
 # call site, once quickened (after ~8 statements), calls exec without counting
@@ -247,9 +247,5 @@ def _compile_deep(tree: ast.mod, filename: str, mode: str, flags: int) -> Any:
     try:
         return compile(tree, filename, mode, flags, True)  # type: ignore[call-overload]
     except RecursionError:
-        limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(limit + 10000)
-        try:
+        with compiler_room(10000):
             return compile(tree, filename, mode, flags, True)  # type: ignore[call-overload]
-        finally:
-            sys.setrecursionlimit(limit)

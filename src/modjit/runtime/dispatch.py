@@ -77,10 +77,10 @@ class JitFunction:
         own(self, "_retyped", {})  # type key -> specializations dropped for globals' new types
         own(self, "_natives", [])  # specializations whose native entries answer calls, __call__ last
         # [calls of the original function under way through this stand-in,
-        #  calls sent to CPython by argument types decided for good]
+        #  calls sent to CPython]
         own(self, "_counts", [0, 0])
         own(self, "_bindings", {})  # (positional count, *keywords) -> (defaults, code, binding)
-        own(self, "_self_calls", None)  # does it call its own name? (_recursive, worked out once)
+        own(self, "_self_calls", None)  # can it call itself? (_recursive, worked out once)
         own(self, "_cpython_args", None)  # the last arguments whose values run on CPython
         self._read_code()
         # A class of its own (install_native sets its __call__), named as

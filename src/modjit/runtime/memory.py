@@ -32,7 +32,7 @@ ERR_CODE_OFFSET = 0
 ERR_SITE_OFFSET = 8
 EFFECTS_OFFSET = 16
 DEPTH_OFFSET = 24
-LIMIT_OFFSET = 32  # (unused: compiled frames count with CPython's own, Py_EnterRecursiveCall)
+# (offset 32 is unused: compiled frames count on CPython's own recursion counter)
 FLOOR_OFFSET = 40
 JOURNAL_OFFSET = 48
 ENTRY_EFFECTS_OFFSET = 56
@@ -140,7 +140,8 @@ def recursion_counter() -> int:
         return 0
     limit = ctypes.c_int.from_address(state + 36).value
     remaining = ctypes.c_int.from_address(state + 32).value
-    if limit != sys.getrecursionlimit() or not 0 < remaining <= limit:
+    real_limit = getattr(sys.getrecursionlimit, "__wrapped__", sys.getrecursionlimit)()  # (run.hide_own_frames)
+    if limit != real_limit or not 0 < remaining <= limit:
         return 0
     return int(state) + 32
 

@@ -11,37 +11,42 @@ from __future__ import annotations
 import sys
 
 COMPILER_ROOM = 2000  # recursion levels the compiler may use above the program's limit
+INT_MAX = 2**31 - 1  # the highest recursion limit CPython takes
 
 
 class compiler_room:  # noqa: N801 - used as `with compiler_room():`, like a function
-    """COMPILER_ROOM more levels while the compiler runs (a class: cheaper than a
+    """`levels` more levels while the compiler runs (a class: cheaper than a
     generator-based context manager, paid by every statement unit)."""
 
-    __slots__ = ("limit",)
+    __slots__ = ("levels", "limit")
+
+    def __init__(self, levels: int = COMPILER_ROOM) -> None:
+        self.levels = levels
 
     def __enter__(self) -> None:
-        self.limit = _LIMIT_TO_RESTORE[0] or sys.getrecursionlimit()
-        sys.setrecursionlimit(min(self.limit + COMPILER_ROOM, 2**31 - 1))
+        self.limit = _PENDING[0] or sys.getrecursionlimit()
+        sys.setrecursionlimit(min(self.limit + self.levels, INT_MAX))
 
     def __exit__(self, *exc: object) -> None:
         try:
             sys.setrecursionlimit(self.limit)
-            _LIMIT_TO_RESTORE[0] = 0
+            _PENDING[:] = [0, 0]
         except RecursionError:  # deeper than the limit allows setting: back in CPython, then
-            _LIMIT_TO_RESTORE[0] = self.limit
+            _PENDING[:] = [self.limit, sys.getrecursionlimit()]
 
 
-_LIMIT_TO_RESTORE = [0]
+_PENDING = [0, 0]  # the program's limit to give back, and the raised one it replaces
 
 
 def restore_recursion_limit() -> None:
     """The program's limit, if compiler_room could not give it back where it ran
     (a promotion, or a first call, deep in a recursion)."""
-    if _LIMIT_TO_RESTORE[0] and sys.getrecursionlimit() == min(_LIMIT_TO_RESTORE[0] + COMPILER_ROOM, 2**31 - 1):
+    limit, raised = _PENDING
+    if limit and sys.getrecursionlimit() == raised:
         try:
-            sys.setrecursionlimit(_LIMIT_TO_RESTORE[0])
-            _LIMIT_TO_RESTORE[0] = 0
+            sys.setrecursionlimit(limit)
+            _PENDING[:] = [0, 0]
         except RecursionError:
             pass
     else:
-        _LIMIT_TO_RESTORE[0] = 0  # (the program set a limit of its own meanwhile)
+        _PENDING[:] = [0, 0]  # (the program set a limit of its own meanwhile)
