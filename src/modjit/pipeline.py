@@ -266,6 +266,7 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
     """Emit, compile and link one module holding `spec` at `tier`."""
     t0 = time.perf_counter()
     ctx = _context(rt, inline_floats=True, self_spec=spec)
+    ctx.inline_refcounts = tier == "hot"  # (baseline loop code: the blocks cost more codegen than they saved)
     copies: list[str] = []
     if tier == "light" or (tier == "opt" and _may_gain(rt, spec)):
         ctx.direct_self = False  # recursion reaches the optimised code once promoted
@@ -406,6 +407,7 @@ def incubate(rt: RuntimeContext, spec: Spec) -> Incubated:
     if spec.incubated is None:
         ctx = _context(rt, inline_floats=True, self_spec=spec)
         ctx.direct_self = False
+        ctx.inline_refcounts = True  # (copies go into optimised modules)
         text = FunctionEmitter(spec.unit, ctx).emit(spec.symbol + ".inl", linkage="internal ",
                                                     attrs=ATTRS + " alwaysinline")
         spec.incubated = Incubated(text, frozenset(ctx.declarations), frozenset(ctx.helpers),

@@ -61,6 +61,9 @@ class EmitContext:
         self.slot_callees: set[Any] = set()  # specializations the code calls through their slots
         self.heat: HeatCounter | None = None
         self.inline_floats = inline_floats  # False: float literals live in the shared pool
+        # True (optimised code): a release is inline, calling _Py_Dealloc only
+        # at zero; run-once code keeps the smaller Py_DecRef call
+        self.inline_refcounts = False
         self.declarations: set[str] = set()
         self.helpers: set[str] = set()
 
@@ -263,6 +266,10 @@ class EmitBase:
         self.var_slots[name] = slot
         self.flag_slots[name] = flag
         self.f.allocas.append(f"  store i1 {'true' if bound else 'false'}, ptr {flag}")
+        if not bound:  # no undef in a phi of it after SROA: with inline releases, the
+            # quick list's NewGVN took a loop's phi(undef, x) for x and released
+            # the list a variable held before as the one it had just taken
+            self.f.allocas.append(f"  store {t.llvm} zeroinitializer, ptr {slot}")
 
     def store_var(self, name: str, v: Value) -> None:
         t = self.u.locals[name]
@@ -325,8 +332,14 @@ class EmitBase:
         self.temps.append(obj)
         return obj
 
-    def incref(self, obj: str) -> None:
-        self.f.emit(f"call void {self.need('Py_IncRef')}(ptr {obj})")
+    def incref(self, obj: str, nullable: bool = False) -> None:
+        """A new reference to `obj`: ob_refcnt += 1 inline (CPython 3.11 has no
+        immortal objects); Py_IncRef where `obj` may be NULL."""
+        if nullable:
+            self.f.emit(f"call void {self.need('Py_IncRef')}(ptr {obj})")
+            return
+        refs = self.f.value(f"load i64, ptr {obj}")
+        self.f.emit(f"store i64 {self.f.value(f'add i64 {refs}, 1')}, ptr {obj}")
 
     def load_var(self, name: str, node: ast.AST) -> Value:
         t = self.u.locals[name]
@@ -389,10 +402,10 @@ class EmitBase:
             return self.f.value(f"call ptr {self.need('PyFloat_FromDouble')}(double {text})")
         if t == BOOL:
             obj = self.f.value(f"select i1 {text}, ptr {ptr_const(capi.PY_TRUE)}, ptr {ptr_const(capi.PY_FALSE)}")
-            self.f.emit(f"call void {self.need('Py_IncRef')}(ptr {obj})")
+            self.incref(obj)
             return obj
         if t == NONE:
-            self.f.emit(f"call void {self.need('Py_IncRef')}(ptr {ptr_const(capi.PY_NONE)})")
+            self.incref(ptr_const(capi.PY_NONE))
             return ptr_const(capi.PY_NONE)
         if isinstance(t, ListType):
             self.incref(text)
@@ -410,8 +423,21 @@ class EmitBase:
 
         raise InternalError(f"cannot box {t}")
 
-    def decref(self, obj: str) -> None:
-        self.f.emit(f"call void {self.need('Py_DecRef')}(ptr {obj})")
+    def decref(self, obj: str, nullable: bool = False) -> None:
+        """Release a reference to `obj`.  In optimised code inline: a list store
+        in a loop spent most of its time calling Py_IncRef/Py_DecRef."""
+        f = self.f
+        if nullable or not self.ctx.inline_refcounts:
+            f.emit(f"call void {self.need('Py_DecRef')}(ptr {obj})")
+            return
+        refs = f.value(f"sub i64 {f.value(f'load i64, ptr {obj}')}, 1")
+        f.emit(f"store i64 {refs}, ptr {obj}")
+        free, done = f.new_label("free"), f.new_label("freed")
+        f.cbr(f.value(f"icmp eq i64 {refs}, 0"), free, done)
+        f.block(free)
+        f.emit(f"call void {self.need('_Py_Dealloc')}(ptr {obj})")
+        f.br(done)
+        f.block(done)
 
     # -- unboxing: PyObject (borrowed) -> native value --------------------------
     def unbox(self, obj: str, t: Type, node: ast.AST | None, checked: bool = True,

@@ -77,7 +77,7 @@ class EmitJournal(EmitCalls):
         """A record that keeps `item` (a reference the record now owns, or NULL);
         with no room, the item is released and the change counts as an effect."""
         def full() -> None:
-            self.decref(item)  # (NULL-safe)
+            self.decref(item, nullable=True)
             self.bump_effects()
 
         self.journal(kind, obj, index, self.f.value(f"ptrtoint ptr {item} to i64"), full)

@@ -307,7 +307,7 @@ def _journal_mark(e: EmitStmt, ctx: EmitContext) -> str:
           kept := f.new_label("marked"))
     f.block(trim)
     trim_fn = ptr_const(ctx.keep(ctx.cells.journal.trim_fn))
-    e.decref(f.value(f"call ptr {e.need(VECTORCALL)}(ptr {trim_fn}, ptr null, i64 0, ptr null)"))
+    e.decref(f.value(f"call ptr {e.need(VECTORCALL)}(ptr {trim_fn}, ptr null, i64 0, ptr null)"), nullable=True)
     f.br(kept)
     f.block(kept)
     return f.value(f"load i64, ptr {count}")

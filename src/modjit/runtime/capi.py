@@ -27,6 +27,7 @@ C_API = {
     "Py_EnterRecursiveCall": "declare i32 @Py_EnterRecursiveCall(ptr)",
     "Py_LeaveRecursiveCall": "declare void @Py_LeaveRecursiveCall()",
     "Py_DecRef": "declare void @Py_DecRef(ptr)",
+    "_Py_Dealloc": "declare void @_Py_Dealloc(ptr)",
     "PyObject_Vectorcall": "declare ptr @PyObject_Vectorcall(ptr, ptr, i64, ptr)",
     "PyErr_Fetch": "declare void @PyErr_Fetch(ptr, ptr, ptr)",
     "PyErr_Restore": "declare void @PyErr_Restore(ptr, ptr, ptr)",
