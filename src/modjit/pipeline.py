@@ -30,7 +30,7 @@ from modjit.codegen.emit_module import (
     assemble,
     emit_entry,
 )
-from modjit.codegen.emit_native import Defaults, emit_native_entry, has_native_entry
+from modjit.codegen.emit_native import Defaults, Foreign, emit_native_entry, has_native_entry
 from modjit.driver.stats import UnitRecord
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
@@ -310,8 +310,11 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
             defaults = None
         spec.next_call = spec.jitfn.call_python
         spec.next_cell.value = id(spec.next_call)
+        jitfn = spec.jitfn
+        foreign = Foreign(jitfn._fn, ctypes.addressof(jitfn._foreign))
         parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps,
-                                       ctypes.addressof(spec.next_cell), id(spec.on_error), defaults))
+                                       ctypes.addressof(spec.next_cell), id(spec.on_error), defaults,
+                                       foreign))
     ir = assemble(parts, ctx)
     irgen = time.perf_counter() - t0
     handle = rt.engine.add_module(ir, spec.symbol + ".entries", "light",

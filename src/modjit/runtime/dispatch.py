@@ -63,7 +63,7 @@ class JitFunction:
 
     __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
                  "_nparams", "_simple", "_natives", "_counts", "_bindings", "_self_calls",
-                 "_cpython_args", "__weakref__")
+                 "_cpython_args", "_foreign", "__weakref__")
 
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
         own = object.__setattr__
@@ -82,6 +82,9 @@ class JitFunction:
         own(self, "_bindings", {})  # (positional count, *keywords) -> (defaults, code, binding)
         own(self, "_self_calls", None)  # can it call itself? (_recursive, worked out once)
         own(self, "_cpython_args", None)  # the last arguments whose values run on CPython
+        # 1: the native entries send calls with a str, a dict, an object, ... to
+        # the plain function themselves (emit_native.Foreign)
+        own(self, "_foreign", ctypes.c_int64(0))
         self._read_code()
         # A class of its own (install_native sets its __call__), named as
         # CPython names a function's type in messages and reprs.
@@ -347,6 +350,7 @@ class JitFunction:
         if any(k is None for k in key):
             if any(k is None and t not in _VALUE_DECIDES for k, t in zip(key, pytypes, strict=True)):
                 self._fast[pytypes] = _ON_CPYTHON  # a str, a dict, an object: whatever the others hold
+                self._foreign.value = 1
             return _ON_CPYTHON
         spec = self._specs.get(key)
         if spec is None:
