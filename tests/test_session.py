@@ -164,23 +164,35 @@ def test_caught_errors_of_compiled_code_leave_no_reference_cycles() -> None:
 
 
 def test_overflow_after_a_full_journal_stops_with_located_error() -> None:
-    from modjit.runtime.journal import JOURNAL_CAP
+    from modjit.runtime.journal import CHECKPOINTS, JOURNAL_CAP
 
-    s = Session("prog.py")
-    s.run_source("def churn(a, m):\n    for i in range(m):\n        a[i % 3] = i\n"
-                 "    return a[0] * 4611686018427387904 * 4\nlst = [1, 2, 3]\n")
-    s.run_source("print(churn(lst, 10))\n")  # well within the journal: handed over
+    s = Session("prog.py")  # more lists stored into past a full journal than it checkpoints
+    s.run_source(f"def churn(rows, m):\n    for i in range(m):\n        rows[i % {CHECKPOINTS + 4}][0] = i\n"
+                 f"    return rows[0][0] * 4611686018427387904 * 4\nrows = [[1] for _ in range({CHECKPOINTS + 4})]\n")
+    s.run_source("print(churn(rows, 10))\n")  # well within the journal: handed over
     with pytest.raises(FatalRuntimeError) as info:
-        s.run_source(f"churn(lst, {JOURNAL_CAP + 10})\n")
+        s.run_source(f"churn(rows, {JOURNAL_CAP + 100})\n")
     assert str(info.value).startswith("prog.py:4:12: error: integer overflow")
 
 
-def test_fatal_error_is_not_caught_by_except_exception() -> None:
+def test_full_journal_checkpoints_a_list_and_still_hands_over(capsys: pytest.CaptureFixture[str]) -> None:
     from modjit.runtime.journal import JOURNAL_CAP
 
-    s = Session("prog.py")  # more stores than the journal holds: they cannot be undone, no re-run
-    s.run_source(f"def grow(a):\n    for i in range({JOURNAL_CAP + 1}):\n        a[0] = i\n    x = 3\n"
-                 "    for i in range(50):\n        x = x * 3\n    return x\nlst = [2, 1]\n")
+    src = (f"def churn(a, m):\n    for i in range(m):\n        a[i % 3] = i\n"
+           f"    return a[0] * 4611686018427387904 * 4\nlst = [1, 2, 3]\n"
+           f"print(churn(lst, {JOURNAL_CAP + 10}), lst)\n")
+    expected, got, _ = run_both(src, capsys)
+    assert got == expected
+
+
+def test_fatal_error_is_not_caught_by_except_exception() -> None:
+    from modjit.runtime.journal import CHECKPOINTS, JOURNAL_CAP
+
+    s = Session("prog.py")  # stores that cannot be undone: no re-run
+    n = CHECKPOINTS + 4
+    s.run_source(f"def grow(rows):\n    for i in range({JOURNAL_CAP + 100}):\n        rows[i % {n}][0] = i\n"
+                 "    x = 3\n    for i in range(50):\n        x = x * 3\n    return x\n"
+                 f"lst = [[2] for _ in range({n})]\n")
     with pytest.raises(FatalRuntimeError):
         s.run_source("try:\n    grow(lst)\nexcept Exception:\n    print('swallowed')\n")
 

@@ -446,6 +446,7 @@ class StatementUnit:
         snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
         t0, compiling = time.perf_counter(), rt.promotion_seconds
         outer, rt.cells.entry_effects = rt.cells.entry_effects, effects
+        outer_mark, rt.cells.entry_mark = rt.cells.entry_mark, mark
         try:
             status = self.fn()
         except BaseException as exc:
@@ -460,6 +461,7 @@ class StatementUnit:
             E.raise_at(exc.with_traceback(None), site, callers)
         finally:
             rt.cells.entry_effects = outer
+            rt.cells.entry_mark = outer_mark
             self.record.times.run += rt.ran(t0, compiling)
             rt.engine.release(self.handle)
         if status:

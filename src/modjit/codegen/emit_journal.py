@@ -16,9 +16,11 @@ undoes first:
                    -> [SNAPSHOT, a, 0, a copy of a]: each costs a pass over
                       the list anyway
 
-A mutation once the journal is full bumps the effects counter instead (as
-printing past the print queue does): a hand-over after it stops with a located
-error, as re-running would repeat it.
+A full journal checkpoints the mutated list (a copy of it now, Journal.checkpoint)
+and mutates it without records from then on; with no checkpoint to be had, a
+mutation bumps the effects counter instead (as printing past the print queue
+does): a hand-over after it stops with a located error, as re-running would
+repeat it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from collections.abc import Callable
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
+from modjit.runtime import capi
 from modjit.runtime.journal import (
     J_FLOAT,
     J_GLOBAL,
@@ -38,6 +41,7 @@ from modjit.runtime.journal import (
     J_SNAPSHOT,
     J_STORE,
     JOURNAL_CAP,
+    TABLE_SLOTS,
 )
 
 JOURNALED = {"append": J_GROW, "extend": J_GROW, "pop": J_POP, "reverse": J_REVERSE}
@@ -54,22 +58,49 @@ class EmitJournal(EmitCalls):
                            if u.mode == "function" else {})
         return not mutation_is_unseen(target, self._fresh)
 
-    def journal(self, kind: int, obj: str, index: str, payload: str,
-                on_full: Callable[[], None]) -> None:
+    def journal(self, kind: int, obj: str, index: str, payload: str, on_full: Callable[[], None],
+                lst: str | None = None, on_skip: Callable[[], None] = lambda: None) -> None:
         """Append the record [kind, obj, index, payload] (a reference to `obj`
-        taken unless FLOAT); `on_full` runs instead when there is no room."""
+        taken unless FLOAT) for a mutation of the list `lst` (`obj` but for
+        FLOAT; none for GLOBAL).  A list the call checkpointed (Journal.checkpoint)
+        needs no record: `on_skip` runs instead; with no room and no checkpoint
+        to be had, `on_full`."""
         f = self.f
         jr = self.ctx.cells.journal
         count = ptr_const(jr.count_addr)
+        done, skipped = f.new_label("jdone"), f.new_label("jskip")
+        if lst is None and kind not in (J_GLOBAL, J_FLOAT):
+            lst = obj
         n = f.value(f"load i64, ptr {count}")
-        log, full, done = f.new_label("jlog"), f.new_label("jfull"), f.new_label("jdone")
+        log, full = f.new_label("jlog"), f.new_label("jfull")
         f.cbr(f.value(f"icmp ult i64 {n}, {JOURNAL_CAP}"), log, full)
         f.block(log)
         f.emit(f"call void {self.need('mj.jlog')}(ptr {count}, ptr {ptr_const(jr.base)}, i64 {n}, "
                f"i64 {kind}, ptr {obj}, i64 {index}, i64 {payload}, i1 {'false' if kind == J_FLOAT else 'true'})")
         f.br(done)
-        f.block(full)
+        f.block(full)  # (checkpoints only happen in a full journal)
+        if lst is not None:  # in the call's table (the slot of its address holds it)?
+            table = jr.table_addr
+            mine = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(table + 8)}')}, "
+                           f"{f.value(f'load i64, ptr {ptr_const(self.ctx.cells.entry_mark_addr)}')}")
+            address = f.value(f"ptrtoint ptr {lst} to i64")
+            at = f.value(f"and i64 {f.value(f'lshr i64 {address}, 4')}, {TABLE_SLOTS - 1}")
+            held = f.value(f"load i64, ptr {f.value(f'getelementptr i64, ptr {ptr_const(table + 16)}, i64 {at}')}")
+            hit = f.value(f"and i1 {mine}, {f.value(f'icmp eq i64 {held}, {address}')}")
+            f.cbr(hit, skipped, take := f.new_label("jtake"))
+            f.block(take)
+            arg = f.alloca(f.tmp("jlist"), "ptr")
+            f.emit(f"store ptr {lst}, ptr {arg}")
+            fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
+            r = f.value(f"call ptr {self.need('PyObject_Vectorcall')}(ptr {fn}, ptr {arg}, i64 1, ptr null)")
+            yes = f.value(f"icmp eq ptr {r}, {ptr_const(capi.PY_TRUE)}")
+            self.decref(r, nullable=True)  # (True or False)
+            f.cbr(yes, skipped, over := f.new_label("jover"))
+            f.block(over)
         on_full()
+        f.br(done)
+        f.block(skipped)
+        on_skip()
         f.br(done)
         f.block(done)
 
@@ -80,7 +111,8 @@ class EmitJournal(EmitCalls):
             self.decref(item, nullable=True)
             self.bump_effects()
 
-        self.journal(kind, obj, index, self.f.value(f"ptrtoint ptr {item} to i64"), full)
+        self.journal(kind, obj, index, self.f.value(f"ptrtoint ptr {item} to i64"), full,
+                     on_skip=lambda: self.decref(item, nullable=True))
 
     def release_replaced(self, lst: str, index: str, old: str, visible: bool) -> None:
         """The item a store took out of `lst`: journaled if others see the list,
@@ -105,10 +137,10 @@ class EmitJournal(EmitCalls):
         self.raise_pyerr_if_null(copy)
         self.journal_owned(J_SNAPSHOT, lst, "0", copy)
 
-    def journal_float(self, obj: str) -> None:
-        """The float `obj` is about to be overwritten in place."""
+    def journal_float(self, obj: str, lst: str) -> None:
+        """The float `obj` (in the list `lst`) is about to be overwritten in place."""
         bits = self.f.value(f"load i64, ptr {self.f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
-        self.journal(J_FLOAT, obj, "0", bits, self.bump_effects)
+        self.journal(J_FLOAT, obj, "0", bits, self.bump_effects, lst=lst)
 
 
 # Drops records 0..n-1: each releases its object (all but FLOAT) and the item
@@ -149,6 +181,105 @@ old:
   br label %next
 next:
   %k1 = add i64 %k, 1
+  br label %loop
+exit:
+  ret void
+}}
+"""
+
+
+# Undoes records from-1 down to `to`, newest first, as Journal.undo_to describes
+# (in Python, ctypes casts cost ~3 s per 262K records: a hand-over after a long
+# loop over a shared list took longer than the whole run on CPython).
+UNDO_SYMBOL = "mj.journal.undo"
+UNDO_IR = f"""
+declare void @Py_DecRef(ptr)
+declare i32 @PyList_SetSlice(ptr, i64, i64, ptr)
+declare i32 @PyList_Append(ptr, ptr)
+declare i32 @PyList_Reverse(ptr)
+declare i32 @PyDict_SetItem(ptr, ptr, ptr)
+declare i32 @PyDict_DelItem(ptr, ptr)
+declare void @PyErr_Clear()
+
+define void @"{UNDO_SYMBOL}"(i64 %base.i, i64 %from, i64 %to) nounwind {{
+entry:
+  %base = inttoptr i64 %base.i to ptr
+  br label %loop
+loop:
+  %k = phi i64 [%from, %entry], [%k1, %next]
+  %more = icmp sgt i64 %k, %to
+  br i1 %more, label %body, label %exit
+body:
+  %k1 = sub i64 %k, 1
+  %e = getelementptr [4 x i64], ptr %base, i64 %k1
+  %kind = load i64, ptr %e
+  %objp = getelementptr i64, ptr %e, i64 1
+  %obj = load ptr, ptr %objp
+  %indexp = getelementptr i64, ptr %e, i64 2
+  %index = load i64, ptr %indexp
+  %payp = getelementptr i64, ptr %e, i64 3
+  %pay.i = load i64, ptr %payp
+  %pay = inttoptr i64 %pay.i to ptr
+  switch i64 %kind, label %rel [ i64 {J_FLOAT}, label %float
+                                 i64 {J_STORE}, label %store
+                                 i64 {J_GROW}, label %grow
+                                 i64 {J_POP}, label %pop
+                                 i64 {J_REVERSE}, label %reverse
+                                 i64 {J_GLOBAL}, label %global
+                                 i64 {J_SNAPSHOT}, label %snapshot ]
+float:
+  %fval = getelementptr i8, ptr %obj, i64 16
+  store i64 %pay.i, ptr %fval
+  br label %next
+store:
+  %sizep = getelementptr i8, ptr %obj, i64 16
+  %size = load i64, ptr %sizep
+  %inside = icmp ult i64 %index, %size
+  br i1 %inside, label %put, label %drop
+put:
+  %itemsp = getelementptr i8, ptr %obj, i64 24
+  %items = load ptr, ptr %itemsp
+  %slot = getelementptr ptr, ptr %items, i64 %index
+  %now = load ptr, ptr %slot
+  store ptr %pay, ptr %slot
+  call void @Py_DecRef(ptr %now)
+  br label %rel
+drop:
+  call void @Py_DecRef(ptr %pay)
+  br label %rel
+grow:
+  %g = call i32 @PyList_SetSlice(ptr %obj, i64 %index, i64 {2**62}, ptr null)
+  br label %rel
+pop:
+  %a = call i32 @PyList_Append(ptr %obj, ptr %pay)
+  call void @Py_DecRef(ptr %pay)
+  br label %rel
+reverse:
+  %r = call i32 @PyList_Reverse(ptr %obj)
+  br label %rel
+global:
+  %key = inttoptr i64 %index to ptr
+  %bound = icmp ne i64 %pay.i, 0
+  br i1 %bound, label %rebind, label %unbind
+rebind:
+  %s = call i32 @PyDict_SetItem(ptr %obj, ptr %key, ptr %pay)
+  call void @Py_DecRef(ptr %pay)
+  br label %rel
+unbind:
+  %d = call i32 @PyDict_DelItem(ptr %obj, ptr %key)
+  %missing = icmp slt i32 %d, 0
+  br i1 %missing, label %clear, label %rel
+clear:
+  call void @PyErr_Clear()
+  br label %rel
+snapshot:
+  %c = call i32 @PyList_SetSlice(ptr %obj, i64 0, i64 {2**62}, ptr %pay)
+  call void @Py_DecRef(ptr %pay)
+  br label %rel
+rel:
+  call void @Py_DecRef(ptr %obj)
+  br label %next
+next:
   br label %loop
 exit:
   ret void

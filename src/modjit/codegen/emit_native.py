@@ -97,9 +97,12 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     # frame python3 would count
     e.recursion_leave(NATIVE_LEVELS)
     outer = f.value(f"load i64, ptr {ptr_const(cells.entry_effects_addr)}")  # (as call_spec does)
+    outer_mark = f.value(f"load i64, ptr {ptr_const(cells.entry_mark_addr)}")
     f.emit(f"store i64 {effects}, ptr {ptr_const(cells.entry_effects_addr)}")
+    f.emit(f"store i64 {mark}, ptr {ptr_const(cells.entry_mark_addr)}")
     r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')
     f.emit(f"store i64 {outer}, ptr {ptr_const(cells.entry_effects_addr)}")
+    f.emit(f"store i64 {outer_mark}, ptr {ptr_const(cells.entry_mark_addr)}")
     e.recursion_recount(NATIVE_LEVELS)
     code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
     f.cbr(f.value(f"icmp eq i64 {code}, 0"), done := f.new_label("done"), "failed")

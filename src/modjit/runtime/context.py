@@ -27,6 +27,7 @@ MAX_RETYPES = 4  # recompilations for globals that changed type before its argum
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
 _PROMOTE_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_int64)
 _TRIM_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64)  # holds the GIL
+_UNDO_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64)
 
 
 _decref = ctypes.pythonapi.Py_DecRef
@@ -112,11 +113,14 @@ class RuntimeContext:
         self.engine_name = name
 
     def _compile_trim(self) -> Any:
-        """The journal's trim loop, compiled once per engine and kept."""
-        from modjit.codegen.emit_journal import TRIM_IR, TRIM_SYMBOL
+        """The journal's trim and undo loops, compiled once per engine and kept."""
+        from modjit.codegen.emit_journal import TRIM_IR, TRIM_SYMBOL, UNDO_IR, UNDO_SYMBOL
 
-        self._trim_handle = self.engine.add_module(TRIM_IR, TRIM_SYMBOL, "fast")  # (ORC frees
-        return _TRIM_PROTO(self.engine.lookup(self._trim_handle, TRIM_SYMBOL))  # a dropped handle's code)
+        ir = TRIM_IR + UNDO_IR.replace("declare void @Py_DecRef(ptr)\n", "")
+        self._trim_handle = self.engine.add_module(ir, TRIM_SYMBOL, "fast")  # (ORC frees
+        lookup = self.engine.lookup  # a dropped handle's code)
+        return (_TRIM_PROTO(lookup(self._trim_handle, TRIM_SYMBOL)),
+                _UNDO_PROTO(lookup(self._trim_handle, UNDO_SYMBOL)))
 
     # -- things compiled code refers to ------------------------------------------
     def site(self, site: E.Site) -> int:
@@ -310,15 +314,18 @@ class RuntimeContext:
 
             build_entries(self, spec)
         t0, compiling = time.perf_counter(), self.promotion_seconds
-        outer, self.cells.entry_effects = self.cells.entry_effects, effects
+        cells = self.cells
+        outer, cells.entry_effects = cells.entry_effects, effects
+        outer_mark, cells.entry_mark = cells.entry_mark, mark
         try:
             r = spec.entry(*args)
         except BaseException:
-            self.cells.clear_error()
+            cells.clear_error()
             self.print_queue.flush()
             raise
         finally:
-            self.cells.entry_effects = outer
+            cells.entry_effects = outer
+            cells.entry_mark = outer_mark
             self.ran(t0, compiling)
         if r is SENTINEL:
             return self._function_error(spec, args, effects, mark)

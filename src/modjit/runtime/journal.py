@@ -13,6 +13,9 @@ from collections.abc import Callable
 _decref = ctypes.pythonapi.Py_DecRef
 _decref.argtypes = [ctypes.c_void_p]
 _decref.restype = None
+_incref = ctypes.pythonapi.Py_IncRef
+_incref.argtypes = [ctypes.c_void_p]
+_incref.restype = None
 
 # journal entry kinds: [kind, object, index, payload] as four i64
 # `object` is an owned reference (a list; the namespace for J_GLOBAL) but for J_FLOAT
@@ -28,6 +31,9 @@ OWNS_PAYLOAD = (J_STORE, J_POP, J_GLOBAL, J_SNAPSHOT)
 # plain effects.  A long loop storing into a shared list writes a record per store up
 # to the cap: nbody's exec took +5% at 256K over 64K, +30% at 1M.
 JOURNAL_CAP = 1 << 18
+HEADROOM = 256  # entries past the cap, for checkpoints only
+CHECKPOINTS = 8  # lists a call may checkpoint
+TABLE_SLOTS = 256  # their table: a list's slot is (address >> 4) % TABLE_SLOTS, no probing
 TRIM_AT = 1 << 15  # entries from CPython trim a journal fuller than this
 ENTRY_BYTES = 32
 
@@ -45,21 +51,36 @@ class Journal:
     entry's mark are undone, newest first.  Records are only dropped (and the
     old items released) when no compiled frame is running and the journal
     holds more than TRIM_AT, so a call from CPython that mutates one list item
-    costs no Python-level work on return.  A full journal
-    makes a mutation an ordinary effect: a hand-over after it stops with an error.
+    costs no Python-level work on return.
+
+    A full journal checkpoints the list being mutated (checkpoint): a copy of
+    it as it is now, whose record undoes everything after it, and the list
+    joins the call's checkpoint table, whose lists compiled code mutates
+    without records from then on.  A DP table filled a million times in one
+    call, a histogram at top level: before, their 262,145th store made any
+    later hand-over (an int leaving 64 bits) stop with an error.  Past
+    CHECKPOINTS lists (or HEADROOM checkpoints), a mutation of a full journal
+    becomes an ordinary effect: a hand-over after it stops with an error.
     """
 
-    def __init__(self, cells: ctypes.Array[ctypes.c_int64], index: int, depth_addr: int) -> None:
-        self._cells, self._index = cells, index
+    def __init__(self, cells: ctypes.Array[ctypes.c_int64], index: int, depth_addr: int,
+                 mark_index: int) -> None:
+        self._cells, self._index, self._mark_index = cells, index, mark_index
         self.count_addr = ctypes.addressof(cells) + 8 * index
         self._depth = ctypes.c_int64.from_address(depth_addr)
-        self._map = mmap.mmap(-1, JOURNAL_CAP * ENTRY_BYTES)  # pages appear as written
-        self._words = (ctypes.c_int64 * (4 * JOURNAL_CAP)).from_buffer(self._map)
+        self._map = mmap.mmap(-1, (JOURNAL_CAP + HEADROOM) * ENTRY_BYTES)  # pages appear as written
+        self._words = (ctypes.c_int64 * (4 * (JOURNAL_CAP + HEADROOM))).from_buffer(self._map)
         self.base = ctypes.addressof(self._words)
+        # [lists in it, the entry mark of the call that made it, slots: a list's address or 0]
+        self._table = (ctypes.c_int64 * (2 + TABLE_SLOTS))()
+        self.table_addr = ctypes.addressof(self._table)
         self.trim_fn = self.trim  # one bound method, baked into native entries
+        self.checkpoint_fn = self.checkpoint  # and this one into code that journals
         # set by the runtime: compiles TRIM_IR (codegen/emit_journal.py), returns it callable
-        self.compile_trim: Callable[[], Callable[[int, int], None]] = _no_compiler
+        self.compile_trim: Callable[[], tuple[Callable[[int, int], None], Callable[[int, int, int], None]]] \
+            = _no_compiler
         self.native_trim: Callable[[int, int], None] | None = None
+        self.native_undo: Callable[[int, int, int], None] | None = None
 
     @property
     def count(self) -> int:
@@ -76,47 +97,54 @@ class Journal:
         running, as an outer call may still need to undo."""
         if self._depth.value or not self.count:
             return
-        if self.native_trim is None:
-            self.native_trim = self.compile_trim()  # a loop in Python took 50 ms per 64K records
+        if self.native_trim is None:  # (a loop in Python took 50 ms per 64K records)
+            self.native_trim, self.native_undo = self.compile_trim()
         self.native_trim(self.base, self.count)
         self._cells[self._index] = 0
+        self._clear_table()
+
+    def checkpoint(self, lst: list[object]) -> bool:
+        """The journal is full and the innermost call from CPython (whose
+        records start at its entry mark) mutates `lst`: record a copy of it
+        as it is now (undoing newest first, the copy puts back what the call
+        did to it from here on) and add it to the call's table.  False if the
+        table or the headroom is full.  The copy holds the list's floats, so
+        none of them is overwritten in place from now on (an older FLOAT
+        record still finds its float as it left it)."""
+        table, mark = self._table, self._cells[self._mark_index]
+        if table[1] != mark:
+            self._clear_table()  # (another call's table: it starts anew)
+            table[1] = mark
+        n, k, slot = self.count, table[0], 2 + (id(lst) >> 4) % TABLE_SLOTS
+        if k >= CHECKPOINTS or n >= JOURNAL_CAP + HEADROOM or table[slot]:
+            return False
+        copy = lst[:]
+        w = self._words
+        w[4 * n], w[4 * n + 1], w[4 * n + 2], w[4 * n + 3] = J_SNAPSHOT, id(lst), 0, id(copy)
+        _incref(id(lst))
+        _incref(id(copy))  # (both owned by the record now)
+        self._cells[self._index] = n + 1
+        table[slot], table[0] = id(lst), k + 1
+        return True
+
+    def _clear_table(self) -> None:
+        if self._table[0]:
+            ctypes.memset(self.table_addr, 0, ctypes.sizeof(self._table))
 
     def forget_native(self) -> None:
         """The engine holding native_trim goes away: release the records first."""
         self.trim()
-        self.native_trim = None
+        self.native_trim = self.native_undo = None
 
     def undo_to(self, mark: int) -> None:
-        """Undo the records past `mark`, newest first."""
-        w = self._words
-        for k in range(self.count - 1, mark - 1, -1):
-            kind, obj, index, payload = w[4 * k: 4 * k + 4]
-            if kind == J_FLOAT:
-                ctypes.c_int64.from_address(obj + 16).value = payload
-                continue
-            lst = ctypes.cast(obj, ctypes.py_object).value
-            if kind == J_GLOBAL:
-                key = ctypes.cast(index, ctypes.py_object).value
-                if payload:
-                    lst[key] = ctypes.cast(payload, ctypes.py_object).value
-                else:
-                    lst.pop(key, None)
-            elif kind == J_STORE:
-                lst[index] = ctypes.cast(payload, ctypes.py_object).value
-            elif kind == J_GROW:
-                del lst[index:]
-            elif kind == J_POP:
-                lst.append(ctypes.cast(payload, ctypes.py_object).value)
-            elif kind == J_SNAPSHOT:
-                lst[:] = ctypes.cast(payload, ctypes.py_object).value
-            else:
-                lst.reverse()
-            if kind in OWNS_PAYLOAD and payload:
-                _decref(payload)
-            del lst
-            _decref(obj)
+        """Undo the records past `mark`, newest first (natively: UNDO_IR)."""
+        if self.count > mark:
+            if self.native_undo is None:
+                self.native_trim, self.native_undo = self.compile_trim()
+            self.native_undo(self.base, self.count, mark)
         self._cells[self._index] = mark
+        self._clear_table()
 
 
-def _no_compiler() -> Callable[[int, int], None]:
+def _no_compiler() -> tuple[Callable[[int, int], None], Callable[[int, int, int], None]]:
     raise RuntimeError("no engine to compile the journal's trim")

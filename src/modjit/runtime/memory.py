@@ -36,6 +36,7 @@ DEPTH_OFFSET = 24
 FLOOR_OFFSET = 40
 JOURNAL_OFFSET = 48
 ENTRY_EFFECTS_OFFSET = 56
+ENTRY_MARK_OFFSET = 64  # the journal's count as the innermost call from CPython began
 STACK_MARGIN = 1 << 20  # left below the floor for CPython's own C frames
 STACK_BAND = 1 << 26  # addresses this far below the floor are this stack's overflow
 
@@ -45,7 +46,7 @@ TB_SITES = 1024  # call sites kept per error; the slot after them takes the rest
 
 class SharedCells:
     def __init__(self) -> None:
-        self._cells = (ctypes.c_int64 * 8)()
+        self._cells = (ctypes.c_int64 * 9)()
         self.base = ctypes.addressof(self._cells)
         self.err_code_addr = self.base + ERR_CODE_OFFSET
         self.err_site_addr = self.base + ERR_SITE_OFFSET
@@ -55,11 +56,12 @@ class SharedCells:
         self.recursion_remaining_addr = recursion_counter()
         # the effects counter as the innermost call from CPython into compiled code began
         self.entry_effects_addr = self.base + ENTRY_EFFECTS_OFFSET
+        self.entry_mark_addr = self.base + ENTRY_MARK_OFFSET
         self._cells[5] = _stack_floor()
         self._tb = (ctypes.c_int64 * (TB_SITES + 2))()
         self.tb_count_addr = ctypes.addressof(self._tb)
         self.tb_sites_addr = self.tb_count_addr + 8
-        self.journal = Journal(self._cells, JOURNAL_OFFSET // 8, self.depth_addr)
+        self.journal = Journal(self._cells, JOURNAL_OFFSET // 8, self.depth_addr, ENTRY_MARK_OFFSET // 8)
         self._chunks: list[ctypes.Array[ctypes.c_double]] = []
         self._pool_index: dict[bytes, int] = {}
         self._next = _POOL_CHUNK
@@ -87,6 +89,14 @@ class SharedCells:
     @entry_effects.setter
     def entry_effects(self, value: int) -> None:
         self._cells[7] = value
+
+    @property
+    def entry_mark(self) -> int:
+        return self._cells[ENTRY_MARK_OFFSET // 8]
+
+    @entry_mark.setter
+    def entry_mark(self, value: int) -> None:
+        self._cells[ENTRY_MARK_OFFSET // 8] = value
 
     def bump_effects(self) -> None:
         self._cells[2] += 1
