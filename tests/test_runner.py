@@ -26,6 +26,11 @@ CASES = {
                               b"print(__doc__, sys.modules['__main__'].__doc__, list(globals()))\n", ["a"]),
     # nothing compiles (str values): modjit never loads LLVM, so llvmlite is as absent as under python3
     "compiles_nothing": (b'import sys\nwords = "a b".split()\nprint(words, "llvmlite" in sys.modules)\n', []),
+    # the compiler's warnings once each, as python3 compiles the file once
+    "syntax_warnings_once": (b"x = 5\nprint(x is 5)\nassert (x == 2, 'never')\n"
+                             b"def f():\n    return x is 5\nprint(f())\n", []),
+    # exit status -2: python3 dies by SIGINT after the traceback
+    "keyboard_interrupt": (b"def f(n):\n    return n + 1\nprint(f(1))\nraise KeyboardInterrupt\n", []),
 }
 
 
@@ -69,3 +74,19 @@ def test_unknown_engine_in_environment(tmp_path: Path) -> None:
         assert proc.returncode == 2
         assert proc.stderr.splitlines()[-1] == ("modjit: error: MODJIT_ENGINE: unknown engine 'nope' "
                                                 "(choose 'mcjit' or 'orc')")
+
+
+def test_script_paths_as_python3_names_them(tmp_path: Path) -> None:
+    """__file__ is the path given joined to the current directory, unnormalised
+    (tracebacks show it so); sys.path[0] is the script's real directory, so a
+    script reached through a symlink imports the modules beside its target."""
+    real, link = tmp_path / "real", tmp_path / "link"
+    real.mkdir()
+    link.mkdir()
+    (real / "helper.py").write_text("def double(n):\n    return 2 * n\n")
+    (real / "main.py").write_text("import sys\nimport helper\nprint(__file__, sys.path[0], sys.argv[0])\n"
+                                  "print(helper.double(21))\n")
+    (link / "main.py").symlink_to(real / "main.py")
+    for path in ("./real/main.py", "real/../real/main.py", "link/main.py"):
+        want = run([sys.executable, path], tmp_path)
+        assert run([sys.executable, "-m", "modjit", "run", path], tmp_path) == want

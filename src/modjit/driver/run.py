@@ -28,19 +28,23 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
               file=sys.stderr)
         return 2
     sys.argv = [prog, *args]
-    sys.path.insert(0, os.path.dirname(os.path.abspath(prog)))
-    prog = os.path.abspath(prog)  # CPython 3.11 names the script by its absolute path
+    sys.path.insert(0, os.path.dirname(os.path.realpath(prog)))  # (CPython resolves links here)
+    # CPython 3.11 names the script by its path joined to the current directory, unnormalised
+    prog = prog if os.path.isabs(prog) else os.path.join(os.getcwd(), prog)
     namespace = main_module(prog).__dict__
     session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,
                       dump_dir=dump_dir, options=options)
     if session_out is not None:
         session_out.append(session)
-    status = 0
+    status, interrupted = 0, False
     try:
         try:
             import ast
+            import warnings
 
-            tree = ast.parse(source, prog)
+            with warnings.catch_warnings():  # (compile() below gives them, once, as CPython does)
+                warnings.simplefilter("ignore")
+                tree = ast.parse(source, prog)
             # CPython compiles the whole file before running any of it: errors its
             # compiler finds past the parser ('return' outside function, a global
             # declared after use, ...) stop the program before its first line
@@ -70,12 +74,18 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         flush_stdout()
         print_user_traceback(exc)
         status = 130 if isinstance(exc, KeyboardInterrupt) else 1
+        interrupted = isinstance(exc, KeyboardInterrupt)
     finally:
         if stats:
             from modjit.driver.report import print_stats
 
             print_stats(session)
     flush_stdout()
+    if interrupted:  # CPython then dies by SIGINT, so its parent sees the signal
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
     return status
 
 

@@ -16,6 +16,7 @@ import functools
 import os
 import sys
 import types
+import warnings
 from typing import Any
 
 from modjit.driver.stats import SessionStats, UnitRecord
@@ -119,7 +120,13 @@ class Session:
             for alias in stmt.names:  # in force for the rest of the module, as in CPython
                 self.future_flags |= getattr(getattr(__future__, alias.name, None), "compiler_flag", 0)
         # (not inheriting modjit's own `from __future__ import annotations`)
-        code = _compile_deep(module, filename, mode, self.future_flags)
+        if interactive:
+            code = _compile_deep(module, filename, mode, self.future_flags)
+        else:  # the whole file's compile() gave its warnings (SyntaxWarning: "is" with a literal) once
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", SyntaxWarning)
+                warnings.simplefilter("ignore", DeprecationWarning)
+                code = _compile_deep(module, filename, mode, self.future_flags)
         defined = _defined_functions(stmt) if self.jit else []
         previous = {node.name: self.namespace.get(node.name) for node in defined}
         try:
