@@ -134,6 +134,21 @@ def test_compiles_a_bounded_number_of_times(name: str, capsys: pytest.CaptureFix
     assert fewest <= s.stats.deopts <= most_handovers
 
 
+def test_specializations_per_function_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:
+    """A function called from CPython with tuples of 60 lengths compiles
+    MAX_SPECIALIZATIONS of them; the other calls run on CPython (each had
+    cost a compile of its own: 100x python3's time)."""
+    from modjit.runtime.context import MAX_SPECIALIZATIONS
+
+    src = ("def first_last(t):\n    return t[0] + t[-1]\ntotal = 0\n"
+           "for n in range(1, 61):\n    total += first_last(tuple(range(n)))\nprint(total)\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert len([u for u in s.units if u.name.startswith("first_last(") and "[entries]" not in u.name]) \
+        == MAX_SPECIALIZATIONS
+    assert any("more than 8 combinations of argument types" in r for r in s.stats.cpython_reasons)
+
+
 def test_verbose_reports_hand_overs_at_run_time(capsys: pytest.CaptureFixture[str]) -> None:
     session = Session("<modjit>", verbose=True)
     session.run_source("def f(n):\n    return n * n\nr = f(2 ** 40)\nprint(r)\n"
