@@ -173,6 +173,8 @@ class JitFunction:
         Other threads than the program's run it on CPython: the runtime's state
         (error cell, journal, print queue, frame count) is one."""
         if get_ident() != self._rt.thread:
+            if not kwargs and self._recursive():  # (recursing through the stand-in: as deep as python3)
+                return _as_python_would(self._fn, args, _THREAD_STAND_IN_LEVELS)
             return self._fn(*args, **kwargs)
         if kwargs or len(args) != self._nparams:  # keywords, defaults
             bound = self._bind(args, kwargs) if self._simple else None
@@ -396,14 +398,21 @@ _enter_level = ctypes.pythonapi.Py_EnterRecursiveCall
 _enter_level.argtypes = [ctypes.c_char_p]
 
 
-def _as_python_would(fn: types.FunctionType, args: tuple[Any, ...]) -> Any:
-    for _ in range(_STAND_IN_LEVELS):  # (each ctypes call nets one level)
+# Another thread's call runs the plain function; recursing through the stand-in
+# (its native entry, the dispatcher), each level cost four levels of the thread's
+# limit where python3 counts one: a worker's recursion failed at a third of its depth.
+_THREAD_STAND_IN_LEVELS = 3
+
+
+def _as_python_would(fn: types.FunctionType, args: tuple[Any, ...], levels: int = _STAND_IN_LEVELS) -> Any:
+    for _ in range(levels):  # (each ctypes call nets one level)
         _leave_level()
     try:
         return fn(*args)
     finally:
-        for _ in range(_STAND_IN_LEVELS):  # back to the depth CPython let them in at: never refused
+        for _ in range(levels):  # back to the depth CPython let them in at: never refused
             _enter_level(b"")
+
 _OWN = frozenset(JitFunction.__slots__) | {
     name for name, value in vars(JitFunction).items() if isinstance(value, property)}
 # The per-stand-in class: __module__ and __doc__ are the function's (a module
