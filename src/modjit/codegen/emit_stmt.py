@@ -234,6 +234,10 @@ class EmitStmt(EmitExpr):
             self.decref(boxed)
             self.raise_pyerr_if_null(as_list)
             lists = [(self.temp(as_list), info.result)]
+        else:
+            for lst, _ in lists:  # the loop's own reference, as CPython's iterator holds one: the
+                self.incref(lst)  # body may rebind the variable (`for x in a: a = [...]`) and free it
+                self.temp(lst)
         number = ""  # enumerate's count
         if plan.enumerate:
             number = f.alloca(f.tmp("count"), "i64")
@@ -308,7 +312,10 @@ class EmitStmt(EmitExpr):
         args = [self.coerce(self.expr(a), INT) for a in call.args]
         start, stop, step = ("0", args[0], "1") if len(args) == 1 else (
             (args[0], args[1], "1") if len(args) == 2 else tuple(args))
-        if not _is_const(step):
+        if step == "0":  # range(n, 0, 0): CPython's ValueError, always
+            self.raise_code(E.E["range_step_zero"], call)
+            step = "1"  # (the rest is unreachable)
+        elif not _is_const(step):
             self.raise_if(f.value(f"icmp eq i64 {step}, 0"), E.E["range_step_zero"], call)
         if info.name == "reversed":
             self.for_reversed_range(s, start, stop, step)

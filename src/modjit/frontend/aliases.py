@@ -4,7 +4,9 @@ calls of the method on the list, and the alias's assignment a `pass`.
 
 Done in place, once per function tree, where it cannot change what runs: the
 list is a parameter never rebound or a local bound once, before the alias, in
-the body's straight line; the alias is bound once and only ever called.
+the body's straight line; the alias is a local (not declared global) bound
+once and only ever called, by statements after its assignment (a call before
+it is CPython's UnboundLocalError).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def inline_method_aliases(body: list[ast.stmt], params: list[str]) -> None:
     loads = Counter(n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
     bound_at = {s.targets[0].id: i for i, s in enumerate(body)  # type: ignore[attr-defined]
                 if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)}
+    declared = {name for n in nodes if isinstance(n, ast.Global | ast.Nonlocal) for name in n.names}
     aliases: dict[str, ast.Attribute] = {}
     for i, s in enumerate(body):
         if not (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)
@@ -36,7 +39,9 @@ def inline_method_aliases(body: list[ast.stmt], params: list[str]) -> None:
         alias, owner = s.targets[0].id, s.value.value.id
         owner_fixed = (stores[owner] == 0 and owner in params) or \
             (stores[owner] == 1 and bound_at.get(owner, i) < i)
-        if stores[alias] == 1 and loads[alias] == called[alias] and owner_fixed:
+        used_before = any(isinstance(n, ast.Name) and n.id == alias for stmt in body[:i] for n in ast.walk(stmt))
+        if stores[alias] == 1 and loads[alias] == called[alias] and owner_fixed \
+                and alias not in declared and not used_before:
             aliases[alias] = s.value
             body[i] = ast.copy_location(ast.Pass(), s)
     if not aliases:
