@@ -33,6 +33,7 @@ from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
 from modjit.runtime import capi
 from modjit.runtime.journal import (
+    CLOSED,
     J_FLOAT,
     J_GLOBAL,
     J_GROW,
@@ -89,13 +90,16 @@ class EmitJournal(EmitCalls):
             hit = f.value(f"and i1 {mine}, {f.value(f'icmp eq i64 {held}, {address}')}")
             f.cbr(hit, skipped, take := f.new_label("jtake"))
             f.block(take)
+            closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(table)}')}, {CLOSED}")
+            f.cbr(f.value(f"and i1 {mine}, {closed}"), over := f.new_label("jover"), ask := f.new_label("jask"))
+            f.block(ask)
             arg = f.alloca(f.tmp("jlist"), "ptr")
             f.emit(f"store ptr {lst}, ptr {arg}")
             fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
             r = f.value(f"call ptr {self.need('PyObject_Vectorcall')}(ptr {fn}, ptr {arg}, i64 1, ptr null)")
             yes = f.value(f"icmp eq ptr {r}, {ptr_const(capi.PY_TRUE)}")
             self.decref(r, nullable=True)  # (True or False)
-            f.cbr(yes, skipped, over := f.new_label("jover"))
+            f.cbr(yes, skipped, over)
             f.block(over)
         on_full()
         f.br(done)

@@ -48,7 +48,18 @@ def fresh_depth(e: ast.expr, names: dict[str, int] | None = None) -> int:
 
 
 def _may_be_list(e: ast.expr) -> bool:
-    return not isinstance(e, ast.Constant | ast.BinOp | ast.UnaryOp | ast.Compare | ast.BoolOp)
+    """(`G or [0]`, `G + []`, `G * 1` may be lists, the first of them shared)"""
+    if isinstance(e, ast.BinOp):
+        return isinstance(e.op, ast.Add | ast.Mult)
+    return not isinstance(e, ast.Constant | ast.UnaryOp | ast.Compare)
+
+
+# Calls that store nothing into a list passed to them; any other call may
+# (`put(a)` doing `a[0] = G`), so a list passed to one keeps only its own level fresh.
+_STORES_NOTHING = frozenset({
+    "len", "sum", "min", "max", "sorted", "list", "tuple", "enumerate", "zip", "reversed", "range",
+    "abs", "print", "int", "float", "bool", "round", "any", "all", "isinstance", "str", "repr"})
+_UNKNOWN = ast.Name(id=" unknown", ctx=ast.Load())  # a value of depth 0
 
 
 def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) -> dict[str, int]:
@@ -64,6 +75,9 @@ def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) ->
                 if isinstance(t, ast.Name):
                     values.append((t.id, 0, node.value))
                     judged.add(id(t))
+                elif isinstance(t, ast.Tuple | ast.List):  # `a[0], a[1] = G, G`: anything
+                    values.extend(v for e in ast.walk(t) if isinstance(e, ast.Subscript)
+                                  for v in _stored(e, _UNKNOWN))
                 else:
                     values.extend(_stored(t, node.value))
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
@@ -74,6 +88,11 @@ def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) ->
             judged.add(id(node.target))
         elif isinstance(node, ast.Call):
             values.extend(_inserted(node))
+            if not (isinstance(node.func, ast.Name) and node.func.id in _STORES_NOTHING):
+                for arg in [*node.args, *(k.value for k in node.keywords)]:
+                    found = item_chain(arg.value if isinstance(arg, ast.Starred) else arg)
+                    if found is not None:  # its items may be anything after the call
+                        values.append((found[0], found[1] + 1, _UNKNOWN))
         elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and id(node) not in judged:
             fixed.add(node.id)  # unpacking, with, del ...
     bound = {name for name, levels, _ in values if levels == 0}
