@@ -18,8 +18,10 @@ $(STAMP): pyproject.toml
 # Editable installs are not byte-compiled, and PYTHONDONTWRITEBYTECODE=1 (set on
 # some machines) stops Python caching it: every `modjit` start would compile
 # modjit's sources again (~100 ms). Compile them once here; `make bench` redoes it.
+# Forced (-f): compileall trusts a .pyc whose recorded mtime matches, and a file
+# rewritten within the same second (git checkout) kept a stale one Python refused.
 bytecode:
-	$(BIN)/python -m compileall -q src > /dev/null
+	$(BIN)/python -m compileall -f -q src > /dev/null
 
 # The whole suite, slow survival tests included (CI runs this).
 test: install
