@@ -143,7 +143,17 @@ def hide_own_frames(extra: int) -> None:
     def setrecursionlimit(limit: int) -> None:
         if type(limit) is not int or not 1 <= limit <= INT_MAX:
             real_set(limit)  # raises CPython's TypeError, ValueError or OverflowError
-        real_set(min(limit + offset, INT_MAX))
+        try:
+            real_set(min(limit + offset, INT_MAX))
+        except RecursionError as exc:  # too low for the depth in use: in the program's numbers
+            import re
+
+            depth = re.search(r"depth (\d+)", str(exc))
+            if depth is None:
+                raise
+            shown = int(depth.group(1)) - offset - 1  # (less this function's frame)
+            raise RecursionError(f"cannot set the recursion limit to {limit} at the recursion "
+                                 f"depth {shown}: the limit is too low") from None
         asked[0] = limit
 
     getrecursionlimit.__doc__, setrecursionlimit.__doc__ = real_get.__doc__, real_set.__doc__
