@@ -90,3 +90,16 @@ def test_script_paths_as_python3_names_them(tmp_path: Path) -> None:
     for path in ("./real/main.py", "real/../real/main.py", "link/main.py"):
         want = run([sys.executable, path], tmp_path)
         assert run([sys.executable, "-m", "modjit", "run", path], tmp_path) == want
+
+
+def test_directory_with_main_runs_as_python3_runs_it(tmp_path: Path) -> None:
+    """`modjit run DIR` (or a zip): its __main__.py, with python3's sys.path
+    and argv; a directory without one fails as python3 fails (status 1)."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__main__.py").write_text("import sys\nprint('main', sys.argv, sys.path[0])\n")
+    (tmp_path / "empty").mkdir()
+    for target in ("app", "empty"):
+        want = run([sys.executable, target, "x"], tmp_path)
+        got = run([sys.executable, "-m", "modjit", "run", target, "x"], tmp_path)
+        assert got[:2] == want[:2]
+        assert got[2].split(": ", 1)[-1] == want[2].split(": ", 1)[-1]  # (past the interpreter's path)

@@ -20,6 +20,9 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
                 session_out: list | None = None, options: JitOptions | None = None) -> int:
     from modjit.driver.session import Session, StrictModeError
 
+    if os.path.isdir(prog) or _is_zip(prog):  # a package directory or zip with __main__.py:
+        flush_stdout()  # CPython's runpy machinery runs it (sys.path, __main__ lookup, errors)
+        os.execv(sys.executable, [sys.executable, prog, *args])
     try:
         with open(prog, "rb") as f:
             source = f.read()
@@ -160,6 +163,14 @@ def hide_own_frames(extra: int) -> None:
     getrecursionlimit.__wrapped__ = real_get  # type: ignore[attr-defined]  # (memory.recursion_counter)
     real_set(min(real_get() + offset, INT_MAX))
     sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
+
+
+def _is_zip(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def _report_syntax_error(prog: str, args: list[str], exc: BaseException) -> int:
