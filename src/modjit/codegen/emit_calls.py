@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import ctypes
 
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_ops import EmitOps
@@ -168,7 +169,11 @@ class EmitCalls(EmitOps):
         sp = f.value(f"getelementptr i8, ptr {queue}, i64 16")
         n = f.value(f"load i64, ptr {sp}")
         full, ok = f.new_label("flushq"), f.new_label("queued")
-        f.cbr(f.value(f"icmp sge i64 {n}, {FLUSH_AT}"), full, ok)
+        pq = self.ctx.print_queue
+        stdout = f.value(f"call ptr {self.need('PySys_GetObject')}(ptr {ptr_const(ctypes.addressof(pq.stdout_name))})")
+        plain = f.value(f"load ptr, ptr {ptr_const(ctypes.addressof(pq.plain_cell))}")
+        other = f.value(f"icmp ne ptr {stdout}, {plain}")  # (a stream of the program's own)
+        f.cbr(f.value(f"or i1 {other}, {f.value(f'icmp sge i64 {n}, {FLUSH_AT}')}"), full, ok)
         f.block(full)
         empty = f.value(f"call ptr {self.need('PyTuple_New')}(i64 0)")
         res = f.value(f"call ptr {self.need('PyObject_Call')}(ptr {self.obj_const(self.ctx.print_queue.full_fn)}, ptr {empty}, ptr null)")

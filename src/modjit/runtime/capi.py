@@ -58,6 +58,7 @@ C_API = {
     "PyList_Reverse": "declare i32 @PyList_Reverse(ptr)",
     "PyDict_DelItem": "declare i32 @PyDict_DelItem(ptr, ptr)",
     "PyErr_Clear": "declare void @PyErr_Clear()",
+    "PySys_GetObject": "declare ptr @PySys_GetObject(ptr)",
     "PyObject_GetItem": "declare ptr @PyObject_GetItem(ptr, ptr)",
     "PySequence_Contains": "declare i32 @PySequence_Contains(ptr, ptr)",
     "PySequence_InPlaceConcat": "declare ptr @PySequence_InPlaceConcat(ptr, ptr)",

@@ -11,8 +11,15 @@ something that cannot be undone, is printed early).
 
 from __future__ import annotations
 
+import ctypes
+import io
 import sys
 from typing import Any
+
+# Streams whose writes nothing else can see before the queue is printed: a
+# user's object with a write() of its own (counting lines, raising) gets
+# CPython's timing instead (PrintQueue.full).
+_PLAIN_WRITES = (io.TextIOWrapper.write, io.StringIO.write)
 
 
 def _flush_at() -> int:
@@ -34,6 +41,10 @@ class PrintQueue:
         self._cells = cells
         self.full_fn = self.full  # one bound method, baked into code
         self.flush_fn = self.flush
+        self.stdout_name = ctypes.create_string_buffer(b"stdout")  # (for PySys_GetObject)
+        self.plain_cell = ctypes.c_int64(0)  # the address of sys.stdout, if queueing for it is safe
+        self._plain: object = None
+        self._stream_is_plain()
 
     def flush(self) -> None:
         if not self.items:
@@ -43,12 +54,23 @@ class PrintQueue:
         for args, kwargs in items:
             print(*args, **(kwargs or {}))
 
+    def _stream_is_plain(self) -> bool:
+        out = sys.stdout
+        if getattr(type(out), "write", None) in _PLAIN_WRITES:
+            self._plain = out  # (kept: its address is what compiled code compares)
+            self.plain_cell.value = id(out)
+            return True
+        return False
+
     def full(self) -> bool:
-        """Called by compiled code when the queue is long.  True: hand the call
-        (or statement) over to CPython, which runs it again printing as it
-        goes, as nothing has been done for good since it began.  Otherwise the
-        queue is printed now, which a later hand-over could not undo (it stops
-        with a located error instead)."""
+        """Called by compiled code when the queue is long, or sys.stdout is
+        not the plain stream it knows.  A new plain stream: go on queueing.
+        Otherwise True: hand the call (or statement) over to CPython, which
+        runs it again printing as it goes, as nothing has been done for good
+        since it began; or else the queue is printed now, which a later
+        hand-over could not undo (it stops with a located error instead)."""
+        if len(self.items) < FLUSH_AT and self._stream_is_plain():
+            return False
         if self._cells.effects == self._cells.entry_effects:
             return True
         self.flush()
