@@ -347,6 +347,8 @@ class EmitBase:
             bound = self.f.value(f"load i1, ptr {self.flag_slots[name]}")
             unbound = self.f.value(f"xor i1 {bound}, true")
             code = E.E["unbound_local"] if self.u.mode == "function" else E.E["name_error"]
+            if code == E.E["unbound_local"] and getattr(node, "mj_free", False):
+                code = E.E["unbound_free"]  # (a comprehension's scope reads the function's variable)
             self.raise_if(unbound, code, node, name)
         return self.f.value(f"load {t.llvm}, ptr {self.var_slots[name]}"), t
 

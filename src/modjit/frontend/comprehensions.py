@@ -105,6 +105,9 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
     for part in [comp.elt, *(g.target for g in comp.generators),
                  *(c for g in comp.generators for c in g.ifs),
                  *(g.iter for g in comp.generators[1:])]:
+        for n in ast.walk(part):  # the function's variables, free in the comprehension's scope
+            if isinstance(n, ast.Name) and n.id not in renames:
+                n.mj_free = True  # type: ignore[attr-defined]
         _rename(part, renames)
     _ = first_iter  # evaluated in the enclosing scope: not renamed
     until = getattr(comp, "mj_until", None)

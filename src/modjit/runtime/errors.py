@@ -60,6 +60,8 @@ EXCEPTIONS: dict[int, tuple[type[BaseException], str]] = {
     41: (IndexError, "list assignment index out of range"),
     30: (NameError, "name '{name}' is not defined"),
     31: (UnboundLocalError, "cannot access local variable '{name}' where it is not associated with a value"),
+    32: (NameError, "cannot access free variable '{name}' where it is not associated with a value in "
+                    "enclosing scope"),
 }
 
 E = {
@@ -68,6 +70,7 @@ E = {
     "zero_neg_pow": 16, "float_divmod_zero": 17, "math_domain": 20, "math_range": 21, "pow_overflow": 22,
     "int_of_inf": 23, "int_of_nan": 24, "range_step_zero": 25, "negative_shift": 26,
     "recursion": 27, "list_index": 40, "list_assign_index": 41, "name_error": 30, "unbound_local": 31,
+    "unbound_free": 32,
 }
 
 
