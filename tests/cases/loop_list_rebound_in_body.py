@@ -92,3 +92,31 @@ L = [1]
 global_alias(L)
 push(5)
 print(L)
+
+
+# reversed() takes its list's length when it is called, before later arguments run
+def grow(a):
+    a.append(99)
+    return [10, 20, 30, 40]
+
+
+def zip_reversed(a):
+    out = []
+    for x, y in zip(reversed(a), grow(a)):
+        out.append(x + y)
+    return out
+
+
+def bump(a):
+    a.append(7)
+    return 100
+
+
+def enumerate_reversed(a):
+    out = []
+    for i, x in enumerate(reversed(a), bump(a)):
+        out.append((i, x))
+    return out
+
+
+print(zip_reversed([1, 2, 3]), enumerate_reversed([1, 2, 3]))

@@ -227,7 +227,10 @@ class EmitStmt(EmitExpr):
         f = self.f
         info = self.u.calls.get(s.iter)
         plan = info.obj if info is not None and info.kind == "iter" else IterPlan([s.iter], [False])
-        lists = [self.expr(e) for e in plan.lists]
+        lists, last = [], []  # a reversed list is walked from its length as reversed() saw it,
+        for e, rev in zip(plan.lists, plan.reverse, strict=True):  # before the next argument ran
+            lists.append(self.expr(e))
+            last.append(f.value(f"sub i64 {self.list_len(lists[-1][0])}, 1") if rev else None)
         if info is not None and info.kind == "tuple_iter":
             boxed = self.box(lists[0])
             as_list = f.value(f"call ptr {self.need('PySequence_List')}(ptr {boxed})")
@@ -243,9 +246,6 @@ class EmitStmt(EmitExpr):
             number = f.alloca(f.tmp("count"), "i64")
             start = self.coerce(self.expr(plan.start), INT) if plan.start is not None else "0"
             f.emit(f"store i64 {start}, ptr {number}")
-        # a reversed list is walked from its length when the loop starts, down
-        last = [f.value(f"sub i64 {self.list_len(lst)}, 1") if rev else None
-                for (lst, _), rev in zip(lists, plan.reverse, strict=True)]
         counter = f.alloca(f.tmp("idx"), "i64")
         f.emit(f"store i64 0, ptr {counter}")
         head, body, latch, orelse, done = self.loop_labels("lfor")
