@@ -249,15 +249,13 @@ put:
   call void @Py_DecRef(ptr %now)
   br label %rel
 drop:
-  call void @Py_DecRef(ptr %pay)
-  br label %rel
+  br label %relpay
 grow:
   %g = call i32 @PyList_SetSlice(ptr %obj, i64 %index, i64 {2**62}, ptr null)
   br label %rel
 pop:
   %a = call i32 @PyList_Append(ptr %obj, ptr %pay)
-  call void @Py_DecRef(ptr %pay)
-  br label %rel
+  br label %relpay
 reverse:
   %r = call i32 @PyList_Reverse(ptr %obj)
   br label %rel
@@ -267,8 +265,7 @@ global:
   br i1 %bound, label %rebind, label %unbind
 rebind:
   %s = call i32 @PyDict_SetItem(ptr %obj, ptr %key, ptr %pay)
-  call void @Py_DecRef(ptr %pay)
-  br label %rel
+  br label %relpay
 unbind:
   %d = call i32 @PyDict_DelItem(ptr %obj, ptr %key)
   %missing = icmp slt i32 %d, 0
@@ -278,6 +275,8 @@ clear:
   br label %rel
 snapshot:
   %c = call i32 @PyList_SetSlice(ptr %obj, i64 0, i64 {2**62}, ptr %pay)
+  br label %relpay
+relpay:
   call void @Py_DecRef(ptr %pay)
   br label %rel
 rel:
