@@ -10,9 +10,6 @@ import ctypes
 import mmap
 from collections.abc import Callable
 
-_decref = ctypes.pythonapi.Py_DecRef
-_decref.argtypes = [ctypes.c_void_p]
-_decref.restype = None
 _incref = ctypes.pythonapi.Py_IncRef
 _incref.argtypes = [ctypes.c_void_p]
 _incref.restype = None
@@ -26,10 +23,10 @@ J_POP = 3  # lst.pop() took `payload` (an owned reference) from the end
 J_REVERSE = 4  # lst.reverse()
 J_GLOBAL = 5  # the namespace `object` bound the str `index` to `payload` (owned, or 0: unbound)
 J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy): insert, sort, ...
-OWNS_PAYLOAD = (J_STORE, J_POP, J_GLOBAL, J_SNAPSHOT)
-# Entries (8 MiB reserved, touched as used); a full journal makes further mutations
-# plain effects.  A long loop storing into a shared list writes a record per store up
-# to the cap: nbody's exec took +5% at 256K over 64K, +30% at 1M.
+# (the trim and undo loops, which release what records own, are TRIM_IR and UNDO_IR)
+# Entries (8 MiB reserved, touched as used); a full journal checkpoints the lists
+# mutated further (Journal.checkpoint).  A long loop storing into a shared list writes
+# a record per store up to the cap: nbody's exec took +5% at 256K over 64K, +30% at 1M.
 JOURNAL_CAP = 1 << 18
 HEADROOM = 256  # entries past the cap, for checkpoints only
 CHECKPOINTS = 8  # lists a call may checkpoint
