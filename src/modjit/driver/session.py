@@ -149,7 +149,7 @@ class Session:
                 # stays the plain function: no stand-in between CPython and it
                 # (its calls cost nothing more, and its recursion is as deep as
                 # python3's).  Strict mode keeps the stand-in, which fails its calls.
-                hopeless = None if self.strict else never_compiles(node, self.filename)
+                hopeless = None if self.strict else never_compiles(node, self.filename, self.namespace)
                 if hopeless is None:
                     self.namespace[node.name] = JitFunction(fn, self.rt, node)
                 else:

@@ -6,6 +6,9 @@
 from __future__ import annotations
 
 import ast
+import math
+import types
+from typing import Any
 
 from modjit.errors import Unsupported
 
@@ -46,15 +49,30 @@ _ALWAYS = (ast.Yield, ast.YieldFrom, ast.Await, ast.Try, ast.With, ast.AsyncWith
            *([ast.TryStar] if hasattr(ast, "TryStar") else []))
 
 
-def never_compiles(fn: ast.FunctionDef, filename: str) -> Unsupported | None:
+def never_compiles(fn: ast.FunctionDef, filename: str,
+                   namespace: dict[str, Any] | None = None) -> Unsupported | None:
     """Why the module-level function `fn` can never compile, known from its
-    definition alone (its calls would all run on CPython), or None."""
+    definition alone (its calls would all run on CPython), or None.  With the
+    `namespace` it is defined in: also an attribute of a module other than
+    math (`random.randint`, `sys.maxsize`, `time.time`)."""
     args = fn.args
     if args.vararg or args.kwarg or args.kwonlyargs:
         return Unsupported("*args, **kwargs and keyword-only parameters are not supported", fn, filename)
     from modjit.frontend.resolve import _walk_scope
 
-    for node in _walk_scope(fn.body):
+    nodes = list(_walk_scope(fn.body))
+    for node in nodes:
         if isinstance(node, _ALWAYS):
             return _not_supported(node, filename)
+    if namespace is None:
+        return None
+    local = {a.arg for a in args.args + args.posonlyargs} | {
+        n.id for n in nodes if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    for node in nodes:
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and node.value.id not in local:
+            module = namespace.get(node.value.id)
+            if isinstance(module, types.ModuleType) and module is not math:
+                return Unsupported(f"global '{node.value.id}' of type module is not supported",
+                                   node.value, filename)
     return None
