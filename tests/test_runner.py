@@ -66,6 +66,25 @@ def test_program_options_are_the_programs(tmp_path: Path) -> None:
     assert stats[0].startswith(want[0]) and "units compiled" in stats[0] + stats[2]
 
 
+def test_stats_as_json(tmp_path: Path) -> None:
+    """`--stats-json PATH` (and MODJIT_STATS_JSON, through the fast path) write
+    the --stats numbers for tools; the program's output is untouched."""
+    import json
+
+    (tmp_path / "prog.py").write_text("def f(n):\n    return n * 2\nprint(f(21))\nprint('x' * 2)\n")
+    want = run([sys.executable, "prog.py"], tmp_path)
+    by_option = run([sys.executable, "-m", "modjit", "run", "--stats-json", "a.json", "prog.py"], tmp_path)
+    env = {**os.environ, "MODJIT_STATS_JSON": str(tmp_path / "b.json")}
+    proc = subprocess.run([sys.executable, "-m", "modjit", "run", "prog.py"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert by_option == want == (proc.stdout, proc.returncode, proc.stderr)
+    for name in ("a.json", "b.json"):
+        record = json.loads((tmp_path / name).read_text())
+        assert record["units_compiled"] >= 2 and record["units_cpython"] == 1  # (def, f(int), print(f(21)))
+        assert record["compile_seconds"] == pytest.approx(sum(v for k, v in record["seconds"].items() if k != "run"))
+        assert record["compile_seconds"] > 0
+
+
 def test_unknown_engine_in_environment(tmp_path: Path) -> None:
     (tmp_path / "prog.py").write_text("print(1)\n")
     for cmd in (["run", "prog.py"], ["repl", "--plain"]):

@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run a Python program, compiling what it can",
                          description="Run PROG exactly as `python3 PROG ARGS` would, compiling what it can.")
     _add_run_options(run)
+    run.add_argument("--stats-json", metavar="PATH",
+                     help="after the run, write --stats' numbers (seconds per phase) as JSON to PATH "
+                          "(env MODJIT_STATS_JSON)")
     run.add_argument("prog", help="the Python program to run")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program (sys.argv[1:])")
 
@@ -121,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_program(args.prog, args.args, engine=args.engine, jit=not args.no_jit,
                            stats=args.stats, verbose=args.verbose, dump_dir=args.dump,
-                           options=_options(args))
+                           options=_options(args), stats_json=args.stats_json)
     if args.command == "dump":
         from modjit.driver.run import dump_program
 

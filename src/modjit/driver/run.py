@@ -17,7 +17,8 @@ _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = True,
                 stats: bool = False, verbose: bool = False, dump_dir: str | None = None,
-                session_out: list | None = None, options: JitOptions | None = None) -> int:
+                session_out: list | None = None, options: JitOptions | None = None,
+                stats_json: str | None = None) -> int:
     from modjit.driver.session import Session, StrictModeError
 
     if os.path.isdir(prog) or _is_zip(prog):  # a package directory or zip with __main__.py:
@@ -76,13 +77,18 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
     except BaseException as exc:  # noqa: BLE001 - printed like CPython does
         flush_stdout()
         print_user_traceback(exc)
-        status = 130 if isinstance(exc, KeyboardInterrupt) else 1
         interrupted = isinstance(exc, KeyboardInterrupt)
+        status = 130 if interrupted else 1
     finally:
         if stats:
             from modjit.driver.report import print_stats
 
             print_stats(session)
+        stats_json = stats_json or os.environ.get("MODJIT_STATS_JSON")
+        if stats_json:
+            from modjit.driver.stats import write_stats_json
+
+            write_stats_json(session, stats_json)
     flush_stdout()
     if interrupted:  # CPython then dies by SIGINT, so its parent sees the signal
         import signal
