@@ -41,4 +41,4 @@ def fannkuch(n):
         perm_count += 1
 
 
-print(fannkuch(9))
+print(fannkuch(10))

@@ -17,4 +17,4 @@ def escape_total(width, height, max_iter):
     return total
 
 
-print(escape_total(240, 180, 200))
+print(escape_total(600, 400, 200))

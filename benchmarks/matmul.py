@@ -25,6 +25,6 @@ def trace(c, n):
     return t
 
 
-n = 150
+n = 300
 c = matmul(make(n, 1), make(n, 2), n)
 print(f"{trace(c, n):.6f} {c[0][0]:.6f} {c[n - 1][n - 1]:.6f}")

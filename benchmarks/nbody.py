@@ -37,5 +37,5 @@ vy = [0.0, 2.81, 1.82, 0.868, 0.594]
 vz = [0.0, -0.02, 0.008, -0.01, -0.034]
 m = [39.47, 0.037, 0.011, 0.0017, 0.002]
 print(energy(xs, ys, zs, vx, vy, vz, m, n))
-advance(xs, ys, zs, vx, vy, vz, m, n, 0.01, 150000)
+advance(xs, ys, zs, vx, vy, vz, m, n, 0.01, 300000)
 print(energy(xs, ys, zs, vx, vy, vz, m, n))

@@ -59,5 +59,5 @@ vel = [(0.0, 0.0, 0.0),
 mass = [SOLAR_MASS, 9.54791938424326609e-04 * SOLAR_MASS, 2.85885980666130812e-04 * SOLAR_MASS,
         4.36624404335156298e-05 * SOLAR_MASS, 5.15138902046611451e-05 * SOLAR_MASS]
 print(f"{energy(pos, vel, mass):.9f}")
-advance(pos, vel, mass, 0.01, 100000)
+advance(pos, vel, mass, 0.01, 200000)
 print(f"{energy(pos, vel, mass):.9f}")

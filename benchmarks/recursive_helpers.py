@@ -24,7 +24,7 @@ def tree(depth, seed):
 
 
 total = 0
-for k in range(1200):
+for k in range(2400):
     total = mix(total, walk(800, k))
 print(total)
-print(tree(20, 7))
+print(tree(21, 7))

@@ -20,4 +20,4 @@ def sieve(n):
     return count, checksum
 
 
-print(sieve(3000000))
+print(sieve(10000000))

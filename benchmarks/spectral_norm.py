@@ -42,4 +42,4 @@ def spectral_norm(n):
     return math.sqrt(vbv / vv)
 
 
-print(f"{spectral_norm(160):.9f}")
+print(f"{spectral_norm(400):.9f}")

@@ -19,4 +19,4 @@ def sweep(n):
     return total
 
 
-print(f"{sweep(2000000):.3f}")
+print(f"{sweep(4000000):.3f}")
