@@ -202,21 +202,17 @@ class EmitOps(EmitNum):
         return f.value(f"load double, ptr {out}")
 
     def float_pow(self, a: Value, b: Value, node: ast.AST) -> str:
+        """x ** y with a float result: CPython's float_pow on float(x), float(y)
+        (an int ** a negative int too), natively; a negative base to a
+        fractional power (a complex number) hands over to CPython."""
         f = self.f
-        rhs = getattr(node, "right", None)
-        if isinstance(rhs, ast.Constant) and rhs.value == 2 and type(rhs.value) in (int, float):
-            x = self.coerce(a, FLOAT)
-            r = f.value(f"fmul double {x}, {x}")
-            inf = f.value(f"fcmp oeq double {self.fabs(r)}, 0x7FF0000000000000")
-            fin = f.value(f"fcmp one double {self.fabs(x)}, 0x7FF0000000000000")
-            self.raise_if(f.value(f"and i1 {inf}, {fin}"), E.E["pow_overflow"], node)
-            return r
-        ta = FLOAT if a[1] == FLOAT else INT
-        tb = FLOAT if b[1] == FLOAT else INT
-        if ta == INT and tb == INT:  # int ** negative int: both become floats, as in CPython
-            ta = tb = FLOAT
-        x, y = self.coerce(a, ta), self.coerce(b, tb)
-        return self.call_cpython_binary("PyNumber_Power", (x, ta), (y, tb), FLOAT, node, ternary=True)
+        x, y = self.coerce(a, FLOAT), self.coerce(b, FLOAT)
+        r = f.value(f"call {{ double, i32 }} {self.need('mj.fpow')}(double {x}, double {y})")
+        status = f.value(f"extractvalue {{ double, i32 }} {r}, 1")
+        self.raise_if(f.value(f"icmp eq i32 {status}, 1"), E.E["zero_neg_pow"], node)
+        self.raise_if(f.value(f"icmp eq i32 {status}, 2"), E.E["pow_overflow"], node)
+        self.raise_if(f.value(f"icmp eq i32 {status}, 3"), E.E_DEOPT_VALUE, node)
+        return f.value(f"extractvalue {{ double, i32 }} {r}, 0")
 
     def fabs(self, x: str) -> str:
         return self.f.value(f"call double {self.need('fabs')}(double {x})")

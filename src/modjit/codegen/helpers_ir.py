@@ -7,6 +7,7 @@ Each mirrors CPython 3.11's algorithm exactly:
 - float floor division / modulo: Objects/floatobject.c float_divmod
 - int <-> float comparison: exact, as float_richcompare
 - round-half-even: Objects/floatobject.c double_round for ndigits=None
+- float ** float: Objects/floatobject.c float_pow (libm's pow, errno as CPython reads it)
 
 and one is the journal's record writer (codegen/emit_journal.py), kept out of line.
 """
@@ -56,6 +57,113 @@ zero:
   %q = fdiv double %vx, %wx
   %z = call double @copysign(double 0.0, double %q)
   ret double %z
+}""",
+    # float_pow's special cases in its order, then libm's pow on |x|; status 0,
+    # or 1 ZeroDivisionError, 2 OverflowError (ERANGE), 3 a complex result or
+    # EDOM (CPython computes that).  The call is nobuiltin: LLVM would turn
+    # pow(x, 2.0) into x * x, which differs from glibc's pow in the last bit
+    # for ~1 float in 1,000.
+    "mj.fpow": """
+define internal { double, i32 } @mj.fpow(double %iv, double %iw) nounwind {
+entry:
+  %w0 = fcmp oeq double %iw, 0.0
+  br i1 %w0, label %one, label %vnan
+vnan:
+  %isvnan = fcmp uno double %iv, 0.0
+  br i1 %isvnan, label %retv, label %wnan
+wnan:
+  %iswnan = fcmp uno double %iw, 0.0
+  %v1 = fcmp oeq double %iv, 1.0
+  %rwnan = select i1 %v1, double 1.0, double %iw
+  br i1 %iswnan, label %ret, label %winf
+winf:
+  %aw = call double @fabs(double %iw)
+  %av = call double @fabs(double %iv)
+  %iswinf = fcmp oeq double %aw, 0x7FF0000000000000
+  br i1 %iswinf, label %winfcase, label %vinf
+winfcase:
+  %av1 = fcmp oeq double %av, 1.0
+  %wpos = fcmp ogt double %iw, 0.0
+  %avbig = fcmp ogt double %av, 1.0
+  %same = icmp eq i1 %wpos, %avbig
+  %rwi = select i1 %same, double %aw, double 0.0
+  %rwinf = select i1 %av1, double 1.0, double %rwi
+  br label %ret
+vinf:
+  %m2 = call double @fmod(double %aw, double 2.0)
+  %odd = fcmp oeq double %m2, 1.0
+  %isvinf = fcmp oeq double %av, 0x7FF0000000000000
+  br i1 %isvinf, label %vinfcase, label %vzero
+vinfcase:
+  %wpos2 = fcmp ogt double %iw, 0.0
+  %signedzero = call double @copysign(double 0.0, double %iv)
+  %rvpos = select i1 %odd, double %iv, double %av
+  %rvneg = select i1 %odd, double %signedzero, double 0.0
+  %rvinf = select i1 %wpos2, double %rvpos, double %rvneg
+  br label %ret
+vzero:
+  %isv0 = fcmp oeq double %iv, 0.0
+  br i1 %isv0, label %zcase, label %vone
+zcase:
+  %wneg = fcmp olt double %iw, 0.0
+  br i1 %wneg, label %zerodiv, label %zok
+zok:
+  %rz = select i1 %odd, double %iv, double 0.0
+  br label %ret
+vone:
+  %isv1 = fcmp oeq double %iv, 1.0
+  br i1 %isv1, label %one, label %vneg
+vneg:
+  %isvneg = fcmp olt double %iv, 0.0
+  br i1 %isvneg, label %negcase, label %compute
+negcase:
+  %fl = call double @floor(double %iw)
+  %nonint = fcmp une double %iw, %fl
+  br i1 %nonint, label %other, label %negint
+negint:
+  %absone = fcmp oeq double %av, 1.0
+  %rone = select i1 %odd, double -1.0, double 1.0
+  br i1 %absone, label %ret, label %compute
+compute:
+  %neg = phi i1 [ false, %vneg ], [ %odd, %negint ]
+  %errno = call ptr @__errno_location()
+  store i32 0, ptr %errno
+  %ix = call double @pow(double %av, double %iw) nobuiltin
+  %e = load i32, ptr %errno
+  %aix = call double @fabs(double %ix)
+  %ixinf = fcmp oeq double %aix, 0x7FF0000000000000
+  %e0 = icmp eq i32 %e, 0
+  %over = and i1 %e0, %ixinf
+  %erange = icmp eq i32 %e, 34
+  %ixz = fcmp oeq double %ix, 0.0
+  %under = and i1 %erange, %ixz
+  %e1 = select i1 %under, i32 0, i32 %e
+  %e2 = select i1 %over, i32 34, i32 %e1
+  %negix = fneg double %ix
+  %r = select i1 %neg, double %negix, double %ix
+  %ok = icmp eq i32 %e2, 0
+  br i1 %ok, label %ret, label %failed
+failed:
+  %isrange = icmp eq i32 %e2, 34
+  %status = select i1 %isrange, i32 2, i32 3
+  %f0 = insertvalue { double, i32 } poison, double 0.0, 0
+  %f1 = insertvalue { double, i32 } %f0, i32 %status, 1
+  ret { double, i32 } %f1
+zerodiv:
+  ret { double, i32 } { double 0.0, i32 1 }
+other:
+  ret { double, i32 } { double 0.0, i32 3 }
+one:
+  ret { double, i32 } { double 1.0, i32 0 }
+retv:
+  %rv0 = insertvalue { double, i32 } poison, double %iv, 0
+  %rv1 = insertvalue { double, i32 } %rv0, i32 0, 1
+  ret { double, i32 } %rv1
+ret:
+  %res = phi double [ %rwnan, %wnan ], [ %rwinf, %winfcase ], [ %rvinf, %vinfcase ], [ %rz, %zok ], [ %rone, %negint ], [ %r, %compute ]
+  %o0 = insertvalue { double, i32 } poison, double %res, 0
+  %o1 = insertvalue { double, i32 } %o0, i32 0, 1
+  ret { double, i32 } %o1
 }""",
     # -1, 0, 1 for less, equal, greater; 2 when f is NaN
     "mj.cmp_if": """
@@ -135,6 +243,7 @@ HELPER_NEEDS = {
     "mj.ffloordiv": ("fmod", "copysign", "floor"),
     "mj.cmp_if": ("floor",),
     "mj.round_even": ("round", "fabs"),
+    "mj.fpow": ("fabs", "fmod", "floor", "copysign", "pow", "__errno_location"),
 }
 
 INTRINSICS = {

@@ -34,6 +34,7 @@ C_API = {
     "PyDict_GetItem": "declare ptr @PyDict_GetItem(ptr, ptr)",
     "PyDict_SetItem": "declare i32 @PyDict_SetItem(ptr, ptr, ptr)",
     "PyErr_CheckSignals": "declare i32 @PyErr_CheckSignals()",
+    "__errno_location": "declare ptr @__errno_location() nounwind",  # (libc's, as CPython reads errno)
     "PyEval_SaveThread": "declare ptr @PyEval_SaveThread()",
     "PyEval_RestoreThread": "declare void @PyEval_RestoreThread(ptr)",
     "PyThread_get_thread_ident": "declare i64 @PyThread_get_thread_ident()",
