@@ -29,7 +29,8 @@ for i in range(3000):
 print(total)
 print(isinstance(square, types.FunctionType), inspect.isfunction(square), callable(square))
 print(square.__name__, square.__qualname__, square.__module__, cube.__wrapped__.__name__)
-print(type(square), type(square).__name__, inspect.signature(square))
+print(type(square), type(square).__name__, type(square).__module__, type(square).__qualname__,
+      inspect.signature(square))
 print(pickle.loads(pickle.dumps(square))(12), copy.deepcopy(square) is square, copy.copy(square) is square)
 print(sorted([3, -5, 1], key=square), list(map(square, [1.5, 2])))
 for bad in (lambda: square + 1, lambda: square[0], lambda: len(square)):

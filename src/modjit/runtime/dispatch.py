@@ -88,7 +88,7 @@ class JitFunction:
         self._read_code()
         # A class of its own (install_native sets its __call__), named as
         # CPython names a function's type in messages and reprs.
-        _set_class(self, type("function", (JitFunction,), _CLASS_DICT))
+        _set_class(self, _StandInType("function", (JitFunction,), _CLASS_DICT))
 
     def _read_code(self) -> None:
         code = self._fn.__code__
@@ -412,6 +412,16 @@ def _as_python_would(fn: types.FunctionType, args: tuple[Any, ...], levels: int 
     finally:
         for _ in range(levels):  # back to the depth CPython let them in at: never refused
             _enter_level(b"")
+
+class _StandInType(type):
+    """The metaclass of the per-stand-in classes: to the program, the class's
+    __module__ is the function type's ('builtins'); the class's own dict keeps
+    the property that reads the function's `__module__` for instances."""
+
+    @property
+    def __module__(cls) -> str:  # type: ignore[override]
+        return "builtins"
+
 
 _OWN = frozenset(JitFunction.__slots__) | {
     name for name, value in vars(JitFunction).items() if isinstance(value, property)}
