@@ -178,12 +178,25 @@ def test_caught_errors_of_compiled_code_leave_no_reference_cycles() -> None:
     assert session.namespace["c"] == 100
 
 
+def test_stores_past_a_full_journal_hand_over(capsys: pytest.CaptureFixture[str]) -> None:
+    """More lists stored into past a full journal than it checkpoints: the
+    store it cannot record is put back and the call re-runs on CPython."""
+    from modjit.runtime.journal import CHECKPOINTS, JOURNAL_CAP
+
+    n = CHECKPOINTS + 4
+    src = (f"def churn(rows, m):\n    for i in range(m):\n        rows[i % {n}][0] += i\n"
+           f"    return rows[0][0] * 4611686018427387904 * 4\nrows = [[1] for _ in range({n})]\n"
+           f"print(churn(rows, 10))\nprint(churn(rows, {JOURNAL_CAP + 100}), rows)\n")
+    expected, got, _ = run_both(src, capsys)
+    assert got == expected
+
+
 def test_overflow_after_a_full_journal_stops_with_located_error() -> None:
     from modjit.runtime.journal import CHECKPOINTS, JOURNAL_CAP
 
-    s = Session("prog.py")  # more lists stored into past a full journal than it checkpoints
-    s.run_source(f"def churn(rows, m):\n    for i in range(m):\n        rows[i % {CHECKPOINTS + 4}][0] = i\n"
-                 f"    return rows[0][0] * 4611686018427387904 * 4\nrows = [[1] for _ in range({CHECKPOINTS + 4})]\n")
+    s = Session("prog.py")  # more lists reversed past a full journal than it checkpoints
+    s.run_source(f"def churn(rows, m):\n    for i in range(m):\n        rows[i % {CHECKPOINTS + 4}].reverse()\n"
+                 f"    return rows[0][0] * 4611686018427387904 * 4\nrows = [[1, 2] for _ in range({CHECKPOINTS + 4})]\n")
     s.run_source("print(churn(rows, 10))\n")  # well within the journal: handed over
     with pytest.raises(FatalRuntimeError) as info:
         s.run_source(f"churn(rows, {JOURNAL_CAP + 100})\n")
@@ -203,11 +216,11 @@ def test_full_journal_checkpoints_a_list_and_still_hands_over(capsys: pytest.Cap
 def test_fatal_error_is_not_caught_by_except_exception() -> None:
     from modjit.runtime.journal import CHECKPOINTS, JOURNAL_CAP
 
-    s = Session("prog.py")  # stores that cannot be undone: no re-run
+    s = Session("prog.py")  # changes that cannot be undone: no re-run
     n = CHECKPOINTS + 4
-    s.run_source(f"def grow(rows):\n    for i in range({JOURNAL_CAP + 100}):\n        rows[i % {n}][0] = i\n"
+    s.run_source(f"def grow(rows):\n    for i in range({JOURNAL_CAP + 100}):\n        rows[i % {n}].reverse()\n"
                  "    x = 3\n    for i in range(50):\n        x = x * 3\n    return x\n"
-                 f"lst = [[2] for _ in range({n})]\n")
+                 f"lst = [[2, 1] for _ in range({n})]\n")
     with pytest.raises(FatalRuntimeError):
         s.run_source("try:\n    grow(lst)\nexcept Exception:\n    print('swallowed')\n")
 

@@ -17,10 +17,14 @@ undoes first:
                       the list anyway
 
 A full journal checkpoints the mutated list (a copy of it now, Journal.checkpoint)
-and mutates it without records from then on; with no checkpoint to be had, a
-mutation bumps the effects counter instead (as printing past the print queue
-does): a hand-over after it stops with a located error, as re-running would
-repeat it.
+and mutates it without records from then on.  With no checkpoint to be had, a
+store, append, extend or global rebinding is put back at once and the call
+hands over (E_DEOPT_JOURNAL): CPython re-runs it from its start, after the
+records are undone, so nothing is lost (before, the change counted as an
+effect, and a later overflow stopped the program with an error).  The rarer
+pop, reverse and whole-list changes (insert, sort, ...) still count as
+effects: a hand-over after one stops with a located error, as re-running
+would repeat it.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ from collections.abc import Callable
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
+from modjit.frontend.types import INT
 from modjit.runtime import capi
+from modjit.runtime import errors as E
 from modjit.runtime.journal import (
     CLOSED,
     J_FLOAT,
@@ -92,11 +98,19 @@ class EmitJournal(EmitCalls):
             f.block(take)
             closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(table)}')}, {CLOSED}")
             f.cbr(f.value(f"and i1 {mine}, {closed}"), over := f.new_label("jover"), ask := f.new_label("jask"))
-            f.block(ask)
-            arg = f.alloca(f.tmp("jlist"), "ptr")
-            f.emit(f"store ptr {lst}, ptr {arg}")
+            f.block(ask)  # checkpoint(lst, kind, index, item): lst as it was before this change
+            arg = f.alloca(f.tmp("jlist"), "[4 x ptr]")
+            if kind in (J_STORE, J_POP):
+                item = f.value(f"inttoptr i64 {payload} to ptr")
+            else:
+                item = obj if kind == J_FLOAT else ptr_const(capi.PY_NONE)
+            boxed_kind, boxed_index = self.box((str(kind), INT)), self.box((index, INT))
+            for k, v in enumerate((lst, boxed_kind, boxed_index, item)):
+                f.emit(f"store ptr {v}, ptr {f.value(f'getelementptr ptr, ptr {arg}, i64 {k}')}")
             fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
-            r = f.value(f"call ptr {self.need('PyObject_Vectorcall')}(ptr {fn}, ptr {arg}, i64 1, ptr null)")
+            r = f.value(f"call ptr {self.need('PyObject_Vectorcall')}(ptr {fn}, ptr {arg}, i64 4, ptr null)")
+            self.decref(boxed_kind)
+            self.decref(boxed_index)
             yes = f.value(f"icmp eq ptr {r}, {ptr_const(capi.PY_TRUE)}")
             self.decref(r, nullable=True)  # (True or False)
             f.cbr(yes, skipped, over)
@@ -108,23 +122,54 @@ class EmitJournal(EmitCalls):
         f.br(done)
         f.block(done)
 
-    def journal_owned(self, kind: int, obj: str, index: str, item: str) -> None:
-        """A record that keeps `item` (a reference the record now owns, or NULL);
-        with no room, the item is released and the change counts as an effect."""
+    def journal_owned(self, kind: int, obj: str, index: str, item: str,
+                      put_back: Callable[[], None] | None = None) -> None:
+        """A record that keeps `item` (a reference the record now owns, or NULL).
+        With no room: `put_back` undoes the change (taking `item` over) and the
+        call hands over; without one, the item is released and the change
+        counts as an effect."""
         def full() -> None:
+            if put_back is not None:
+                put_back()
+                self.hand_over_unrecorded()
+                return
             self.decref(item, nullable=True)
             self.bump_effects()
 
         self.journal(kind, obj, index, self.f.value(f"ptrtoint ptr {item} to i64"), full,
                      on_skip=lambda: self.decref(item, nullable=True))
 
+    def hand_over_unrecorded(self) -> None:
+        """A change the journal could not record was put back: hand the call over."""
+        self.raise_if("true", E.E_DEOPT_JOURNAL, None)
+
     def release_replaced(self, lst: str, index: str, old: str, visible: bool) -> None:
-        """The item a store took out of `lst`: journaled if others see the list,
-        else released."""
-        if visible:
-            self.journal_owned(J_STORE, lst, index, old)
-        else:
+        """The item a store took out of `lst` (at the wrapped `index`): journaled
+        if others see the list, else released."""
+        if not visible:
             self.decref(old)
+            return
+
+        def put_back() -> None:  # the old item into its slot again, the new one released
+            f = self.f
+            items = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
+            slot = f.value(f"getelementptr ptr, ptr {items}, i64 {index}")
+            new = f.value(f"load ptr, ptr {slot}")
+            f.emit(f"store ptr {old}, ptr {slot}")
+            self.decref(new)
+
+        self.journal_owned(J_STORE, lst, index, old, put_back)
+
+    def journal_grown(self, lst: str, before: str) -> None:
+        """`lst` was `before` long until an append, extend or += just now; with
+        no room, it is cut back and the call hands over."""
+        def full() -> None:
+            cut = self.f.value(f"call i32 {self.need('PyList_SetSlice')}(ptr {lst}, i64 {before}, "
+                               f"i64 {2**63 - 1}, ptr null)")
+            self.raise_if(self.f.value(f"icmp slt i32 {cut}, 0"), E.E_PYERR, None)
+            self.hand_over_unrecorded()
+
+        self.journal(J_GROW, lst, before, "0", full)
 
     def journal_popped(self, lst: str, item: str) -> None:
         """lst.pop() returned `item` (a new reference, released by the caller)."""
@@ -133,7 +178,22 @@ class EmitJournal(EmitCalls):
 
     def journal_global(self, ns: str, key: str, old: str) -> None:
         """The namespace's `key` was bound to `old` (a new reference or NULL)."""
-        self.journal_owned(J_GLOBAL, ns, self.f.value(f"ptrtoint ptr {key} to i64"), old)
+        def put_back() -> None:  # bound to `old` again (or unbound), `old` released
+            f = self.f
+            bind, unbind, done = f.new_label("gbind"), f.new_label("gunbind"), f.new_label("gback")
+            f.cbr(f.value(f"icmp eq ptr {old}, null"), unbind, bind)
+            f.block(bind)
+            r = f.value(f"call i32 {self.need('PyDict_SetItem')}(ptr {ns}, ptr {key}, ptr {old})")
+            self.decref(old)
+            self.raise_if(f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+            f.br(done)
+            f.block(unbind)
+            r = f.value(f"call i32 {self.need('PyDict_DelItem')}(ptr {ns}, ptr {key})")
+            self.raise_if(f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+            f.br(done)
+            f.block(done)
+
+        self.journal_owned(J_GLOBAL, ns, self.f.value(f"ptrtoint ptr {key} to i64"), old, put_back)
 
     def journal_snapshot(self, lst: str) -> None:
         """`lst` is about to change as a whole (insert, sort, ...): keep a copy."""
@@ -144,7 +204,7 @@ class EmitJournal(EmitCalls):
     def journal_float(self, obj: str, lst: str) -> None:
         """The float `obj` (in the list `lst`) is about to be overwritten in place."""
         bits = self.f.value(f"load i64, ptr {self.f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
-        self.journal(J_FLOAT, obj, "0", bits, self.bump_effects, lst=lst)
+        self.journal(J_FLOAT, obj, "0", bits, self.hand_over_unrecorded, lst=lst)  # (not written yet)
 
 
 # Drops records 0..n-1: each releases its object (all but FLOAT) and the item

@@ -256,7 +256,7 @@ class EmitLists(EmitJournal):
         self.raise_pyerr_if_null(r)
         self.decref(r)  # the list itself, which the variable holds already
         if seen and grow:
-            self.journal(J_GROW, lst[0], before, "0", self.bump_effects)
+            self.journal_grown(lst[0], before)
 
     def list_method(self, lst: Value, name: str, args: list[Value], result: Type, node: ast.AST,
                     kwargs: dict[str, object] | None = None) -> str:
@@ -278,7 +278,7 @@ class EmitLists(EmitJournal):
             self.decref(obj)
             self.raise_if(f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
             if undo is not None:
-                self.journal(undo, lst[0], before, "0", self.bump_effects)
+                self.journal_grown(lst[0], before)
             return "false"
         if kwargs:  # lst.sort(reverse=True): list.sort(lst, reverse=True)
             self.pycall(list.sort, [lst], NONE, node, kwargs)
@@ -295,6 +295,8 @@ class EmitLists(EmitJournal):
         self.raise_pyerr_if_null(r)
         if undo == J_POP:
             self.journal_popped(lst[0], r)
+        elif undo == J_GROW:
+            self.journal_grown(lst[0], before)
         elif undo is not None:
             self.journal(undo, lst[0], before, "0", self.bump_effects)
         if isinstance(result, ListType):

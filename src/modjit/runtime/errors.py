@@ -18,8 +18,10 @@ E_DEOPT_TYPE = 3  # a global changed to a type the unit was not compiled for
 E_DEOPT_VALUE = 4  # a value the compiled code cannot represent (e.g. int ** negative)
 E_DEOPT_ITEM = 5  # a list item of a type the unit was not compiled for ([1.5, 2] for list[float])
 E_DEOPT_OUTPUT = 6  # the print queue is full, and nothing has been printed (or done) for good yet
+E_DEOPT_JOURNAL = 7  # a change the full journal cannot record: it was put back, CPython re-runs
 
-DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE, E_DEOPT_ITEM, E_DEOPT_OUTPUT)  # one range: 2..6
+DEOPT_CODES = (E_DEOPT_OVERFLOW, E_DEOPT_TYPE, E_DEOPT_VALUE, E_DEOPT_ITEM, E_DEOPT_OUTPUT,
+               E_DEOPT_JOURNAL)  # one range: 2..7
 
 DEOPT_MESSAGES = {
     E_DEOPT_OVERFLOW: "integer overflow: compiled code uses 64-bit ints (run with --no-jit for unbounded ints)",
@@ -27,6 +29,7 @@ DEOPT_MESSAGES = {
     E_DEOPT_VALUE: "result not representable in compiled code (run with --no-jit)",
     E_DEOPT_ITEM: "a list item of another type reached compiled code (run with --no-jit)",
     E_DEOPT_OUTPUT: "more output than compiled code queues (run with --no-jit)",
+    E_DEOPT_JOURNAL: "more list changes than compiled code can undo (run with --no-jit)",
 }
 
 # what --verbose says when compiled code hands a call or statement over to CPython
@@ -36,6 +39,7 @@ HANDOVER_REASONS = {
     E_DEOPT_VALUE: "a value compiled code cannot represent",
     E_DEOPT_ITEM: "a list item of another type",
     E_DEOPT_OUTPUT: "more prints than the print queue holds",
+    E_DEOPT_JOURNAL: "more list changes than the journal can undo",
 }
 
 # code -> (exception type, message)

@@ -103,14 +103,17 @@ class Journal:
         self._cells[self._index] = 0
         self._clear_table()
 
-    def checkpoint(self, lst: list[object]) -> bool:
+    def checkpoint(self, lst: list[object], kind: int = J_SNAPSHOT, index: int = 0,
+                   item: object = None) -> bool:
         """The journal is full and the innermost call from CPython (whose
         records start at its entry mark) mutates `lst`: record a copy of it
-        as it is now (undoing newest first, the copy puts back what the call
-        did to it from here on) and add it to the call's table.  False if the
-        table or the headroom is full.  The copy holds the list's floats, so
-        none of them is overwritten in place from now on (an older FLOAT
-        record still finds its float as it left it)."""
+        as it was before the change `kind` would have recorded (undoing newest
+        first, the copy puts back what the call did to it from here on) and
+        add it to the call's table.  False if the table or the headroom is
+        full.  The copy holds the list's floats, so none of them is
+        overwritten in place from now on (an older FLOAT record still finds
+        its float as it left it); the one about to be (FLOAT: `item`) is
+        copied by value."""
         table, mark = self._table, self._cells[self._mark_index]
         if table[1] != mark:
             self._clear_table()  # (another call's table: it starts anew)
@@ -119,7 +122,7 @@ class Journal:
         if k >= CHECKPOINTS or n >= JOURNAL_CAP + HEADROOM or table[slot]:
             table[0] = CLOSED
             return False
-        copy = lst[:]
+        copy = _before(lst, kind, index, item)
         w = self._words
         w[4 * n], w[4 * n + 1], w[4 * n + 2], w[4 * n + 3] = J_SNAPSHOT, id(lst), 0, id(copy)
         _incref(id(lst))
@@ -149,3 +152,24 @@ class Journal:
 
 def _no_compiler() -> tuple[Callable[[int, int], None], Callable[[int, int, int], None]]:
     raise RuntimeError("no engine to compile the journal's trim")
+
+
+def _before(lst: list[object], kind: int, index: int, item: object) -> list[object]:
+    """A copy of `lst` as it was before the change a record of `kind` undoes:
+    STORE put another item at `index` (`item` was there), GROW appended past
+    `index` items, POP took `item` off the end, REVERSE reversed it; FLOAT is
+    about to overwrite `item` in place (the copy gets a float of its value)."""
+    copy = lst[:]
+    if kind == J_STORE:
+        copy[index] = item
+    elif kind == J_GROW:
+        del copy[index:]
+    elif kind == J_POP:
+        copy.append(item)
+    elif kind == J_REVERSE:
+        copy.reverse()
+    elif kind == J_FLOAT:
+        for i, x in enumerate(copy):
+            if x is item:
+                copy[i] = float.fromhex(x.hex())  # type: ignore[attr-defined]  # (a new object)
+    return copy
