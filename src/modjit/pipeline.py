@@ -339,42 +339,52 @@ def inline_copies(rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> list[str]
     are then dropped as dead, leaving one function's code in the module.  Each
     callee is copied once and copies never call each other in a cycle
     (recursion goes through slots), so the inliner can fold every copy."""
-    copies: list[str] = []
-    edges: dict[Spec, dict[Spec, str]] = {}  # copy -> the copies it calls directly
-    limit = rt.options.inline_max_lines
-    budget = [INLINE_BUDGET * limit]
+    inliner = _Inliner(rt, spec, ctx)
+    ctx.inline_symbols.update(inliner.visit(spec, 1))
+    spec.inlined = [s for s in inliner.edges if s is not spec]
+    return inliner.copies
 
-    def reaches(a: Spec, b: Spec) -> bool:
-        return a is b or any(reaches(c, b) for c in edges.get(a, ()))
 
-    def visit(node: Spec, depth: int) -> dict[Spec, str]:
+class _Inliner:
+    """inline_copies' walk over the callee graph.  (A class, not nested
+    functions: those held themselves through their cells, a cycle of garbage
+    per caller compiled that the program's gc.collect() counted.)"""
+
+    def __init__(self, rt: RuntimeContext, spec: Spec, ctx: EmitContext) -> None:
+        self.rt, self.spec, self.ctx = rt, spec, ctx
+        self.copies: list[str] = []
+        self.edges: dict[Spec, dict[Spec, str]] = {}  # copy -> the copies it calls directly
+        self.limit = rt.options.inline_max_lines
+        self.budget = INLINE_BUDGET * self.limit
+
+    def reaches(self, a: Spec, b: Spec) -> bool:
+        return a is b or any(self.reaches(c, b) for c in self.edges.get(a, ()))
+
+    def visit(self, node: Spec, depth: int) -> dict[Spec, str]:
+        rt, ctx, edges = self.rt, self.ctx, self.edges
         chosen: dict[Spec, str] = {}
         edges[node] = chosen
         for callee in dict.fromkeys(node.unit.callees):
-            if callee is spec or callee.invalid or callee.unit is None:
+            if callee is self.spec or callee.invalid or callee.unit is None:
                 continue
             if callee in edges:
-                if not reaches(callee, node):
+                if not self.reaches(callee, node):
                     chosen[callee] = callee.symbol + ".inl"  # already copied: call that copy
                 continue
             copy = incubate(rt, callee)
             lines = ir_lines(rt, callee)
-            if lines > limit or lines > budget[0]:
+            if lines > self.limit or lines > self.budget:
                 continue
-            budget[0] -= lines
+            self.budget -= lines
             chosen[callee] = callee.symbol + ".inl"
             # A copy at the depth limit calls through slots, but is still
             # recorded, so a second caller reuses it instead of pasting it twice.
-            below = visit(callee, depth + 1) if depth < INLINE_DEPTH else edges.setdefault(callee, {})
-            copies.append(rewire(copy.text, below))
+            below = self.visit(callee, depth + 1) if depth < INLINE_DEPTH else edges.setdefault(callee, {})
+            self.copies.append(rewire(copy.text, below))
             ctx.declarations.update(copy.declarations)
             ctx.helpers.update(copy.helpers)
             ctx.slot_callees.update(c for c in copy.slot_callees if c not in below)
         return chosen
-
-    ctx.inline_symbols.update(visit(spec, 1))
-    spec.inlined = [s for s in edges if s is not spec]
-    return copies
 
 
 _SLOT_LOAD = re.compile(r"  (%[\w.]+) = load ptr, ptr inttoptr \(i64 (\d+) to ptr\)\n")

@@ -41,6 +41,17 @@ class _Generation:
         self.ee.close()
 
 
+def _break_cast_cycle(mod: llvm.ModuleRef) -> None:
+    """llvmlite hashes a module (the engine keeps a set of them) through
+    ctypes.cast, which leaves its pointer holding itself in its `_objects`:
+    2 objects of cyclic garbage per unit, which the program's own gc.collect()
+    counted and its collections traversed.  Emptied, the pointer is freed
+    with the module."""
+    objects = getattr(mod._ptr, "_objects", None)
+    if isinstance(objects, dict):
+        objects.clear()
+
+
 class MCJITEngine:
     name = "mcjit"
 
@@ -108,6 +119,7 @@ class MCJITEngine:
         mod = handle.owner[1]  # type: ignore[index]
         handle.owner = (gen, None)
         gen.ee.remove_module(mod)  # frees the IR now
+        _break_cast_cycle(mod)
         mod.close()
         gen.live -= 1
         self.modules_released += 1

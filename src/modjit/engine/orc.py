@@ -51,8 +51,10 @@ class ORCEngine:
             if keep_asm:
                 handle.asm = self._opt_tm.emit_assembly(mod)
         builder = llvm.JITLibraryBuilder().add_ir(text).add_current_process()
-        for symbol in _defined_functions(text):
+        exports = _defined_functions(text)
+        for symbol in exports:
             builder.export_symbol(symbol)
+        _hold_array_types(len(exports))
         with t.timing("codegen"):
             tracker = builder.link(self._jits[tier], f"u{next(self._names)}")
         handle.owner = tracker
@@ -96,3 +98,18 @@ def _defined_functions(ir: str) -> list[str]:
             else:
                 names.append(line[at:line.index("(", at)])
     return names
+
+
+# JITLibraryBuilder.link makes ctypes array types for its arguments (entries,
+# exports, imports); ctypes caches them weakly, and a type is a reference
+# cycle: 21 objects of cyclic garbage per unit, which the program's own
+# gc.collect() counted.  Held here, link finds them in ctypes' cache.
+_ARRAY_TYPES: dict[tuple[str, int], type] = {}
+
+
+def _hold_array_types(exports: int) -> None:
+    from llvmlite.binding import orcjit
+
+    for name, n in (("_LinkElement", 2), ("_SymbolAddress", exports), ("_SymbolAddress", 0)):
+        if (name, n) not in _ARRAY_TYPES and hasattr(orcjit, name):
+            _ARRAY_TYPES[name, n] = getattr(orcjit, name) * n

@@ -88,8 +88,12 @@ def register_symbols() -> None:
     for name in C_API:
         llvm.add_symbol(name, ctypes.cast(getattr(api, name), ctypes.c_void_p).value)
     libm = _load_libm()
-    for name in LIBM:
+    _LIBM.append(libm)  # (kept: a dropped CDLL and its function pointers are cyclic garbage
+    for name in LIBM:   # that the program's gc.collect() would count)
         llvm.add_symbol(name, ctypes.cast(getattr(libm, name), ctypes.c_void_p).value)
+
+
+_LIBM: list[ctypes.CDLL] = []
 
 
 def _load_libm() -> ctypes.CDLL:
