@@ -1,13 +1,18 @@
-"""The compiler's room under the program's recursion limit.
+"""The compiler's room under the program's recursion limit, and out of its
+garbage collector's schedule.
 
 The compiler walks trees recursively, counted against the program's
 recursion limit, which may be small (sys.setrecursionlimit(50)) or nearly
 used up by the recursion that calls a function for the first time (or
-turns it hot): it gets room of its own while it runs.
+turns it hot): it gets room of its own while it runs.  Its allocations would
+also count towards the program's next collection: the collector is off while
+it runs, and the young generation's count is put back after (memory.gc_young_count).
 """
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import sys
 
 COMPILER_ROOM = 2000  # recursion levels the compiler may use above the program's limit
@@ -18,16 +23,30 @@ class compiler_room:  # noqa: N801 - used as `with compiler_room():`, like a fun
     """`levels` more levels while the compiler runs (a class: cheaper than a
     generator-based context manager, paid by every statement unit)."""
 
-    __slots__ = ("levels", "limit")
+    __slots__ = ("levels", "limit", "gc_state")
 
     def __init__(self, levels: int = COMPILER_ROOM) -> None:
         self.levels = levels
+        self.gc_state: tuple[bool, int] | None = None
 
     def __enter__(self) -> None:
+        if not _NESTED[0]:
+            count = _young_count()
+            self.gc_state = (gc.isenabled(), count.value if count is not None else -1)
+            gc.disable()
+        _NESTED[0] += 1
         self.limit = _PENDING[0] or sys.getrecursionlimit()
         sys.setrecursionlimit(min(self.limit + self.levels, INT_MAX))
 
     def __exit__(self, *exc: object) -> None:
+        _NESTED[0] -= 1
+        if self.gc_state is not None:
+            enabled, young = self.gc_state
+            count = _young_count()
+            if count is not None and young >= 0:
+                count.value = young
+            if enabled:
+                gc.enable()
         try:
             sys.setrecursionlimit(self.limit)
             _PENDING[:] = [0, 0]
@@ -36,6 +55,16 @@ class compiler_room:  # noqa: N801 - used as `with compiler_room():`, like a fun
 
 
 _PENDING = [0, 0]  # the program's limit to give back, and the raised one it replaces
+_NESTED = [0]  # compiler_rooms open (the outermost one keeps the collector's state)
+_YOUNG: list[ctypes.c_int | None] = []  # [memory.gc_young_count()], found at the first compile
+
+
+def _young_count() -> ctypes.c_int | None:
+    if not _YOUNG:
+        from modjit.runtime.memory import gc_young_count
+
+        _YOUNG.append(gc_young_count())
+    return _YOUNG[0]
 
 
 def restore_recursion_limit() -> None:
