@@ -10,6 +10,7 @@ from types import TracebackType
 
 from modjit.errors import FatalRuntimeError, source_line_with_caret
 from modjit.options import JitOptions
+from modjit.runtime.memory import freeze_own_objects
 from modjit.runtime.recursion import INT_MAX
 
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -59,6 +60,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         # session.run_statement, exec_on_cpython and exec()'s own level (with a
         # first call through a function's stand-in, as deep as python3 goes)
         hide_own_frames(extra=3)
+        freeze_own_objects()
         for stmt in tree.body:
             session.run_statement(stmt, filename=prog)
     except SystemExit as exc:

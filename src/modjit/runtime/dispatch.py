@@ -413,14 +413,23 @@ def _as_python_would(fn: types.FunctionType, args: tuple[Any, ...], levels: int 
         for _ in range(levels):  # back to the depth CPython let them in at: never refused
             _enter_level(b"")
 
-class _StandInType(type):
-    """The metaclass of the per-stand-in classes: to the program, the class's
-    __module__ is the function type's ('builtins'); the class's own dict keeps
-    the property that reads the function's `__module__` for instances."""
+class _ModuleName(str):
+    """The metaclass's own __module__ (a str, as type_module reads it from the
+    dict), and, as a data descriptor there, the per-stand-in classes'
+    __module__ as the program reads it: the function type's, 'builtins'."""
 
-    @property
-    def __module__(cls) -> str:  # type: ignore[override]
-        return "builtins"
+    def __get__(self, cls: object, meta: object = None) -> str:
+        return "builtins" if cls is not None else self
+
+    def __set__(self, cls: object, value: object) -> None:
+        raise TypeError("cannot set '__module__' attribute of immutable type 'function'")
+
+
+class _StandInType(type):
+    """The metaclass of the per-stand-in classes, whose own dict keeps the
+    property that reads the function's `__module__` for instances."""
+
+    __module__ = _ModuleName(__name__)
 
 
 _OWN = frozenset(JitFunction.__slots__) | {

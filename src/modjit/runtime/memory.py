@@ -182,6 +182,23 @@ def gc_young_count() -> ctypes.c_int | None:
     return None
 
 
+def freeze_own_objects() -> None:
+    """Move every object alive now (modjit's modules and the interpreter's
+    start-up; the program has not run) out of the collector's sight, as
+    gc.freeze() does, so its collections, the last ones at exit included,
+    do not traverse them: ~10 ms of every run's exit.  freeze() zeroes the
+    generations' counts; they are put back, so the program's collections
+    come when they would have."""
+    import gc
+
+    young = gc_young_count()
+    counts = [ctypes.c_int.from_address(ctypes.addressof(young) + 24 * g) for g in range(3)] if young else []
+    before = [c.value for c in counts]
+    gc.freeze()
+    for c, value in zip(counts, before, strict=True):
+        c.value = value
+
+
 STACK_ROOM = 1 << 30  # how far the main thread's stack may grow for deep compiled recursion
 
 
