@@ -35,6 +35,25 @@ NATIVE_LEVELS = 2  # recursion levels CPython counts for a call of a stand-in wh
 VECTORCALL = "PyObject_Vectorcall"
 
 
+def _raise_boxed(e: EmitStmt, res: str) -> None:
+    """The handler's result: a Raised box (errors.raised) is raised here, from
+    C, so the program's frame sees the exception's traceback as it was made
+    (the line in the function), with no frame of the handler's in it."""
+    f = e.f
+    box, done = f.new_label("raisebox"), f.new_label("handled")
+    is_obj = f.value(f"icmp ne ptr {res}, null")
+    ty = f.value(f"select i1 {is_obj}, ptr {res}, ptr {ptr_const(id(E.Raised))}")  # (null: no load)
+    kind = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {ty}, i64 8')}")
+    f.cbr(f.value(f"and i1 {is_obj}, {f.value(f'icmp eq ptr {kind}, {ptr_const(id(E.Raised))}')}"), box, done)
+    f.block(box)
+    exc = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {res}, i64 24')}")
+    exc_type = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {exc}, i64 8')}")
+    f.emit(f"call void {e.need('PyErr_SetObject')}(ptr {exc_type}, ptr {exc})")
+    e.decref(res)
+    f.term("ret ptr null")
+    f.block(done)
+
+
 def has_native_entry(u: UnitTypes) -> bool:
     return all(_native_param(t) for t in u.param_types)
 
@@ -127,6 +146,7 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     for k in range(2):
         e.decref(f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr {arr}, i64 {k}')}"))
     e.add_depth(-1)
+    _raise_boxed(e, res)
     f.term(f"ret ptr {res}")
     f.block("slow")
     if foreign is not None:

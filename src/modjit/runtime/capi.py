@@ -31,6 +31,7 @@ C_API = {
     "PyObject_Vectorcall": "declare ptr @PyObject_Vectorcall(ptr, ptr, i64, ptr)",
     "PyErr_Fetch": "declare void @PyErr_Fetch(ptr, ptr, ptr)",
     "PyErr_Restore": "declare void @PyErr_Restore(ptr, ptr, ptr)",
+    "PyErr_SetObject": "declare void @PyErr_SetObject(ptr, ptr)",
     "PyDict_GetItem": "declare ptr @PyDict_GetItem(ptr, ptr)",
     "PyDict_SetItem": "declare i32 @PyDict_SetItem(ptr, ptr, ptr)",
     "PyErr_CheckSignals": "declare i32 @PyErr_CheckSignals()",

@@ -310,7 +310,10 @@ class RuntimeContext:
         """`handler(effects, mark, *args)`, which a native entry calls when the
         compiled call left an error: the same hand-over or raise as call_spec's."""
         def handler(effects: int, mark: int, *args: Any) -> Any:
-            return self._function_error(spec, args, effects, mark)
+            try:
+                return self._function_error(spec, args, effects, mark)
+            except BaseException as exc:  # noqa: BLE001 - the entry raises it, past our frames
+                return E.raised(exc)
 
         return handler
 

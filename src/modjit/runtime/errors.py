@@ -99,6 +99,27 @@ class Site:
         return self._hash
 
 
+class Raised(tuple):  # type: ignore[type-arg]
+    """(exception,): what a native entry's error handler returns for the entry
+    to raise itself (codegen/emit_native.py), so that no frame of modjit's
+    stands between the program's frame and the exception's own frames."""
+
+    __slots__ = ()
+
+
+_PKG_DIR = __file__.rsplit("/", 2)[0]
+
+
+def raised(exc: BaseException) -> Raised:
+    """`exc` boxed for a native entry to raise, its traceback without the
+    frames of modjit's own it passed (the handler's, the runtime's)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PKG_DIR):
+        tb = tb.tb_next
+    exc.__traceback__ = tb
+    return Raised((exc,))
+
+
 def make_exception(code: int, site: Site) -> BaseException:
     exc_type, message = EXCEPTIONS[code]
     return exc_type(message.format(name=site.name))
