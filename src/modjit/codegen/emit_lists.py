@@ -78,6 +78,46 @@ class EmitLists(EmitJournal):
             self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
         self.release_replaced(lst[0], at, old, seen)
 
+    def element_moves(self, s: ast.Assign) -> bool:
+        """`a[i], a[j] = a[j], a[i]` (list items to list items of the same type):
+        the item objects move, as in CPython, instead of being unboxed, checked
+        and boxed again (a swap was most of fannkuch's inner loop).  Each is
+        read (IndexError as a read's), then each target stored in order (as a
+        store's), as CPython does.  False, with nothing emitted, for other
+        assignments."""
+        if len(s.targets) != 1 or not isinstance(s.targets[0], ast.Tuple | ast.List) \
+                or not isinstance(s.value, ast.Tuple | ast.List):
+            return False
+        targets, sources = s.targets[0].elts, s.value.elts
+        if len(targets) != len(sources) or len(targets) < 2:
+            return False
+        for src, tgt in zip(sources, targets, strict=True):
+            if not (_item_subscript(src) and _item_subscript(tgt)):
+                return False
+            st, tt = self.u.types.get(src.value), self.u.types.get(tgt.value)  # type: ignore[attr-defined]
+            if not (isinstance(st, ListType) and isinstance(tt, ListType) and st.elem == tt.elem):
+                return False
+        f = self.f
+        objs = []
+        for src in sources:
+            assert isinstance(src, ast.Subscript)
+            lst = self.expr(src.value)
+            slot = self.item_slot(lst[0], self.coerce(self.expr(src.slice), INT), src, E.E["list_index"])
+            obj = f.value(f"load ptr, ptr {slot}")
+            self.incref(obj)
+            objs.append(self.temp(obj))  # (held until the statement ends: a later target may raise)
+        for tgt, obj in zip(targets, objs, strict=True):
+            assert isinstance(tgt, ast.Subscript)
+            seen = self.mutation_visible(tgt.value)
+            lst = self.expr(tgt.value)
+            slot, at = self.item_slot_at(lst[0], self.coerce(self.expr(tgt.slice), INT), tgt,
+                                         E.E["list_assign_index"])
+            old = f.value(f"load ptr, ptr {slot}")
+            self.incref(obj)  # the list's reference
+            f.emit(f"store ptr {obj}, ptr {slot}")
+            self.release_replaced(lst[0], at, old, seen)
+        return True
+
     def bool_store(self, lst: str, i: str, slot: str, old: str, value: str, seen: bool) -> None:
         """a[i] = b for a bool b: nothing to do when the slot holds that object."""
         f = self.f
@@ -307,6 +347,10 @@ class EmitLists(EmitJournal):
         native = self.unbox(r, result, node, deopt=E.E_DEOPT_ITEM)
         self.decref(r)
         return native
+
+
+def _item_subscript(node: ast.expr) -> bool:
+    return isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice)
 
 
 _ = capi

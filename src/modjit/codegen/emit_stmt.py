@@ -40,6 +40,8 @@ class EmitStmt(EmitExpr):
 
     def stmt_body(self, s: ast.stmt) -> None:
         if isinstance(s, ast.Assign):
+            if self.element_moves(s):
+                return
             v = self.expr(s.value)
             for target in s.targets:
                 self.assign(target, v)
