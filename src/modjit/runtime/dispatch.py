@@ -173,8 +173,15 @@ class JitFunction:
         Other threads than the program's run it on CPython: the runtime's state
         (error cell, journal, print queue, frame count) is one."""
         if get_ident() != self._rt.thread:
-            if not kwargs and self._recursive():  # (recursing through the stand-in: as deep as python3)
-                return _as_python_would(self._fn, args, _THREAD_STAND_IN_LEVELS)
+            if self._recursive():
+                # The name gets its plain function back for good: recursing
+                # through the stand-in, each level cost C stack (a DFS 50,000
+                # deep on a worker thread, python3's, crashed) and levels of
+                # the limit.  (A program run in a thread, as contest code
+                # often is, compiles nothing there anyway.)
+                self._rt.unwrap(self)
+                if not kwargs:
+                    return _as_python_would(self._fn, args, _THREAD_STAND_IN_LEVELS)
             return self._fn(*args, **kwargs)
         if kwargs or len(args) != self._nparams:  # keywords, defaults
             bound = self._bind(args, kwargs) if self._simple else None
