@@ -35,7 +35,6 @@ from collections.abc import Callable
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
-from modjit.frontend.types import INT
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.journal import (
@@ -99,20 +98,13 @@ class EmitJournal(EmitCalls):
             closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(table)}')}, {CLOSED}")
             f.cbr(f.value(f"and i1 {mine}, {closed}"), over := f.new_label("jover"), ask := f.new_label("jask"))
             f.block(ask)  # checkpoint(lst, kind, index, item): lst as it was before this change
-            arg = f.alloca(f.tmp("jlist"), "[4 x ptr]")
             if kind in (J_STORE, J_POP):
                 item = f.value(f"inttoptr i64 {payload} to ptr")
             else:
                 item = obj if kind == J_FLOAT else ptr_const(capi.PY_NONE)
-            boxed_kind, boxed_index = self.box((str(kind), INT)), self.box((index, INT))
-            for k, v in enumerate((lst, boxed_kind, boxed_index, item)):
-                f.emit(f"store ptr {v}, ptr {f.value(f'getelementptr ptr, ptr {arg}, i64 {k}')}")
             fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
-            r = f.value(f"call ptr {self.need('PyObject_Vectorcall')}(ptr {fn}, ptr {arg}, i64 4, ptr null)")
-            self.decref(boxed_kind)
-            self.decref(boxed_index)
-            yes = f.value(f"icmp eq ptr {r}, {ptr_const(capi.PY_TRUE)}")
-            self.decref(r, nullable=True)  # (True or False)
+            yes = f.value(f"call i1 {self.need('mj.jask')}(ptr {fn}, ptr {lst}, i64 {kind}, i64 {index}, "
+                          f"ptr {item}, ptr {ptr_const(capi.PY_TRUE)})")
             f.cbr(yes, skipped, over)
             f.block(over)
         on_full()

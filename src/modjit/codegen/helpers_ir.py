@@ -213,6 +213,39 @@ done:
 }""",
     # emit_journal: one record [kind, obj, index, payload] at entry n of the journal
     # at %base, whose count cell is %count; a reference to obj taken if %own
+    # A full journal asks the runtime to checkpoint a list (Journal.checkpoint(lst,
+    # kind, index, item)): one call per site instead of the boxing, the
+    # argument array and the releases pasted at each (nbody's IR grew by 30%).
+    "mj.jask": """
+define internal i1 @mj.jask(ptr %fn, ptr %lst, i64 %kind, i64 %index, ptr %item, ptr %true)
+    nounwind noinline cold {
+  %args = alloca [4 x ptr]
+  %k = call ptr @PyLong_FromLongLong(i64 %kind)
+  %i = call ptr @PyLong_FromLongLong(i64 %index)
+  %kz = icmp eq ptr %k, null
+  %iz = icmp eq ptr %i, null
+  %bad = or i1 %kz, %iz
+  br i1 %bad, label %nomem, label %ask
+nomem:
+  call void @Py_DecRef(ptr %k)
+  call void @Py_DecRef(ptr %i)
+  call void @PyErr_Clear()
+  ret i1 false
+ask:
+  store ptr %lst, ptr %args
+  %a1 = getelementptr ptr, ptr %args, i64 1
+  store ptr %k, ptr %a1
+  %a2 = getelementptr ptr, ptr %args, i64 2
+  store ptr %i, ptr %a2
+  %a3 = getelementptr ptr, ptr %args, i64 3
+  store ptr %item, ptr %a3
+  %r = call ptr @PyObject_Vectorcall(ptr %fn, ptr %args, i64 4, ptr null)
+  call void @Py_DecRef(ptr %k)
+  call void @Py_DecRef(ptr %i)
+  %yes = icmp eq ptr %r, %true
+  call void @Py_DecRef(ptr %r)
+  ret i1 %yes
+}""",
     "mj.jlog": """
 define internal void @mj.jlog(ptr %count, ptr %base, i64 %n, i64 %kind, ptr %obj, i64 %index,
                               i64 %payload, i1 %own) nounwind noinline {
@@ -244,6 +277,7 @@ HELPER_NEEDS = {
     "mj.cmp_if": ("floor",),
     "mj.round_even": ("round", "fabs"),
     "mj.fpow": ("fabs", "fmod", "floor", "copysign", "pow", "__errno_location"),
+    "mj.jask": ("PyLong_FromLongLong", "PyObject_Vectorcall", "Py_DecRef", "PyErr_Clear"),
 }
 
 INTRINSICS = {
