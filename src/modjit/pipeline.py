@@ -454,9 +454,17 @@ class StatementUnit:
 
     def run(self, interactive: bool = False) -> None:
         rt = self.rt
-        effects, mark = rt.cells.effects, rt.cells.journal.mark()
         ns = rt.namespace
         snapshot = [(name, ns.get(name, MISSING)) for name in self.assigned]
+        if not all(type(value) in _INERT for _, value in snapshot):
+            # The snapshot would keep an object of the program's own alive
+            # (a class instance the statement rebinds): its __del__ must run
+            # at the rebinding, as under CPython
+            del snapshot
+            rt.engine.release(self.handle)
+            rt.session.exec_on_cpython(self.stmt, interactive, self.filename)
+            return
+        effects, mark = rt.cells.effects, rt.cells.journal.mark()
         t0, compiling = time.perf_counter(), rt.promotion_seconds
         outer, rt.cells.entry_effects = rt.cells.entry_effects, effects
         outer_mark, rt.cells.entry_mark = rt.cells.entry_mark, mark
@@ -496,6 +504,8 @@ class StatementUnit:
             sys.displayhook(rt.take_echo())
 
 
+# values whose release runs nothing of the program's (a snapshot may hold them)
+_INERT = frozenset({int, float, bool, str, list, tuple, type(None), type(MISSING)})
 _COMPREHENSIONS = (ast.ListComp, ast.GeneratorExp)
 
 

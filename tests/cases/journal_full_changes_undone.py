@@ -77,3 +77,32 @@ def bump(n):
 
 
 print(bump(400000), counter)
+
+
+def more_than_checkpoints(a, rows, pts):  # pops, reverses, sorts and tuples of floats
+    for i in range(300000):
+        a[0] = i
+    for r in rows[:8]:
+        r[0] += 1
+    rows[9].pop()
+    rows[10].reverse()
+    rows[11].sort()
+    x, y = pts[0]
+    pts[0] = (x + 1.0, y + 1.0)
+    return overflow()
+
+
+rows = [[3, 1, 2] for _ in range(12)]
+pts = [(float(i), float(i)) for i in range(3)]
+print(more_than_checkpoints([0], rows, pts), rows, pts)
+
+
+def loop_target_stores(ps, n):  # `for dp[0] in ps` stores the caller's lists into dp
+    dp = [[0]]
+    for dp[0] in ps:
+        dp[0][0] += 1
+    return 2 ** 62 * n
+
+
+ps = [[1], [5]]
+print(loop_target_stores(ps, 4), ps)

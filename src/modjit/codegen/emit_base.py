@@ -244,12 +244,6 @@ class EmitBase:
     def raise_pyerr_if_null(self, obj: str) -> None:
         self.raise_if(self.f.value(f"icmp eq ptr {obj}, null"), E.E_PYERR, None)
 
-    def bump_effects(self) -> None:
-        addr = ptr_const(self.ctx.cells.effects_addr)
-        v = self.f.value(f"load i64, ptr {addr}")
-        v1 = self.f.value(f"add i64 {v}, 1")
-        self.f.emit(f"store i64 {v1}, ptr {addr}")
-
     # -- constants ----------------------------------------------------------
     def float_const(self, value: float) -> str:
         if self.ctx.inline_floats:

@@ -111,6 +111,7 @@ class EmitExpr(EmitLists):
         old = "null"
         if effect:  # journaled: a hand-over puts the old binding back
             old = self.f.value(f"call ptr {self.need('PyDict_GetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)})")
+            self.hand_over_unless_inert(old)
             self.incref(old, nullable=True)
         self.f.emit(f"call i32 {self.need('PyDict_SetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)}, ptr {obj})")
         self.decref(obj)

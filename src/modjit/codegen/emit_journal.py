@@ -18,13 +18,11 @@ undoes first:
 
 A full journal checkpoints the mutated list (a copy of it now, Journal.checkpoint)
 and mutates it without records from then on.  With no checkpoint to be had, a
-store, append, extend or global rebinding is put back at once and the call
-hands over (E_DEOPT_JOURNAL): CPython re-runs it from its start, after the
-records are undone, so nothing is lost (before, the change counted as an
-effect, and a later overflow stopped the program with an error).  The rarer
-pop, reverse and whole-list changes (insert, sort, ...) still count as
-effects: a hand-over after one stops with a located error, as re-running
-would repeat it.
+store, append, extend, pop, reverse, whole-list change (insert, sort, ...)
+or global rebinding is put back at once (or not made) and the call hands
+over (E_DEOPT_JOURNAL): CPython re-runs it from its start, after the records
+are undone, so nothing is lost (before, the change counted as an effect, and
+a later overflow stopped the program with an error).
 """
 
 from __future__ import annotations
@@ -115,21 +113,31 @@ class EmitJournal(EmitCalls):
         f.block(done)
 
     def journal_owned(self, kind: int, obj: str, index: str, item: str,
-                      put_back: Callable[[], None] | None = None) -> None:
+                      put_back: Callable[[], None]) -> None:
         """A record that keeps `item` (a reference the record now owns, or NULL).
         With no room: `put_back` undoes the change (taking `item` over) and the
-        call hands over; without one, the item is released and the change
-        counts as an effect."""
+        call hands over."""
         def full() -> None:
-            if put_back is not None:
-                put_back()
-                self.hand_over_unrecorded()
-                return
-            self.decref(item, nullable=True)
-            self.bump_effects()
+            put_back()
+            self.hand_over_unrecorded()
 
         self.journal(kind, obj, index, self.f.value(f"ptrtoint ptr {item} to i64"), full,
                      on_skip=lambda: self.decref(item, nullable=True))
+
+    def hand_over_unless_inert(self, old: str) -> None:
+        """A global about to be rebound holds `old` (borrowed, or NULL): the
+        journal would keep it alive until it is emptied, and an object of the
+        program's own (a class instance) may have a __del__ that must run
+        now, as CPython releases it at the rebinding.  Unless it is None or
+        an int, float, bool, str, list or tuple, the call hands over first."""
+        f = self.f
+        is_obj = f.value(f"icmp ne ptr {old}, null")
+        safe = f.value(f"select i1 {is_obj}, ptr {old}, ptr {ptr_const(capi.PY_NONE)}")  # (NULL: no load)
+        ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {safe}, i64 8')}")
+        inert = f.value(f"icmp eq ptr {old}, {ptr_const(capi.PY_NONE)}")
+        for t in (capi.INT_TYPE, capi.FLOAT_TYPE, capi.BOOL_TYPE, capi.LIST_TYPE, capi.TUPLE_TYPE, id(str)):
+            inert = f.value(f"or i1 {inert}, {f.value(f'icmp eq ptr {ty}, {ptr_const(t)}')}")
+        self.raise_if(f.value(f"and i1 {is_obj}, {f.value(f'xor i1 {inert}, true')}"), E.E_DEOPT_JOURNAL, None)
 
     def hand_over_unrecorded(self) -> None:
         """A change the journal could not record was put back: hand the call over."""
@@ -164,9 +172,25 @@ class EmitJournal(EmitCalls):
         self.journal(J_GROW, lst, before, "0", full)
 
     def journal_popped(self, lst: str, item: str) -> None:
-        """lst.pop() returned `item` (a new reference, released by the caller)."""
+        """lst.pop() returned `item` (a new reference, which the caller releases
+        after this; with no room, this releases it: the call hands over)."""
+        def put_back() -> None:  # appended again; the record's and the caller's references released
+            r = self.f.value(f"call i32 {self.need('PyList_Append')}(ptr {lst}, ptr {item})")
+            self.decref(item)
+            self.decref(item)
+            self.raise_if(self.f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+
         self.incref(item)
-        self.journal_owned(J_POP, lst, "0", item)
+        self.journal_owned(J_POP, lst, "0", item, put_back)
+
+    def journal_reversed(self, lst: str) -> None:
+        """lst.reverse() just now; with no room, it is reversed back and the call hands over."""
+        def full() -> None:
+            r = self.f.value(f"call i32 {self.need('PyList_Reverse')}(ptr {lst})")
+            self.raise_if(self.f.value(f"icmp slt i32 {r}, 0"), E.E_PYERR, None)
+            self.hand_over_unrecorded()
+
+        self.journal(J_REVERSE, lst, "0", "0", full)
 
     def journal_global(self, ns: str, key: str, old: str) -> None:
         """The namespace's `key` was bound to `old` (a new reference or NULL)."""
@@ -191,7 +215,8 @@ class EmitJournal(EmitCalls):
         """`lst` is about to change as a whole (insert, sort, ...): keep a copy."""
         copy = self.f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 0, i64 {2**63 - 1})")
         self.raise_pyerr_if_null(copy)
-        self.journal_owned(J_SNAPSHOT, lst, "0", copy)
+        # with no room: nothing has changed yet; the copy is released and the call hands over
+        self.journal_owned(J_SNAPSHOT, lst, "0", copy, lambda: self.decref(copy))
 
     def journal_float(self, obj: str, lst: str) -> None:
         """The float `obj` (in the list `lst`) is about to be overwritten in place."""

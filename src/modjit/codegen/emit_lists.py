@@ -338,7 +338,7 @@ class EmitLists(EmitJournal):
         elif undo == J_GROW:
             self.journal_grown(lst[0], before)
         elif undo is not None:
-            self.journal(undo, lst[0], before, "0", self.bump_effects)
+            self.journal_reversed(lst[0])
         if isinstance(result, ListType):
             return self.temp(r)
         if result == NONE:

@@ -86,6 +86,9 @@ def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) ->
         elif isinstance(node, ast.For) and isinstance(node.target, ast.Name):
             values.append((node.target.id, 0, _item_of(node.iter)))  # `for row in grid`
             judged.add(id(node.target))
+        elif isinstance(node, ast.For | ast.comprehension):  # `for dp[0] in ps`: anything
+            values.extend(v for e in ast.walk(node.target) if isinstance(e, ast.Subscript)
+                          for v in _stored(e, _UNKNOWN))
         elif isinstance(node, ast.Call):
             values.extend(_inserted(node))
             if not (isinstance(node.func, ast.Name) and node.func.id in _STORES_NOTHING):

@@ -168,8 +168,15 @@ def _before(lst: list[object], kind: int, index: int, item: object) -> list[obje
         copy.append(item)
     elif kind == J_REVERSE:
         copy.reverse()
-    elif kind == J_FLOAT:
+    elif kind == J_FLOAT:  # (the float itself, or one of a tuple of floats the list holds)
         for i, x in enumerate(copy):
             if x is item:
-                copy[i] = float.fromhex(x.hex())  # type: ignore[attr-defined]  # (a new object)
+                copy[i] = _fresh(x)
+            elif type(x) is tuple and any(y is item for y in x):
+                copy[i] = tuple(_fresh(y) if type(y) is float else y for y in x)
     return copy
+
+
+def _fresh(x: object) -> object:
+    """A new float object of `x`'s value: the list's own is about to be overwritten in place."""
+    return float.fromhex(x.hex())  # type: ignore[attr-defined]
