@@ -109,3 +109,32 @@ def test_ctrl_d_exits_and_saves_history(repl: pexpect.spawn, tmp_path: Path) -> 
 def test_unknown_command_and_help(repl: pexpect.spawn) -> None:
     assert "unknown command ':nope'" in send(repl, ":nope")
     assert ":engine" in send(repl, ":help")
+
+
+def test_tab_indents_at_line_start(repl: pexpect.spawn) -> None:
+    """A typed tab before any text indents (python3 takes it so); prompt_toolkit
+    had taken it as completion, and the body came out unindented."""
+    send(repl, "def h():", "\treturn 7", "")
+    assert "7" in send(repl, "h()")
+
+
+def test_ctrl_d_at_continuation_prompt_runs_the_block(repl: pexpect.spawn) -> None:
+    repl.sendline("def five():")
+    repl.expect_exact("... ")
+    repl.sendline("    return 5")
+    repl.expect_exact("... ")
+    time.sleep(1.0)  # (a Ctrl-D typed ahead of the prompt's reader is dropped with the type-ahead)
+    repl.sendcontrol("d")  # at the '... ' prompt: python3 runs the open block and goes on
+    repl.expect_exact(PROMPT)
+    assert "5" in send(repl, "five()")
+
+
+def test_starts_without_a_history_directory(tmp_path: Path) -> None:
+    env = dict(os.environ, TERM="dumb", HOME=str(tmp_path), XDG_STATE_HOME="/proc/no-such-dir")
+    child = pexpect.spawn(sys.executable, ["-m", "modjit"], env=env, encoding="utf-8", timeout=30,
+                          dimensions=(40, 200))
+    try:
+        child.expect_exact(PROMPT)
+        assert "3" in send(child, "1 + 2")
+    finally:
+        child.close(force=True)

@@ -59,3 +59,24 @@ def test_plain_flag_and_commands() -> None:
     out, err, rc = run([sys.executable, "-m", "modjit", "repl", "--plain"],
                        "def sq(x):\n    return x * x\n\nsq(4)\n:ir sq\n:stats\n")
     assert rc == 0 and "16" in out and "define" in out and "units compiled" in out
+
+
+def test_ctrl_c_while_waiting_for_input_goes_on() -> None:
+    """SIGINT while the console waits for a line (pipe mode, `repl --plain`):
+    python3 -i prints KeyboardInterrupt and reads on; modjit died."""
+    import signal
+    import time
+
+    env = dict(os.environ)
+    env.pop("MODJIT_STRICT", None)
+    p = subprocess.Popen([sys.executable, "-m", "modjit", "repl", "--plain"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert p.stdin is not None
+    p.stdin.write("x = 41\n")
+    p.stdin.flush()
+    time.sleep(2.0)  # (waiting for the next line by now)
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.5)
+    out, err = p.communicate("print(x + 1)\n", timeout=60)
+    assert p.returncode == 0, err
+    assert out == "42\n" and "KeyboardInterrupt" in err

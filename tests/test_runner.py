@@ -122,3 +122,21 @@ def test_directory_with_main_runs_as_python3_runs_it(tmp_path: Path) -> None:
         got = run([sys.executable, "-m", "modjit", "run", target, "x"], tmp_path)
         assert got[:2] == want[:2]
         assert got[2].split(": ", 1)[-1] == want[2].split(": ", 1)[-1]  # (past the interpreter's path)
+
+
+def test_ctrl_c_in_a_loop_on_cpython(tmp_path: Path) -> None:
+    """SIGINT while a top-level loop runs on CPython: its traceback (a frame
+    whose line is None between lines) printed as python3 prints it, and the
+    process dies by SIGINT; modjit crashed building the traceback."""
+    import signal
+    import time
+
+    (tmp_path / "prog.py").write_text("d = {}\nfor j in range(10**12):\n    if j % 7 == 0:\n        d[0] = j\n")
+    results = []
+    for cmd in ([sys.executable, "prog.py"], [sys.executable, "-m", "modjit", "run", "prog.py"]):
+        p = subprocess.Popen(cmd, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2.0)
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=60)
+        results.append((p.returncode, err.strip().splitlines()[-1]))
+    assert results[0] == results[1] == (-signal.SIGINT, "KeyboardInterrupt")

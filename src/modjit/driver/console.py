@@ -201,15 +201,24 @@ def run_pipe(console: Console, stream: TextIO) -> int:
     print(banner(), file=sys.stderr)
     more = False
     try:
-        for raw in stream:
-            sys.stderr.write(str(sys.ps2) if more else str(sys.ps1))
+        while True:
+            sys.stderr.write(str(sys.ps2) if more else str(sys.ps1))  # (before reading, as python3)
             sys.stderr.flush()
+            try:
+                raw = stream.readline()
+            except KeyboardInterrupt:  # Ctrl-C at the prompt: the open input is dropped
+                sys.stderr.write("\nKeyboardInterrupt\n")
+                console.reset()
+                more = False
+                continue
+            if not raw:
+                break
             more = console.push(raw.rstrip("\n"))
+        sys.stderr.write("\n")
         if more:  # end of input at a '... ' prompt: python3 ends the line and runs what is open
-            sys.stderr.write(f"{sys.ps2}\n")
             if console.push(""):
                 console.finish()
-        sys.stderr.write(f"{sys.ps1}\n")
+            sys.stderr.write(f"{sys.ps1}\n")
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)

@@ -24,8 +24,11 @@ import sys
 from pathlib import Path
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application import get_app
 from prompt_toolkit.completion import WordCompleter
-from prompt_toolkit.history import FileHistory
+from prompt_toolkit.filters import Condition
+from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import PygmentsLexer
 from pygments.lexers.python import PythonLexer
 
@@ -34,11 +37,33 @@ from modjit.driver.console import Console, banner
 COMMANDS = [":ir", ":asm", ":time", ":stats", ":engine", ":help", ":quit"]
 
 
-def history_path() -> Path:
+def history_path() -> Path | None:
+    """Where the input history is kept; None (no history kept) where its
+    directory cannot be made: the REPL starts all the same."""
     state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
     path = Path(state) / "modjit" / "history"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
     return path
+
+
+def _key_bindings() -> KeyBindings:
+    """Tab at the start of a line (only blanks before the cursor) indents, as
+    python3's REPL takes a typed tab; elsewhere it completes."""
+    kb = KeyBindings()
+
+    @Condition
+    def at_indent() -> bool:
+        before = get_app().current_buffer.document.current_line_before_cursor
+        return before.strip() == ""
+
+    @kb.add("tab", filter=at_indent)
+    def _(event: object) -> None:
+        event.current_buffer.insert_text("\t")  # type: ignore[attr-defined]
+
+    return kb
 
 
 def run_tty(console: Console) -> int:
@@ -47,8 +72,10 @@ def run_tty(console: Console) -> int:
     def words() -> list[str]:
         return sorted(set(ns) | set(dir(builtins)) | set(keyword.kwlist) | set(COMMANDS))
 
+    path = history_path()
     session: PromptSession[str] = PromptSession(
-        history=FileHistory(str(history_path())),
+        history=FileHistory(str(path)) if path is not None else InMemoryHistory(),
+        key_bindings=_key_bindings(),
         lexer=PygmentsLexer(PythonLexer),
         completer=WordCompleter(words, WORD=True),
         complete_while_typing=False,
@@ -65,6 +92,13 @@ def run_tty(console: Console) -> int:
             print("KeyboardInterrupt")
             continue
         except EOFError:
+            if more:  # Ctrl-D at a '... ' prompt: the open block runs, as in python3
+                print()
+                more = console.push("")
+                if more:
+                    console.finish()
+                    more = False
+                continue
             return 0
         try:
             more = console.push(line)

@@ -221,8 +221,8 @@ def user_frames(tb: TracebackType | None) -> TracebackType | None:
             frames.append(tb)
         tb = tb.tb_next
     head = None
-    for f in reversed(frames):
-        head = TracebackType(head, f.tb_frame, f.tb_lasti, f.tb_lineno)
+    for f in reversed(frames):  # (a line of None, a KeyboardInterrupt between lines: -1, as CPython prints)
+        head = TracebackType(head, f.tb_frame, f.tb_lasti, f.tb_lineno if f.tb_lineno is not None else -1)
     return head
 
 
