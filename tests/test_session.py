@@ -177,28 +177,18 @@ def test_caught_errors_of_compiled_code_leave_no_reference_cycles() -> None:
     assert session.namespace["c"] == 100
 
 
-def test_stores_past_a_full_journal_hand_over(capsys: pytest.CaptureFixture[str]) -> None:
-    """More lists stored into past a full journal than it checkpoints: the
-    store it cannot record is put back and the call re-runs on CPython."""
+@pytest.mark.parametrize(("change", "row", "extra"), [("[0] += i", "[1]", 100), (".reverse()", "[1, 2]", 101)])
+def test_changes_past_a_full_journal_hand_over(change: str, row: str, extra: int,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """More lists changed past a full journal than it checkpoints (stores,
+    reversals): the change it cannot record is put back and the call re-runs
+    on CPython, with python3's output."""
     from modjit.runtime.journal import CHECKPOINTS, JOURNAL_CAP
 
     n = CHECKPOINTS + 4
-    src = (f"def churn(rows, m):\n    for i in range(m):\n        rows[i % {n}][0] += i\n"
-           f"    return rows[0][0] * 4611686018427387904 * 4\nrows = [[1] for _ in range({n})]\n"
-           f"print(churn(rows, 10))\nprint(churn(rows, {JOURNAL_CAP + 100}), rows)\n")
-    expected, got, _ = run_both(src, capsys)
-    assert got == expected
-
-
-def test_reversals_past_a_full_journal_hand_over(capsys: pytest.CaptureFixture[str]) -> None:
-    """A change the full journal cannot record (a reverse of a list past the
-    checkpointed ones) is put back and the call hands over."""
-    from modjit.runtime.journal import CHECKPOINTS, JOURNAL_CAP
-
-    n = CHECKPOINTS + 4
-    src = (f"def churn(rows, m):\n    for i in range(m):\n        rows[i % {n}].reverse()\n"
-           f"    return rows[0][0] * 4611686018427387904 * 4\nrows = [[1, 2] for _ in range({n})]\n"
-           f"print(churn(rows, 10))\nprint(churn(rows, {JOURNAL_CAP + 101}), rows)\n")
+    src = (f"def churn(rows, m):\n    for i in range(m):\n        rows[i % {n}]{change}\n"
+           f"    return rows[0][0] * 4611686018427387904 * 4\nrows = [{row} for _ in range({n})]\n"
+           f"print(churn(rows, 10))\nprint(churn(rows, {JOURNAL_CAP + extra}), rows)\n")
     expected, got, _ = run_both(src, capsys)
     assert got == expected
 
