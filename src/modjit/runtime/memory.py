@@ -22,6 +22,7 @@ LLVMLITE-NOTES trap 1):
 from __future__ import annotations
 
 import ctypes
+import functools
 import resource
 import struct
 import sys
@@ -156,6 +157,7 @@ def recursion_counter() -> int:
     return int(state) + 32
 
 
+@functools.cache  # (found once: the run's freeze and every compile use it)
 def gc_young_count() -> ctypes.c_int | None:
     """CPython 3.11's count of the youngest generation (GC-tracked objects
     allocated less freed since it was last collected), found in the

@@ -56,15 +56,10 @@ class compiler_room:  # noqa: N801 - used as `with compiler_room():`, like a fun
 
 _PENDING = [0, 0]  # the program's limit to give back, and the raised one it replaces
 _NESTED = [0]  # compiler_rooms open (the outermost one keeps the collector's state)
-_YOUNG: list[ctypes.c_int | None] = []  # [memory.gc_young_count()], found at the first compile
-
-
 def _young_count() -> ctypes.c_int | None:
-    if not _YOUNG:
-        from modjit.runtime.memory import gc_young_count
+    from modjit.runtime.memory import gc_young_count
 
-        _YOUNG.append(gc_young_count())
-    return _YOUNG[0]
+    return gc_young_count()
 
 
 def restore_recursion_limit() -> None:
