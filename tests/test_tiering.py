@@ -164,3 +164,27 @@ def test_first_code_is_chosen_by_the_shape_of_the_function(capsys: pytest.Captur
     tiers = {spec.title: spec.handle.tier for spec in s.rt.specs}
     assert tiers == {"pair(int)": "light", "count(int)": "opt", "total(int)": "hot",
                      "norm2(int, int)": "light", "sq(int)": "light"}
+
+
+@pytest.mark.parametrize("raised", [KeyboardInterrupt, SystemExit])
+def test_interrupt_during_promotion_reaches_the_program(
+        raised: type[BaseException], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A signal handler that raises while the runtime compiles a promotion (a
+    Python callback of compiled code): the exception reaches the program from
+    the call that asked for the promotion, as python3 raises it at the next
+    line it runs. ctypes used to print it as ignored and drop it; tripping the
+    signal again from the callback ran the handler again inside it."""
+    import modjit.pipeline
+
+    def handler_raises(rt: object, spec: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(modjit.pipeline, "promote", handler_raises)
+    src = HELPERS + (f"try:\n    print(sum(pair(i) for i in range(100)))\n"
+                     f"except {raised.__name__}:\n    print('stopped')\nprint(pair(3))\n")
+    session = Session("<modjit>", options=JitOptions(hot_threshold=40))
+    session.run_source(src)
+    captured = capsys.readouterr()
+    assert captured.out == f"stopped\n{3 * 3 + 4 * 4 - 9}\n"
+    assert "Exception ignored" not in captured.err
+    assert not session.stats.internal_errors

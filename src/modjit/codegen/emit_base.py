@@ -29,7 +29,7 @@ class HeatCounter:
 
     def __init__(self, cell: int, promote: int, spec_id: int, threshold: int) -> None:
         self.cell = cell
-        self.promote = promote  # address of `void promote(i64)`
+        self.promote = promote  # address of `PyObject *promote(i64)` (a raised KeyboardInterrupt, or NULL)
         self.spec_id = spec_id
         self.threshold = threshold
 
@@ -489,11 +489,14 @@ class EmitBase:
         f.block(done)
         return f.value(f"phi i64 [{fast}, %{inline}], [{slow}, %{after}]")
 
+    def ob_type(self, obj: str) -> str:
+        """The type of the object `obj` (ob_type @8)."""
+        return self.f.value(f"load ptr, ptr {self.f.value(f'getelementptr i8, ptr {obj}, i64 8')}")
+
     def unbox_num(self, obj: str, node: ast.AST | None, deopt: int = E.E_DEOPT_TYPE) -> str:
         """An int or a float object -> int|float (anything else hands over)."""
         f = self.f
-        tp = f.value(f"getelementptr i8, ptr {obj}, i64 8")
-        ty = f.value(f"load ptr, ptr {tp}")
+        ty = self.ob_type(obj)
         slot = f.alloca(f.tmp("unum"), "{i1, i64, double}")
         is_f, not_f, is_i, done = (f.new_label("uflt"), f.new_label("unotflt"), f.new_label("uint"),
                                    f.new_label("unumdone"))
@@ -510,8 +513,7 @@ class EmitBase:
         return f.value(f"load {{i1, i64, double}}, ptr {slot}")
 
     def check_type(self, obj: str, t: Type, node: ast.AST | None, deopt: int = E.E_DEOPT_TYPE) -> None:
-        tp = self.f.value(f"getelementptr i8, ptr {obj}, i64 8")
-        ty = self.f.value(f"load ptr, ptr {tp}")
+        ty = self.ob_type(obj)
         if t == NONE:
             bad = self.f.value(f"icmp ne ptr {obj}, {ptr_const(capi.PY_NONE)}")
         else:

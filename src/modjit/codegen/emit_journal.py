@@ -133,7 +133,7 @@ class EmitJournal(EmitCalls):
         f = self.f
         is_obj = f.value(f"icmp ne ptr {old}, null")
         safe = f.value(f"select i1 {is_obj}, ptr {old}, ptr {ptr_const(capi.PY_NONE)}")  # (NULL: no load)
-        ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {safe}, i64 8')}")
+        ty = self.ob_type(safe)
         inert = f.value(f"icmp eq ptr {old}, {ptr_const(capi.PY_NONE)}")
         for t in (capi.INT_TYPE, capi.FLOAT_TYPE, capi.BOOL_TYPE, capi.LIST_TYPE, capi.TUPLE_TYPE, id(str)):
             inert = f.value(f"or i1 {inert}, {f.value(f'icmp eq ptr {ty}, {ptr_const(t)}')}")

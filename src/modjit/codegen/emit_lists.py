@@ -154,7 +154,7 @@ class EmitLists(EmitJournal):
     def sole(self, obj: str, type_address: int) -> str:
         """i1: `obj` is exactly of that type and nobody but its one holder references it."""
         f = self.f
-        ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 8')}")
+        ty = self.ob_type(obj)
         refs = f.value(f"load i64, ptr {obj}")
         return f.value(f"and i1 {f.value(f'icmp eq ptr {ty}, {ptr_const(type_address)}')}, "
                        f"{f.value(f'icmp eq i64 {refs}, 1')}")

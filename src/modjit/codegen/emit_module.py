@@ -61,6 +61,8 @@ class FrameCounting(EmitStmt):
         here = f.value(f"ptrtoint ptr {f.alloca('%stack.mark', 'i8')} to i64")
         below = f.value(f"sub i64 {f.value(f'load i64, ptr {ptr_const(cells.floor_addr)}')}, {here}")
         self.raise_if(f.value(f"icmp ult i64 {below}, {STACK_BAND}"), E.E["recursion"], self.u.body[0], E.ENTRY)
+        if self.u.mode == "function":  # recursion has no back-edge to poll Ctrl-C at
+            self.poll_every(ptr_const(cells.calls_addr), self.u.body[0])
 
     def leave_frame(self, error: bool = False) -> None:
         """On the way out; `error`: on the error path, which a refused frame takes too."""
@@ -128,8 +130,14 @@ class FunctionEmitter(FrameCounting):
             due = f.value(f"and i1 {due}, {f.value(f'icmp sgt i32 {room}, {PROMOTE_ROOM}')}")
         f.cbr(due, hot, cold)
         f.block(hot)
-        f.emit(f"call void {ptr_const(heat.promote)}(i64 {heat.spec_id})")
-        f.br(cold)
+        exc = f.value(f"call ptr {ptr_const(heat.promote)}(i64 {heat.spec_id})")
+        f.cbr(f.value(f"icmp eq ptr {exc}, null"), cold, interrupted := f.new_label("interrupted"))
+        f.block(interrupted)  # a signal handler raised while the runtime compiled: raise it
+        f.emit(f"call void {self.need('PyErr_SetObject')}(ptr {self.ob_type(exc)}, ptr {exc})")
+        self.error_used = True  # (out at once: the frame is not entered yet)
+        self.store_error(E.E_PYERR, self.site(self.u.body[0], E.ENTRY))
+        self.release_all_vars()
+        f.term(f"ret {self.u.return_type.llvm} poison")
         f.block(cold)
 
     def emit(self, symbol: str, linkage: str = "", attrs: str = ATTRS) -> str:

@@ -43,11 +43,11 @@ def _raise_boxed(e: EmitStmt, res: str) -> None:
     box, done = f.new_label("raisebox"), f.new_label("handled")
     is_obj = f.value(f"icmp ne ptr {res}, null")
     ty = f.value(f"select i1 {is_obj}, ptr {res}, ptr {ptr_const(id(E.Raised))}")  # (null: no load)
-    kind = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {ty}, i64 8')}")
+    kind = e.ob_type(ty)
     f.cbr(f.value(f"and i1 {is_obj}, {f.value(f'icmp eq ptr {kind}, {ptr_const(id(E.Raised))}')}"), box, done)
     f.block(box)
     exc = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {res}, i64 24')}")
-    exc_type = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {exc}, i64 8')}")
+    exc_type = e.ob_type(exc)
     f.emit(f"call void {e.need('PyErr_SetObject')}(ptr {exc_type}, ptr {exc})")
     e.decref(res)
     f.term("ret ptr null")
@@ -200,7 +200,7 @@ def _foreign_path(e: EmitStmt, foreign: Foreign) -> None:
     f.cbr(f.value(f"icmp ult i64 {k}, {total}"), look := f.new_label("arglook"), dispatch)
     f.block(look)
     obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {k}')}")
-    ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 8')}")
+    ty = e.ob_type(obj)
     native = "false"
     for t in NATIVE_PYTYPES:
         native = f.value(f"or i1 {native}, {f.value(f'icmp eq ptr {ty}, {ptr_const(id(t))}')}")
@@ -311,7 +311,7 @@ def _unbox_exact(e: EmitStmt, obj: str, t: Type) -> str:
         return "false"
     want = {INT: capi.INT_TYPE, FLOAT: capi.FLOAT_TYPE}.get(
         t, capi.LIST_TYPE if isinstance(t, ListType) else capi.TUPLE_TYPE)
-    ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 8')}")
+    ty = e.ob_type(obj)
     _require(e, f.value(f"icmp eq ptr {ty}, {ptr_const(want)}"))
     if t == FLOAT:
         return f.value(f"load double, ptr {f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
@@ -366,7 +366,7 @@ def _require_first_item(e: EmitStmt, lst: str, elem: Type) -> None:
     f.block(check)
     items = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
     first = f.value(f"load ptr, ptr {items}")
-    ty = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {first}, i64 8')}")
+    ty = e.ob_type(first)
     match = "false"
     for address in types:
         match = f.value(f"or i1 {match}, {f.value(f'icmp eq ptr {ty}, {ptr_const(address)}')}")

@@ -177,9 +177,14 @@ class EmitStmt(EmitExpr):
         if not self.interrupt_slot:
             self.interrupt_slot = f.alloca("%interrupt.count", "i64")
             f.allocas.append(f"  store i64 0, ptr {self.interrupt_slot}")
-        c = f.value(f"load i64, ptr {self.interrupt_slot}")
-        c1 = f.value(f"add i64 {c}, 1")
-        f.emit(f"store i64 {c1}, ptr {self.interrupt_slot}")
+        self.poll_every(self.interrupt_slot, None)
+
+    def poll_every(self, counter: str, node: ast.AST | None) -> None:
+        """Count in `counter`; every INTERRUPT_MASK + 1 counts, poll (a
+        KeyboardInterrupt raises at `node`)."""
+        f = self.f
+        c1 = f.value(f"add i64 {f.value(f'load i64, ptr {counter}')}, 1")
+        f.emit(f"store i64 {c1}, ptr {counter}")
         masked = f.value(f"and i64 {c1}, {INTERRUPT_MASK}")
         poll, go = f.new_label("poll"), f.new_label("nopoll")
         f.cbr(f.value(f"icmp eq i64 {masked}, 0"), poll, go)
@@ -188,7 +193,7 @@ class EmitStmt(EmitExpr):
         state = f.value(f"call ptr {self.need('PyEval_SaveThread')}()")
         f.emit(f"call void {self.need('PyEval_RestoreThread')}(ptr {state})")
         r = f.value(f"call i32 {self.need('PyErr_CheckSignals')}()")
-        self.raise_if(f.value(f"icmp ne i32 {r}, 0"), E.E_PYERR, None)
+        self.raise_if(f.value(f"icmp ne i32 {r}, 0"), E.E_PYERR, node)
         self.after_call()
         f.br(go)
         f.block(go)

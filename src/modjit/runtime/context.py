@@ -27,7 +27,7 @@ MAX_SPECIALIZATIONS = 8  # argument type combinations compiled per function; cal
 # on CPython (a function called with tuples of 119 lengths compiled 478 units, 100x python3)
 MAX_RETYPES = 4  # recompilations for globals that changed type before its argument types run on CPython
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
-_PROMOTE_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_int64)
+_PROMOTE_PROTO = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_int64)
 _TRIM_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64)  # holds the GIL
 _UNDO_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64)
 
@@ -69,6 +69,7 @@ class RuntimeContext:
         self._watched: dict[int, Any] = {}  # heat id -> baseline specialization
         self._release_pending: list[Any] = []  # handles whose code may still be running
         self.promotion_seconds = 0.0  # compile time spent inside running code
+        self._interrupt: BaseException | None = None  # raised in the last promotion
         self._promote_callback = _PROMOTE_PROTO(self._promote)
         self.promote_address: int = ctypes.cast(self._promote_callback, ctypes.c_void_p).value or 0
         self.counter = itertools.count(1)
@@ -185,13 +186,18 @@ class RuntimeContext:
         self._watched[heat_id] = spec
         return heat_id
 
-    def _promote(self, heat_id: int) -> None:
+    def _promote(self, heat_id: int) -> int:
         """Called by baseline code (through ctypes) when it turns hot.  Nothing
         may escape a ctypes callback: a failure is reported and the
-        specialization keeps its baseline code."""
+        specialization keeps its baseline code.  A KeyboardInterrupt or
+        SystemExit a signal handler raised meanwhile is returned (its address;
+        else 0), and the calling code raises it: tripping the signal again from
+        here ran the handler again before the callback returned, and ctypes
+        printed and dropped what it raised."""
+        self._interrupt = None
         spec = self._watched.pop(heat_id, None)
         if spec is None:
-            return
+            return 0
         try:
             from modjit.pipeline import promote
 
@@ -199,15 +205,14 @@ class RuntimeContext:
                 t0 = time.perf_counter()
                 promote(self, spec)
                 self.promotion_seconds += time.perf_counter() - t0
-        except KeyboardInterrupt:
-            import _thread
-
-            _thread.interrupt_main()  # the compiled loop's next poll raises it
+        except (KeyboardInterrupt, SystemExit) as exc:
+            self._interrupt = exc.with_traceback(None)  # (kept alive until the next call)
         except BaseException as exc:  # noqa: BLE001 - see above
             self.session.stats.internal_errors.append(
                 f"modjit: internal error promoting {spec.title}: {type(exc).__name__}: {exc}")
         finally:
             spec.heat.value = COOLED
+        return id(self._interrupt) if self._interrupt is not None else 0
 
     def ran(self, t0: float, compiling: float) -> float:
         """Compiled code that started at `t0` returned to CPython: count its

@@ -10,6 +10,8 @@ LLVMLITE-NOTES trap 1):
 - the effects counter: bumped by every observable change the journal cannot
   undo (printing past the print queue, a mutation once the journal is full),
   so a hand-over can tell whether re-running on CPython is safe;
+- the count of compiled frames entered (every 65,536th polls for Ctrl-C, as
+  loops' back-edges do: compiled recursion has no loop to poll in);
 - the compiled-frame count (code is freed only with none on the stack; the
   recursion limit is CPython's own counter, Py_EnterRecursiveCall), and the
   lowest native stack address compiled frames may use (below it, deep
@@ -33,7 +35,7 @@ ERR_CODE_OFFSET = 0
 ERR_SITE_OFFSET = 8
 EFFECTS_OFFSET = 16
 DEPTH_OFFSET = 24
-# (offset 32 is unused: compiled frames count on CPython's own recursion counter)
+CALLS_OFFSET = 32  # entries of compiled frames that call, counted for polling Ctrl-C
 FLOOR_OFFSET = 40
 JOURNAL_OFFSET = 48
 ENTRY_EFFECTS_OFFSET = 56
@@ -53,6 +55,7 @@ class SharedCells:
         self.err_site_addr = self.base + ERR_SITE_OFFSET
         self.effects_addr = self.base + EFFECTS_OFFSET
         self.depth_addr = self.base + DEPTH_OFFSET  # compiled frames on the stack
+        self.calls_addr = self.base + CALLS_OFFSET
         self.floor_addr = self.base + FLOOR_OFFSET
         self.recursion_remaining_addr = recursion_counter()
         # the effects counter as the innermost call from CPython into compiled code began
