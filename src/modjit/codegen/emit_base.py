@@ -374,7 +374,7 @@ class EmitBase:
     # -- boxing: native value -> new PyObject reference ----------------------------
     def check_kept(self, v: Value, node: ast.AST | None = None) -> None:
         """Before a float goes where CPython code may look for it again (a list,
-        a global, a list method's argument): a NaN hands over.  CPython finds a
+        a global, a list method's argument, a return value): a NaN hands over.  CPython finds a
         NaN in a list by identity (`MISSING in xs`, `xs.count(MISSING)`), and a
         NaN boxed here is a new object, not the one CPython holds."""
         text, t = v
