@@ -96,11 +96,12 @@ BOUNDED = {
         "for i in range(400):\n    K = 1.5 if i % 2 else 2\n    s += f(i)\nprint(s)\n",
         "f(int)", (1, 4), "f(int): a global it reads keeps changing type", (1, 400)),
     # [1.5, 2] reaches list[int] code through its native entry: that call hands
-    # over, and the code stays for the lists of ints (it was compiled per call)
+    # over, and from then on such mixed lists go to CPython by their items
+    # (each call handed over, 200-300 in all), the code stays for lists of ints
     "list_items_of_another_type": (
         "def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n"
         "r = 0\nfor _ in range(300):\n    r += total([1.5, 2]) + total([1, 2])\n    s = 'x'\nprint(r)\n",
-        "total(list[int])", (1, 1), None, (200, 300)),
+        "total(list[int])", (1, 1), None, (1, 1)),
     # [1] and [0.5] in turn from CPython: each gets its own code (and native
     # entry, which checks a list's first item) after one hand-over, instead of
     # one per call of the other kind
@@ -120,6 +121,13 @@ BOUNDED = {
         "def count(m):\n    seen = [False] * m\n    seen[0] = True\n    return sum(seen)\n"
         "t = 0\nfor m in range(1, 50):\n    t += count(m)\nprint(t, count(3))\n",
         "count(int)", (1, 1), None, (0, 0)),
+    # 100 ints with one float between the sampled items, passed on every call:
+    # each call handed over (2x python3's time) until the hand-overs counted
+    "odd_item_between_samples": (
+        "def weighted(ws, k):\n    s = 0\n    for i in range(len(ws)):\n        s += ws[i] * k\n    return s\n"
+        "ws = [i % 9 for i in range(100)]\nws[10] = 2.5\ntot = 0\n"
+        "for k in range(300):\n    tot += weighted(ws, k)\nprint(tot)\n",
+        "weighted(list[int], int)", (2, 2), "keeps handing over", (7, 7)),
 }
 
 

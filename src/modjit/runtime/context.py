@@ -353,9 +353,9 @@ class RuntimeContext:
         if code in E.DEOPT_CODES:
             self.session.handed_over_at_run_time(site, code, f"the call of {spec.jitfn.__name__}()")
             self.undo_for_handover(effects, mark, site, code)
-            if code == E.E_DEOPT_ITEM:  # this call's list, not the code, was off: keep the code
-                return spec.jitfn.items_differ(spec, args)
-            spec.deopts += 1
+            if code == E.E_DEOPT_ITEM and spec.jitfn.items_differ(spec, args):
+                return spec.jitfn.call_python(*args)  # the list's items type it: keep the code
+            spec.deopts += 1  # (a list whose sampled items look alike counts: it came back every call)
             if code == E.E_DEOPT_TYPE:  # compiled for a global's old type: recompile
                 self.invalidate(spec)
                 self._retype(spec, site)
