@@ -122,7 +122,8 @@ BOUNDED = {
         "t = 0\nfor m in range(1, 50):\n    t += count(m)\nprint(t, count(3))\n",
         "count(int)", (1, 1), None, (0, 0)),
     # 100 ints with one float between the sampled items, passed on every call:
-    # each call handed over (2x python3's time) until the hand-overs counted
+    # each call handed over (2x python3's time) until the hand-overs counted:
+    # the float's store, then 3 per code (compiled twice), the rest on CPython
     "odd_item_between_samples": (
         "def weighted(ws, k):\n    s = 0\n    for i in range(len(ws)):\n        s += ws[i] * k\n    return s\n"
         "ws = [i % 9 for i in range(100)]\nws[10] = 2.5\ntot = 0\n"

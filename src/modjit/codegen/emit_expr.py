@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 
 from modjit.codegen.emit_base import Value, list_parts
-from modjit.codegen.emit_lists import EmitLists
+from modjit.codegen.emit_lists import EmitLists, constant_items
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import known_truth
@@ -54,6 +54,9 @@ class EmitExpr(EmitLists):
         if isinstance(node, ast.Tuple):
             return self.tuple_expr(node, t), t
         if isinstance(node, ast.List):
+            template = constant_items(node, t)
+            if template is not None:
+                return self.list_from_template(template), t
             return self.list_display([self.expr(e) for e in node.elts], t), t
         if isinstance(node, ast.ListComp):
             lst = self.list_display([], t)

@@ -25,6 +25,7 @@ from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, T
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.journal import J_GROW, J_POP
+from modjit.runtime.literals import ListTemplate, build
 
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"})
 
@@ -209,6 +210,22 @@ class EmitLists(EmitJournal):
             self.f.emit(f"call i32 {self.need('PyList_SetItem')}(ptr {lst}, i64 {i}, ptr {obj})")
         return self.temp(lst)
 
+    def list_from_template(self, template: ListTemplate) -> str:
+        """A list literal of constants: a new list of the constants' objects, as
+        CPython builds it from its code's constant tuple (an 8,000-number table
+        took 0.5 s to compile item by item); a list of such lists is rebuilt
+        by literals.build (a 200x40 matrix took 0.8 s)."""
+        f = self.f
+        if any(type(x) is ListTemplate for x in template):
+            args = f.alloca(f.tmp("tmpl"), "ptr")
+            f.emit(f"store ptr {self.obj_const(template)}, ptr {args}")
+            lst = f.value(f"call ptr {self.need('PyObject_Vectorcall')}(ptr {self.obj_const(build)}, "
+                          f"ptr {args}, i64 1, ptr null)")
+        else:
+            lst = f.value(f"call ptr {self.need('PySequence_List')}(ptr {self.obj_const(template)})")
+        self.raise_pyerr_if_null(lst)
+        return self.temp(lst)
+
     def object_binop(self, fn: str, a: Value, b: Value) -> str:
         """list * int, list + list: CPython's own operator, a new list."""
         oa, ob = self.box(a), self.box(b)
@@ -354,3 +371,45 @@ def _item_subscript(node: ast.expr) -> bool:
 
 
 _ = capi
+
+
+TEMPLATE_MIN = 8  # list literals this long, of constants alone, are copied from a tuple
+_PYTYPE = {INT: int, FLOAT: float, BOOL: bool}
+
+
+def constant_items(node: ast.List, t: Type) -> ListTemplate | None:
+    """The values of a list literal of `t` whose items are all constants of its
+    element type (numbers, signed numbers, tuples and list literals of them),
+    else None."""
+    if len(node.elts) < TEMPLATE_MIN:
+        return None
+    values = _constant(node, t)
+    return values if isinstance(values, ListTemplate) else None
+
+
+_NOT_CONSTANT = object()
+
+
+def _constant(node: ast.expr, t: Type) -> object:
+    if isinstance(t, ListType):
+        if not isinstance(node, ast.List):
+            return _NOT_CONSTANT
+        values = ListTemplate(_constant(e, t.elem) for e in node.elts)
+        return _NOT_CONSTANT if _NOT_CONSTANT in values else values
+    if isinstance(t, TupleType):
+        if not isinstance(node, ast.Tuple) or len(node.elts) != len(t.items) \
+                or any(isinstance(it, ListType) for it in t.items):  # (a list in a tuple: built anew)
+            return _NOT_CONSTANT
+        items = tuple(_constant(e, it) for e, it in zip(node.elts, t.items, strict=True))
+        return _NOT_CONSTANT if _NOT_CONSTANT in items else items
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        sign = -1 if isinstance(node.op, ast.USub) else 1
+        node = node.operand
+        if t == BOOL:  # (-True is an int)
+            return _NOT_CONSTANT
+    if not isinstance(node, ast.Constant) or type(node.value) is not _PYTYPE.get(t):
+        return _NOT_CONSTANT
+    value = node.value * sign if sign < 0 else node.value
+    return value if t != INT or -(1 << 63) <= value < (1 << 63) else _NOT_CONSTANT
+
