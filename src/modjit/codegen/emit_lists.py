@@ -410,6 +410,9 @@ def _constant(node: ast.expr, t: Type) -> object:
             return _NOT_CONSTANT
     if not isinstance(node, ast.Constant) or type(node.value) is not _PYTYPE.get(t):
         return _NOT_CONSTANT
-    value = node.value * sign if sign < 0 else node.value
+    value = node.value
+    assert isinstance(value, (int, float))
+    if sign < 0:
+        value = -value
     return value if t != INT or -(1 << 63) <= value < (1 << 63) else _NOT_CONSTANT
 
