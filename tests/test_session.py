@@ -129,6 +129,13 @@ BOUNDED = {
         "ws = [i % 9 for i in range(100)]\nws[10] = 2.5\ntot = 0\n"
         "for k in range(300):\n    tot += weighted(ws, k)\nprint(tot)\n",
         "weighted(list[int], int)", (2, 2), "keeps handing over", (7, 7)),
+    # a callee name rebound every round (a strategy chosen per round): its
+    # caller was compiled again at every round, 60x python3's time
+    "callee_rebound_every_round": (
+        "def inc(a):\n    return a + 1\ndef dec(a):\n    return a - 2\n"
+        "def run(n):\n    s = 0\n    for i in range(n):\n        s = f(s)\n    return s\n"
+        "fs = [inc, dec]\nt = 0\nfor r in range(60):\n    f = fs[r % 2]\n    t += run(50)\nprint(t)\n",
+        "run(int) [optimised]", (1, 4), "'f', which it uses, keeps being rebound", (0, 0)),
 }
 
 

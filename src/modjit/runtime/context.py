@@ -25,7 +25,7 @@ MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
 MAX_RETIRES = 2  # ... and after this many retirements its argument types run on CPython
 MAX_SPECIALIZATIONS = 8  # argument type combinations compiled per function; calls with others run
 # on CPython (a function called with tuples of 119 lengths compiled 478 units, 100x python3)
-MAX_RETYPES = 4  # recompilations for globals that changed type before its argument types run on CPython
+MAX_RETYPES = 4  # recompilations for globals that changed (type, or callee) before its argument types run on CPython
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
 _PROMOTE_PROTO = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_int64)
 _TRIM_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64)  # holds the GIL
@@ -262,13 +262,16 @@ class RuntimeContext:
             if weakref.getweakrefcount(jitfn):  # weakly referenced as the function: it lives as long
                 self._weakly_held.append(jitfn)
 
-    def deps_hold(self, spec: Any) -> bool:
-        """Is every global `spec` (and what it calls) was compiled against still
-        bound as it was?  What a call needs to know, at a few lookups, where a
-        namespace assigned on every iteration of a loop on CPython would have
-        it revalidate every specialization per call."""
+    def rebound_dep(self, spec: Any) -> str | None:
+        """A global `spec` (and what it calls) was compiled against that is no
+        longer bound as it was, or None.  What a call needs to know, at a few
+        lookups, where a namespace assigned on every iteration of a loop on
+        CPython would have it revalidate every specialization per call."""
         ns = self.namespace
-        return all(ns.get(name, MISSING) is obj for name, obj in spec.deps.items())
+        for name, obj in spec.deps.items():
+            if ns.get(name, MISSING) is not obj:
+                return name
+        return None
 
     def revalidate(self) -> None:
         """The namespace changed: drop specializations whose callees were rebound."""
@@ -276,9 +279,25 @@ class RuntimeContext:
         for spec in list(self.specs):
             for name, obj in spec.deps.items():
                 if ns.get(name, MISSING) is not obj:
-                    self.invalidate(spec)
+                    self.drop_rebound(spec, name)
                     break
         self.validated_version = self.ns_version.value
+
+    def drop_rebound(self, spec: Any, name: str) -> None:
+        """Drop `spec`: the global `name` it was compiled against was rebound.
+        It compiles again for the new binding at its next call, but a name
+        rebound again and again (a strategy function chosen per round) had it
+        compiled at every round (60x python3's time): after MAX_RETYPES, its
+        argument types run on CPython."""
+        from modjit.runtime.dispatch import ON_CPYTHON
+
+        self.invalidate(spec)
+        jitfn, key = spec.jitfn, spec.param_types
+        jitfn._retyped[key] = jitfn._retyped.get(key, 0) + 1
+        if jitfn._retyped[key] >= MAX_RETYPES and jitfn._specs.get(key) is not ON_CPYTHON:
+            jitfn._specs[key] = ON_CPYTHON
+            self.session.stats.on_cpython(f"{spec.title}: '{name}', which it uses, keeps being rebound: "
+                                          "runs on CPython")
 
     def retire_function(self, jitfn: Any) -> None:
         """Free every compiled specialization of `jitfn` (it was rebound, or its

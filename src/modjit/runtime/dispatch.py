@@ -205,8 +205,9 @@ class JitFunction:
                 return self._fn(*args)  # (no frame more than needed: recursion depth)
             return self.on_cpython(*args)
         rt = self._rt
-        if spec is not None and rt.ns_version.value != rt.validated_version and not rt.deps_hold(spec):
-            rt.invalidate(spec)  # a name it was compiled against was rebound
+        if spec is not None and rt.ns_version.value != rt.validated_version and \
+                (rebound := rt.rebound_dep(spec)) is not None:
+            rt.drop_rebound(spec, rebound)  # a name it was compiled against was rebound
             spec = None
         if spec is None:
             last = self._cpython_args
