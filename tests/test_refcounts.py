@@ -40,6 +40,17 @@ def inv_sum(a, b):  # an error leaves a loop over a temporary list
         t += 1 / (v - 1)
     return t
 
+def rebinds(a, b):  # an error exit releases what list variables hold then (shadow slots)
+    x = a
+    y = [0] * 3
+    for i in range(len(b) + 2):
+        x = y
+        y = [i] + b
+        if i == 1:
+            z = x + y
+            return z[len(a) + 99]
+    return len(x) + len(y)
+
 def leave_early(a, b):
     for v in a + b:
         if v == 2:
@@ -61,7 +72,15 @@ CALLS = {
     "rows": lambda ns, a, b, k: ns["rows"](4 + k % 3),
     "loop_over_temporary_then_return": lambda ns, a, b, k: ns["has_neg"](a) or ns["leave_early"](a, b),
     "error_leaves_loop_over_temporary": _raising,
+    "error_exit_releases_rebound_list_variables": lambda ns, a, b, k: _caught(ns["rebinds"], a, b),
 }
+
+
+def _caught(fn, a, b):
+    try:
+        return fn(a, b)
+    except IndexError:
+        return None
 N = 4000
 
 

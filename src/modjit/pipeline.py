@@ -36,6 +36,7 @@ from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes, check_settled, infer_types
 from modjit.frontend.resolve import MISSING
+from modjit.frontend.trips import LONG, estimated_iterations
 from modjit.frontend.types import BOTTOM, Type, type_of_value
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
@@ -535,12 +536,15 @@ def _compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
     infer_types(unit, rt.namespace, group.request)
     group.settle()
     symbol = f"stmt.{next(rt.counter)}"
+    # A statement runs once: the cheapest code to compile, unless its loops run long
+    tier = "opt" if estimated_iterations(unit.body, rt.namespace) >= LONG else "fast"
     ctx = _context(rt, inline_floats=False, self_spec=None)
+    ctx.inline_refcounts = tier == "opt"
     ir = assemble([StatementEmitter(unit, ctx, interactive).emit(symbol)], ctx)
     # the callees' inference is counted with their own units
     irgen = time.perf_counter() - t0 - sum(s.infer_seconds for s in group.members)
     compile_callees(rt, ctx.slot_callees)
-    handle = rt.engine.add_module(ir, symbol, "fast", keep_asm=rt.session.keep_asm)
+    handle = rt.engine.add_module(ir, symbol, tier, keep_asm=rt.session.keep_asm)
     handle.times.irgen += irgen
     address = rt.engine.lookup(handle, symbol)
     fn = _STATEMENT_PROTO(address)

@@ -160,7 +160,7 @@ class FunctionEmitter(FrameCounting):
         self.emit_raise_pad()
         self.f.block("error")
         self.error_label = "error.final"
-        self.release_all_vars()
+        self.release_all_vars(on_error=True)
         self.leave_frame(error=True)
         self.f.br("error.final")
         self.f.block("error.final")
@@ -234,6 +234,9 @@ class StatementEmitter(FrameCounting):
         self.interactive = interactive
         self.echo: tuple[str, Type] | None = None
 
+    def shadowed(self, name: str, t: Type) -> bool:
+        return isinstance(t, ListType) or not is_hidden(name)  # (written back on the error exit)
+
     def expression_statement(self, s: ast.Expr) -> None:
         v = self.expr(s.value)
         if not self.interactive or v[1] == NONE:
@@ -251,12 +254,11 @@ class StatementEmitter(FrameCounting):
             if is_hidden(name):
                 continue
             f = self.f
-            bound = f.value(f"load i1, ptr {self.flag_slots[name]}")
+            bound, v = self.var_state(name, on_error=final)
             yes, no = f.new_label("flush"), f.new_label("flushed")
             f.cbr(bound, yes, no)
             f.block(yes)
             t = self.u.locals[name]
-            v = f.value(f"load {t.llvm}, ptr {self.var_slots[name]}")
             if not final:
                 self.check_kept((v, t))
             self.store_global(name, (v, t), effect=False)  # undone from a snapshot on hand-over
@@ -280,7 +282,7 @@ class StatementEmitter(FrameCounting):
             f.block(absent)
             if isinstance(t, ListType):
                 self.release_var(name)
-            f.emit(f"store i1 false, ptr {self.flag_slots[name]}")
+            self.unbind_var(name)
             f.br(done)
             f.block(done)
 
@@ -319,7 +321,7 @@ class StatementEmitter(FrameCounting):
         self.flush_globals(final=True)
         f.br(skip)
         f.block(skip)
-        self.release_all_vars()
+        self.release_all_vars(on_error=True)
         skip = f.new_label("released")
         f.br(skip)
         f.block(skip)

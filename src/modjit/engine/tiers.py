@@ -1,6 +1,7 @@
 """The optimisation tiers, shared by the engines: what each unit kind gets.
 
     fast  run-once top-level statements: no IR passes, O0 code generation
+          (a statement whose loops may run long gets `opt`: frontend/trips.py)
     light a loop-free function's first code (baseline): no IR passes, O0 codegen
     opt   the first code of a function with loops (baseline): the quick pass
           list, O2 codegen
