@@ -247,3 +247,26 @@ def test_interactive_echo(capsys: pytest.CaptureFixture[str]) -> None:
         s.run_statement(stmt, interactive=True)
     assert capsys.readouterr().out == "42\n"
     assert s.stats.units_compiled == 3
+
+
+def test_calls_past_the_specialization_limit_work_out_no_type_key(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a function has its 8 specializations, a call whose arguments all 8
+    native entries turned down runs on CPython without working out its type
+    key (tuples of 20 lengths in turn: 10 us a call, 7x python3's time); a
+    callee rebound since still has its callers compiled again."""
+    import modjit.runtime.dispatch as dispatch
+
+    src = ("def total(t):\n    s = 0\n    for v in t:\n        s += v + k()\n    return s\n"
+           "def k():\n    return 1\n"
+           "shapes = [tuple(range(n)) for n in range(1, 13)]\n"
+           "g = 0\nfor i in range(240):\n    g += total(shapes[i % 12])\nprint(g)\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    keys, key_of = [], dispatch.type_of_value
+    monkeypatch.setattr(dispatch, "type_of_value", lambda v: keys.append(v) or key_of(v))
+    ns = s.namespace
+    assert [ns["total"](t) for t in ns["shapes"]] == [sum(t) + len(t) for t in ns["shapes"]]
+    assert keys == []
+    s.run_source("def k():\n    return 2\nprint(total((1, 2)), total(tuple(range(11))))\n")
+    assert capsys.readouterr().out == f"{3 + 4} {55 + 22}\n"

@@ -17,14 +17,13 @@ from typing import Any
 from modjit.errors import Coord, FatalRuntimeError
 from modjit.frontend.resolve import MISSING
 from modjit.runtime import errors as E
+from modjit.runtime.dispatch import MAX_SPECIALIZATIONS
 from modjit.runtime.memory import SharedCells
 from modjit.runtime.output import PrintQueue
 from modjit.runtime.recursion import restore_recursion_limit
 
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
 MAX_RETIRES = 2  # ... and after this many retirements its argument types run on CPython
-MAX_SPECIALIZATIONS = 8  # argument type combinations compiled per function; calls with others run
-# on CPython (a function called with tuples of 119 lengths compiled 478 units, 100x python3)
 MAX_RETYPES = 4  # recompilations for globals that changed (type, or callee) before its argument types run on CPython
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
 _PROMOTE_PROTO = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_int64)
@@ -156,6 +155,11 @@ class RuntimeContext:
         from modjit.runtime.dispatch import ON_CPYTHON
 
         if sum(spec is not ON_CPYTHON for spec in jitfn._specs.values()) >= MAX_SPECIALIZATIONS:
+            deps: dict[str, Any] = {}
+            for spec in jitfn._specs.values():
+                if spec is not ON_CPYTHON:
+                    deps.update(spec.deps)
+            object.__setattr__(jitfn, "_full", deps)
             node = getattr(jitfn, "_node", None)
             self.session.handed_over_function(jitfn, Unsupported(
                 f"{jitfn.__name__}() called with more than {MAX_SPECIALIZATIONS} combinations of "

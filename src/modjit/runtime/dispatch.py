@@ -13,7 +13,7 @@ import types
 from _thread import get_ident
 from typing import Any
 
-from modjit.frontend.resolve import Default, bind_slots
+from modjit.frontend.resolve import MISSING, Default, bind_slots
 from modjit.frontend.types import type_of_value
 
 _ON_CPYTHON = object()
@@ -24,6 +24,9 @@ _VALUE_DECIDES = (int, list, tuple)  # Python types whose values decide if a cal
 HOPELESS_CALLS = 100
 MAX_CALL_CHAIN = 50  # functions _calls_back looks through for mutual recursion
 MAX_NATIVES = 8  # native entries chained as a stand-in's __call__ (6 int/float/bool pairs of f(a, b) took 8x python3's time with 4)
+# argument type combinations compiled per function; calls with others run on
+# CPython (a function called with tuples of 119 lengths compiled 478 units, 100x python3)
+MAX_SPECIALIZATIONS = MAX_NATIVES
 # Calls of the original function nested through the stand-in before the name
 # gets the plain function back: each nesting costs C stack (~1 KiB) and two
 # more levels of the recursion limit than a plain call.
@@ -63,7 +66,7 @@ class JitFunction:
 
     __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
                  "_nparams", "_simple", "_natives", "_counts", "_bindings", "_self_calls",
-                 "_cpython_args", "_foreign", "__weakref__")
+                 "_cpython_args", "_foreign", "_full", "__weakref__")
 
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
         own = object.__setattr__
@@ -85,6 +88,9 @@ class JitFunction:
         # 1: the native entries send calls with a str, a dict, an object, ... to
         # the plain function themselves (emit_native.Foreign)
         own(self, "_foreign", ctypes.c_int64(0))
+        # once MAX_SPECIALIZATIONS are compiled (the runtime refused another):
+        # the globals they were compiled against, name -> object
+        own(self, "_full", None)
         self._read_code()
         # A class of its own (install_native sets its __call__), named as
         # CPython names a function's type in messages and reprs.
@@ -196,6 +202,15 @@ class JitFunction:
             if self._let_go():
                 return self._fn(*args)
             return self.on_cpython(*args)
+        rt = self._rt
+        full = self._full
+        if full is not None and len(self._natives) >= MAX_SPECIALIZATIONS and (
+                rt.ns_version.value == rt.validated_version
+                or all(rt.namespace.get(name, MISSING) is obj for name, obj in full.items())):
+            # every specialization's native entry turned these arguments down, and
+            # no other may be compiled: no type key to work out (tuples of 20
+            # lengths in turn spent 10 us a call on it, 7x python3's time)
+            return self.on_cpython(*args)
         pytypes = tuple(map(type, args))
         spec = self._fast.get(pytypes)
         if spec is _BY_ITEMS:
@@ -204,7 +219,6 @@ class JitFunction:
             if self._let_go():
                 return self._fn(*args)  # (no frame more than needed: recursion depth)
             return self.on_cpython(*args)
-        rt = self._rt
         if spec is not None and rt.ns_version.value != rt.validated_version and \
                 (rebound := rt.rebound_dep(spec)) is not None:
             rt.drop_rebound(spec, rebound)  # a name it was compiled against was rebound
@@ -388,6 +402,7 @@ class JitFunction:
         return False
 
     def forget(self, spec: Any) -> None:
+        object.__setattr__(self, "_full", None)
         if spec in self._natives:
             self._drop_native(spec)
         for table in (self._specs, self._fast):
