@@ -339,7 +339,7 @@ class RuntimeContext:
         compiled call left an error: the same hand-over or raise as call_spec's."""
         def handler(effects: int, mark: int, *args: Any) -> Any:
             try:
-                return self._function_error(spec, args, effects, mark)
+                return self._function_error(spec, args, effects, mark, boxed=True)
             except BaseException as exc:  # noqa: BLE001 - the entry raises it, past our frames
                 return E.raised(exc)
 
@@ -371,7 +371,10 @@ class RuntimeContext:
         self.print_queue.flush()
         return r
 
-    def _function_error(self, spec: Any, args: tuple[Any, ...], effects: int, mark: int) -> Any:
+    def _function_error(self, spec: Any, args: tuple[Any, ...], effects: int, mark: int,
+                        boxed: bool = False) -> Any:
+        """Hand the call over, or raise the error it left (`boxed`: return it
+        as an errors.Raised box, for a native entry to raise)."""
         code, site, callers = self.take_error()
         if code in E.DEOPT_CODES:
             self.session.handed_over_at_run_time(site, code, f"the call of {spec.jitfn.__name__}()")
@@ -387,6 +390,8 @@ class RuntimeContext:
                 self._retire(spec, site)
             return spec.jitfn.on_cpython(*args)
         self.print_queue.flush()
+        if boxed and (exc := E.exception_at(E.make_exception(code, site), site, callers)) is not None:
+            return E.Raised((exc,))
         self.raise_error(code, site, callers)
         raise AssertionError("unreachable")
 
