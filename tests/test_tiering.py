@@ -188,3 +188,18 @@ def test_interrupt_during_promotion_reaches_the_program(
     assert captured.out == f"stopped\n{3 * 3 + 4 * 4 - 9}\n"
     assert "Exception ignored" not in captured.err
     assert not session.stats.internal_errors
+
+
+def test_leaf_called_from_cpython_is_not_promoted(capsys: pytest.CaptureFixture[str]) -> None:
+    """A loop-free function that calls none of ours, called from CPython: its
+    calls do not count toward promotion (the call costs more than its O0 body,
+    and there is nothing to inline); called from compiled code, they do."""
+    src = ("def sq(x):\n    return x * x + 1\n"
+           "def cube(x):\n    return x * x * x\n"
+           "t = 0\nfor i in range(300):\n    t += sq(i)\n    s = str(i)\n"  # a loop on CPython
+           "for i in range(300):\n    t += cube(i)\n"  # a compiled loop
+           "print(t, sq(3), cube(3))\n")
+    expected, got, s = run_both(src, capsys, hot_threshold=100)
+    assert got == expected
+    assert not any(p.startswith("sq(int)") for p in s.stats.promoted)
+    assert any(p.startswith("cube(int)") for p in s.stats.promoted)

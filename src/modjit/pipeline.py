@@ -316,9 +316,14 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
         spec.next_cell.value = id(spec.next_call)
         jitfn = spec.jitfn
         foreign = Foreign(jitfn._fn, ctypes.addressof(jitfn._foreign))
+        # A loop-free function calling none of ours gains nothing from promotion
+        # when CPython calls it (the call costs more than its O0 body; nothing
+        # to inline): only calls from compiled code count (80 one-line rules
+        # called from a CPython loop each paid ~5 ms of O2 compilation)
+        leaf = spec.heat_id and not u.callees and not _has_loops(u)
         parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps,
                                        ctypes.addressof(spec.next_cell), id(spec.on_error), defaults,
-                                       foreign))
+                                       foreign, uncounted=spec.heat_address if leaf else 0))
     ir = assemble(parts, ctx)
     irgen = time.perf_counter() - t0
     handle = rt.engine.add_module(ir, spec.symbol + ".entries", "light",

@@ -66,7 +66,8 @@ def _native_param(t: Type) -> bool:
 
 def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
                       deps: dict[str, int], slow: int, on_error: int,
-                      defaults: Defaults | None = None, foreign: Foreign | None = None) -> str:
+                      defaults: Defaults | None = None, foreign: Foreign | None = None,
+                      uncounted: int = 0) -> str:
     """The entry; `slow` is the address of a cell holding the callable that
     other arguments go to, `on_error` that of a Python callable (both kept
     alive by the runtime).  `deps` maps each global name the code (or a
@@ -75,7 +76,9 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     recompiles.  Checking them, not the namespace's version, keeps a loop on
     CPython that assigns globals on the fast path.  `defaults` lets a call
     leave trailing parameters to their default values; `foreign`, calls with
-    an argument compiled code never takes go straight to the plain function."""
+    an argument compiled code never takes go straight to the plain function.
+    `uncounted`: the heat cell of baseline code whose calls from CPython are
+    not to count toward its promotion (the entry takes back the count)."""
     e = EmitStmt(u, ctx)
     f = e.f
     cells = ctx.cells
@@ -111,6 +114,9 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     e.add_depth(1)
     rt = u.return_type
     target = f.value(f"load ptr, ptr {ptr_const(slot)}")
+    if uncounted:
+        heat = f.value(f"load i64, ptr {ptr_const(uncounted)}")
+        f.emit(f"store i64 {f.value(f'sub i64 {heat}, 1')}, ptr {ptr_const(uncounted)}")
     # CPython counted two levels for this call (the stand-in's __call__ and
     # this C function); the function's own code counts itself, as the one
     # frame python3 would count
