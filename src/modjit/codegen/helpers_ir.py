@@ -15,10 +15,14 @@ and one is the journal's record writer (codegen/emit_journal.py), kept out of li
 from __future__ import annotations
 
 HELPERS: dict[str, str] = {
-    # fmod-based modulo with the sign of the divisor; wx != 0 checked by the caller
+    # fmod-based modulo with the sign of the divisor; wx != 0 checked by the caller.
+    # fmod as LLVM's frem (C's fmod, lowered to a call of it): LLVM 22's InstCombine
+    # folded a call of libm's fmod with a NaN operand to poison, after which a
+    # branch on it let it drop the code around (x % 3.0 of a NaN x raised
+    # ZeroDivisionError, or took the wrong branch); frem's NaN propagates
     "mj.fmod": """
 define internal double @mj.fmod(double %vx, double %wx) nounwind alwaysinline {
-  %mod = call double @fmod(double %vx, double %wx)
+  %mod = frem double %vx, %wx
   %nz = fcmp une double %mod, 0.0
   br i1 %nz, label %fix, label %zero
 fix:
@@ -34,7 +38,7 @@ zero:
 }""",
     "mj.ffloordiv": """
 define internal double @mj.ffloordiv(double %vx, double %wx) nounwind alwaysinline {
-  %mod = call double @fmod(double %vx, double %wx)
+  %mod = frem double %vx, %wx
   %sub = fsub double %vx, %mod
   %div = fdiv double %sub, %wx
   %nz = fcmp une double %mod, 0.0
@@ -90,7 +94,7 @@ winfcase:
   %rwinf = select i1 %av1, double 1.0, double %rwi
   br label %ret
 vinf:
-  %m2 = call double @fmod(double %aw, double 2.0)
+  %m2 = frem double %aw, 2.0
   %odd = fcmp oeq double %m2, 1.0
   %isvinf = fcmp oeq double %av, 0x7FF0000000000000
   br i1 %isvinf, label %vinfcase, label %vzero
@@ -272,11 +276,11 @@ done:
 
 # libm functions each helper calls (their declarations must be in the module)
 HELPER_NEEDS = {
-    "mj.fmod": ("fmod", "copysign"),
-    "mj.ffloordiv": ("fmod", "copysign", "floor"),
+    "mj.fmod": ("copysign",),
+    "mj.ffloordiv": ("copysign", "floor"),
     "mj.cmp_if": ("floor",),
     "mj.round_even": ("round", "fabs"),
-    "mj.fpow": ("fabs", "fmod", "floor", "copysign", "pow", "__errno_location"),
+    "mj.fpow": ("fabs", "floor", "copysign", "pow", "__errno_location"),
     "mj.jask": ("PyLong_FromLongLong", "PyObject_Vectorcall", "Py_DecRef", "PyErr_Clear"),
 }
 
