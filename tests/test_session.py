@@ -129,6 +129,12 @@ BOUNDED = {
         "ws = [i % 9 for i in range(100)]\nws[10] = 2.5\ntot = 0\n"
         "for k in range(300):\n    tot += weighted(ws, k)\nprint(tot)\n",
         "weighted(list[int], int)", (2, 2), "keeps handing over", (7, 7)),
+    # a function that overflows on 1 call in 40 (past 64 bits: CPython's big
+    # ints) stays compiled: its hand-overs are far apart (it was retired after 6)
+    "occasional_overflow": (
+        "def grow(n):\n    x = 1\n    for i in range(n):\n        x = x * 3 + 1\n    return x % 1000\n"
+        "t = 0\nfor k in range(400):\n    t += grow(45 if k % 40 == 39 else k % 30)\n    s = str(k)\nprint(t)\n",
+        "grow(int)", (1, 1), None, (10, 10)),
     # a callee name rebound every round (a strategy chosen per round): its
     # caller was compiled again at every round, 60x python3's time
     "callee_rebound_every_round": (

@@ -323,7 +323,8 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
         leaf = spec.heat_id and not u.callees and not _has_loops(u)
         parts.append(emit_native_entry(u, spec.symbol, ctx, address, deps,
                                        ctypes.addressof(spec.next_cell), id(spec.on_error), defaults,
-                                       foreign, uncounted=spec.heat_address if leaf else 0))
+                                       foreign, uncounted=spec.heat_address if leaf else 0,
+                                       calls=ctypes.addressof(spec.calls)))
     ir = assemble(parts, ctx)
     irgen = time.perf_counter() - t0
     handle = rt.engine.add_module(ir, spec.symbol + ".entries", "light",

@@ -67,7 +67,7 @@ def _native_param(t: Type) -> bool:
 def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
                       deps: dict[str, int], slow: int, on_error: int,
                       defaults: Defaults | None = None, foreign: Foreign | None = None,
-                      uncounted: int = 0) -> str:
+                      uncounted: int = 0, calls: int = 0) -> str:
     """The entry; `slow` is the address of a cell holding the callable that
     other arguments go to, `on_error` that of a Python callable (both kept
     alive by the runtime).  `deps` maps each global name the code (or a
@@ -78,7 +78,8 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     leave trailing parameters to their default values; `foreign`, calls with
     an argument compiled code never takes go straight to the plain function.
     `uncounted`: the heat cell of baseline code whose calls from CPython are
-    not to count toward its promotion (the entry takes back the count)."""
+    not to count toward its promotion (the entry takes back the count);
+    `calls`, the cell counting calls through the entry (Spec.calls)."""
     e = EmitStmt(u, ctx)
     f = e.f
     cells = ctx.cells
@@ -114,6 +115,9 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     e.add_depth(1)
     rt = u.return_type
     target = f.value(f"load ptr, ptr {ptr_const(slot)}")
+    if calls:
+        count = f.value(f"load i64, ptr {ptr_const(calls)}")
+        f.emit(f"store i64 {f.value(f'add i64 {count}, 1')}, ptr {ptr_const(calls)}")
     if uncounted:
         heat = f.value(f"load i64, ptr {ptr_const(uncounted)}")
         f.emit(f"store i64 {f.value(f'sub i64 {heat}, 1')}, ptr {ptr_const(uncounted)}")

@@ -22,7 +22,10 @@ from modjit.runtime.memory import SharedCells
 from modjit.runtime.output import PrintQueue
 from modjit.runtime.recursion import restore_recursion_limit
 
-MAX_DEOPTS = 3  # a specialization that keeps handing over is retired
+MAX_DEOPTS = 3  # a specialization that keeps handing over is retired:
+DEOPT_WINDOW = 8  # MAX_DEOPTS hand-overs within this many calls from CPython.  A hand-over
+# costs about a call on CPython more; a function that overflows on 1 call in 80 (a Lychrel
+# search) ran all its calls on CPython after its first 6 hand-overs
 MAX_RETIRES = 2  # ... and after this many retirements its argument types run on CPython
 MAX_RETYPES = 4  # recompilations for globals that changed (type, or callee) before its argument types run on CPython
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
@@ -353,6 +356,7 @@ class RuntimeContext:
 
             build_entries(self, spec)
         t0, compiling = time.perf_counter(), self.promotion_seconds
+        spec.calls.value += 1
         cells = self.cells
         outer, cells.entry_effects = cells.entry_effects, effects
         outer_mark, cells.entry_mark = cells.entry_mark, mark
@@ -382,10 +386,12 @@ class RuntimeContext:
             if code == E.E_DEOPT_ITEM and spec.jitfn.items_differ(spec, args):
                 return spec.jitfn.call_python(*args)  # the list's items type it: keep the code
             spec.deopts += 1  # (a list whose sampled items look alike counts: it came back every call)
+            spec.deopt_calls = [*spec.deopt_calls[1 - MAX_DEOPTS:], spec.calls.value]
             if code == E.E_DEOPT_TYPE:  # compiled for a global's old type: recompile
                 self.invalidate(spec)
                 self._retype(spec, site)
-            elif spec.deopts >= MAX_DEOPTS:
+            elif len(spec.deopt_calls) == MAX_DEOPTS \
+                    and spec.deopt_calls[-1] - spec.deopt_calls[0] < DEOPT_WINDOW:
                 self.invalidate(spec)
                 self._retire(spec, site)
             return spec.jitfn.on_cpython(*args)

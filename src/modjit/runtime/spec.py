@@ -44,6 +44,10 @@ class Spec:
         self.compiled = False
         self.invalid = False
         self.deopts = 0
+        # calls from CPython (its entries count them), and the count at each of
+        # the last MAX_DEOPTS hand-overs: retiring needs them close together
+        self.calls = ctypes.c_int64()
+        self.deopt_calls: list[int] = []
         # calls + loop iterations of the baseline code, counted by the code itself
         self.heat = ctypes.c_int64()
         self.heat_id = 0  # what the baseline code passes to the runtime's promote()
