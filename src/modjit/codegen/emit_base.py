@@ -261,8 +261,11 @@ class EmitBase:
     # (after SROA), each such variable was a phi over every raise site at the
     # shared raise pad, and a function of 10 list loops spent 0.8 s in code
     # generation on 24 phis of 250 edges each (a store per assignment instead).
+    # Only optimised code (inline refcounts: the opt and hot tiers, copies) has
+    # its variables put in registers; run-once and light code keeps them in
+    # memory, where the error exit reads them as they are.
     def shadowed(self, name: str, t: Type) -> bool:
-        return isinstance(t, ListType)
+        return self.ctx.inline_refcounts and isinstance(t, ListType)
 
     def declare_var(self, name: str, t: Type, bound: bool) -> None:
         slot = self.f.alloca(f"%v.{_ident(name)}", t.llvm)

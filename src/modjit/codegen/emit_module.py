@@ -235,7 +235,7 @@ class StatementEmitter(FrameCounting):
         self.echo: tuple[str, Type] | None = None
 
     def shadowed(self, name: str, t: Type) -> bool:
-        return isinstance(t, ListType) or not is_hidden(name)  # (written back on the error exit)
+        return self.ctx.inline_refcounts and (isinstance(t, ListType) or not is_hidden(name))  # (written back)
 
     def expression_statement(self, s: ast.Expr) -> None:
         v = self.expr(s.value)
