@@ -6,7 +6,7 @@ A value during emission is a pair (LLVM operand text, Type).
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from modjit.codegen.helpers_ir import HELPER_NEEDS, INTRINSICS
@@ -203,10 +203,13 @@ class EmitBase:
 
     def add_depth(self, delta: int) -> str:
         """Adjust the count of compiled frames on the stack; returns the new count."""
-        addr = ptr_const(self.ctx.cells.depth_addr)
-        d = self.f.value(f"add i64 {self.f.value(f'load i64, ptr {addr}')}, {delta}")
-        self.f.emit(f"store i64 {d}, ptr {addr}")
-        return d
+        return self.bump(ptr_const(self.ctx.cells.depth_addr), delta)
+
+    def bump(self, cell: str, delta: int) -> str:
+        """Add `delta` to the i64 counter at `cell`; returns the new count."""
+        n = self.f.value(f"add i64 {self.f.value(f'load i64, ptr {cell}')}, {delta}")
+        self.f.emit(f"store i64 {n}, ptr {cell}")
+        return n
 
     def store_error(self, code: int | str, site: int | str) -> None:
         """A new error: its (code, site), and no call sites passed yet."""
@@ -530,6 +533,13 @@ class EmitBase:
     def ob_type(self, obj: str) -> str:
         """The type of the object `obj` (ob_type @8)."""
         return self.f.value(f"load ptr, ptr {self.f.value(f'getelementptr i8, ptr {obj}, i64 8')}")
+
+    def type_in(self, ty: str, addresses: Iterable[int]) -> str:
+        """i1: the type `ty` is one of the types at `addresses`."""
+        found = "false"
+        for address in addresses:
+            found = self.f.value(f"or i1 {found}, {self.f.value(f'icmp eq ptr {ty}, {ptr_const(address)}')}")
+        return found
 
     def unbox_num(self, obj: str, node: ast.AST | None, deopt: int = E.E_DEOPT_TYPE) -> str:
         """An int or a float object -> int|float (anything else hands over)."""

@@ -48,6 +48,7 @@ from modjit.runtime.journal import (
     TABLE_SLOTS,
 )
 
+_INERT_TYPES = (capi.INT_TYPE, capi.FLOAT_TYPE, capi.BOOL_TYPE, capi.LIST_TYPE, capi.TUPLE_TYPE, id(str))
 JOURNALED = {"append": J_GROW, "extend": J_GROW, "pop": J_POP, "reverse": J_REVERSE}
 
 
@@ -133,10 +134,8 @@ class EmitJournal(EmitCalls):
         f = self.f
         is_obj = f.value(f"icmp ne ptr {old}, null")
         safe = f.value(f"select i1 {is_obj}, ptr {old}, ptr {ptr_const(capi.PY_NONE)}")  # (NULL: no load)
-        ty = self.ob_type(safe)
-        inert = f.value(f"icmp eq ptr {old}, {ptr_const(capi.PY_NONE)}")
-        for t in (capi.INT_TYPE, capi.FLOAT_TYPE, capi.BOOL_TYPE, capi.LIST_TYPE, capi.TUPLE_TYPE, id(str)):
-            inert = f.value(f"or i1 {inert}, {f.value(f'icmp eq ptr {ty}, {ptr_const(t)}')}")
+        inert = f.value(f"or i1 {f.value(f'icmp eq ptr {old}, {ptr_const(capi.PY_NONE)}')}, "
+                        f"{self.type_in(self.ob_type(safe), _INERT_TYPES)}")
         self.raise_if(f.value(f"and i1 {is_obj}, {f.value(f'xor i1 {inert}, true')}"), E.E_DEOPT_JOURNAL, None)
 
     def hand_over_unrecorded(self) -> None:

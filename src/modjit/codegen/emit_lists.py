@@ -402,17 +402,16 @@ def _constant(node: ast.expr, t: Type) -> object:
             return _NOT_CONSTANT
         items = tuple(_constant(e, it) for e, it in zip(node.elts, t.items, strict=True))
         return _NOT_CONSTANT if _NOT_CONSTANT in items else items
-    sign = 1
+    negated = False
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        sign = -1 if isinstance(node.op, ast.USub) else 1
-        node = node.operand
         if t == BOOL:  # (-True is an int)
             return _NOT_CONSTANT
+        negated, node = isinstance(node.op, ast.USub), node.operand
     if not isinstance(node, ast.Constant) or type(node.value) is not _PYTYPE.get(t):
         return _NOT_CONSTANT
     value = node.value
     assert isinstance(value, (int, float))
-    if sign < 0:
+    if negated:
         value = -value
     return value if t != INT or -(1 << 63) <= value < (1 << 63) else _NOT_CONSTANT
 

@@ -106,9 +106,7 @@ class FunctionEmitter(FrameCounting):
     def count_iteration(self) -> None:
         heat = self.ctx.heat
         if heat is not None:
-            cell = ptr_const(heat.cell)
-            h = self.f.value(f"load i64, ptr {cell}")
-            self.f.emit(f"store i64 {self.f.value(f'add i64 {h}, 1')}, ptr {cell}")
+            self.bump(ptr_const(heat.cell), 1)
 
     def count_call(self) -> None:
         """Baseline code: count this call; at the threshold, ask to be promoted
@@ -118,10 +116,7 @@ class FunctionEmitter(FrameCounting):
         if heat is None:
             return
         f = self.f
-        cell = ptr_const(heat.cell)
-        h = f.value(f"load i64, ptr {cell}")
-        h1 = f.value(f"add i64 {h}, 1")
-        f.emit(f"store i64 {h1}, ptr {cell}")
+        h1 = self.bump(ptr_const(heat.cell), 1)
         hot, cold = f.new_label("hot"), f.new_label("cold")
         due = f.value(f"icmp sge i64 {h1}, {heat.threshold}")
         counter = self.ctx.cells.recursion_remaining_addr

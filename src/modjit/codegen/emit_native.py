@@ -116,11 +116,9 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     rt = u.return_type
     target = f.value(f"load ptr, ptr {ptr_const(slot)}")
     if calls:
-        count = f.value(f"load i64, ptr {ptr_const(calls)}")
-        f.emit(f"store i64 {f.value(f'add i64 {count}, 1')}, ptr {ptr_const(calls)}")
+        e.bump(ptr_const(calls), 1)
     if uncounted:
-        heat = f.value(f"load i64, ptr {ptr_const(uncounted)}")
-        f.emit(f"store i64 {f.value(f'sub i64 {heat}, 1')}, ptr {ptr_const(uncounted)}")
+        e.bump(ptr_const(uncounted), -1)
     # CPython counted two levels for this call (the stand-in's __call__ and
     # this C function); the function's own code counts itself, as the one
     # frame python3 would count
@@ -211,9 +209,7 @@ def _foreign_path(e: EmitStmt, foreign: Foreign) -> None:
     f.block(look)
     obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {k}')}")
     ty = e.ob_type(obj)
-    native = "false"
-    for t in NATIVE_PYTYPES:
-        native = f.value(f"or i1 {native}, {f.value(f'icmp eq ptr {ty}, {ptr_const(id(t))}')}")
+    native = e.type_in(ty, map(id, NATIVE_PYTYPES))
     f.cbr(native, nxt, plain := f.new_label("plain"))
     f.block(nxt)
     f.emit(f"{k1} = add i64 {k}, 1")
@@ -377,10 +373,7 @@ def _require_first_item(e: EmitStmt, lst: str, elem: Type) -> None:
     items = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
     first = f.value(f"load ptr, ptr {items}")
     ty = e.ob_type(first)
-    match = "false"
-    for address in types:
-        match = f.value(f"or i1 {match}, {f.value(f'icmp eq ptr {ty}, {ptr_const(address)}')}")
-    _require(e, match)
+    _require(e, e.type_in(ty, types))
     f.br(join)
     f.block(join)
 

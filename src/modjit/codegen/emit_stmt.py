@@ -183,9 +183,7 @@ class EmitStmt(EmitExpr):
         """Count in `counter`; every INTERRUPT_MASK + 1 counts, poll (a
         KeyboardInterrupt raises at `node`)."""
         f = self.f
-        c1 = f.value(f"add i64 {f.value(f'load i64, ptr {counter}')}, 1")
-        f.emit(f"store i64 {c1}, ptr {counter}")
-        masked = f.value(f"and i64 {c1}, {INTERRUPT_MASK}")
+        masked = f.value(f"and i64 {self.bump(counter, 1)}, {INTERRUPT_MASK}")
         poll, go = f.new_label("poll"), f.new_label("nopoll")
         f.cbr(f.value(f"icmp eq i64 {masked}, 0"), poll, go)
         f.block(poll)

@@ -269,25 +269,23 @@ class RuntimeContext:
             if weakref.getweakrefcount(jitfn):  # weakly referenced as the function: it lives as long
                 self._weakly_held.append(jitfn)
 
-    def rebound_dep(self, spec: Any) -> str | None:
-        """A global `spec` (and what it calls) was compiled against that is no
-        longer bound as it was, or None.  What a call needs to know, at a few
-        lookups, where a namespace assigned on every iteration of a loop on
-        CPython would have it revalidate every specialization per call."""
+    def rebound(self, deps: dict[str, Any]) -> str | None:
+        """A global of `deps` (name -> the object code was compiled against:
+        a specialization's and its callees') no longer bound as it was, or
+        None.  What a call needs to know, at a few lookups, where a namespace
+        assigned on every iteration of a loop on CPython would have it
+        revalidate every specialization per call."""
         ns = self.namespace
-        for name, obj in spec.deps.items():
+        for name, obj in deps.items():
             if ns.get(name, MISSING) is not obj:
                 return name
         return None
 
     def revalidate(self) -> None:
         """The namespace changed: drop specializations whose callees were rebound."""
-        ns = self.namespace
         for spec in list(self.specs):
-            for name, obj in spec.deps.items():
-                if ns.get(name, MISSING) is not obj:
-                    self.drop_rebound(spec, name)
-                    break
+            if (name := self.rebound(spec.deps)) is not None:
+                self.drop_rebound(spec, name)
         self.validated_version = self.ns_version.value
 
     def drop_rebound(self, spec: Any, name: str) -> None:
@@ -385,7 +383,7 @@ class RuntimeContext:
             self.undo_for_handover(effects, mark, site, code)
             if code == E.E_DEOPT_ITEM and spec.jitfn.items_differ(spec, args):
                 return spec.jitfn.call_python(*args)  # the list's items type it: keep the code
-            spec.deopts += 1  # (a list whose sampled items look alike counts: it came back every call)
+            # (a list whose sampled items look alike counts: it came back every call)
             spec.deopt_calls = [*spec.deopt_calls[1 - MAX_DEOPTS:], spec.calls.value]
             if code == E.E_DEOPT_TYPE:  # compiled for a global's old type: recompile
                 self.invalidate(spec)

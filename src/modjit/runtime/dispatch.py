@@ -13,7 +13,7 @@ import types
 from _thread import get_ident
 from typing import Any
 
-from modjit.frontend.resolve import MISSING, Default, bind_slots
+from modjit.frontend.resolve import Default, bind_slots
 from modjit.frontend.types import type_of_value
 
 _ON_CPYTHON = object()
@@ -206,7 +206,7 @@ class JitFunction:
         full = self._full
         if full is not None and len(self._natives) >= MAX_SPECIALIZATIONS and (
                 rt.ns_version.value == rt.validated_version
-                or all(rt.namespace.get(name, MISSING) is obj for name, obj in full.items())):
+                or rt.rebound(full) is None):
             # every specialization's native entry turned these arguments down, and
             # no other may be compiled: no type key to work out (tuples of 20
             # lengths in turn spent 10 us a call on it, 7x python3's time)
@@ -220,7 +220,7 @@ class JitFunction:
                 return self._fn(*args)  # (no frame more than needed: recursion depth)
             return self.on_cpython(*args)
         if spec is not None and rt.ns_version.value != rt.validated_version and \
-                (rebound := rt.rebound_dep(spec)) is not None:
+                (rebound := rt.rebound(spec.deps)) is not None:
             rt.drop_rebound(spec, rebound)  # a name it was compiled against was rebound
             spec = None
         if spec is None:

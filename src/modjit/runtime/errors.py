@@ -189,11 +189,11 @@ def raise_at(exc: BaseException, site: Site, callers: list[Site] | None = None) 
     """Raise `exc` from a frame at `site`: the traceback shows the source line,
     marked under the expression that raised as CPython marks it, below a frame
     for each compiled call it passed on its way out (`callers`, innermost first)."""
-    if site.name == ENTRY and callers:
-        site, callers = callers[0], callers[1:]
     placed = exception_at(exc, site, callers)
     if placed is not None:
         raise placed
+    if site.name == ENTRY and callers:
+        site, callers = callers[0], callers[1:]
     # No reference cycle through the exception: it holds its traceback, which
     # holds the frame at `site`, whose f_back is this frame; so this frame's
     # locals hold neither the exception nor a traceback when it is raised.  A

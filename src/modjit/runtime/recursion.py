@@ -11,9 +11,10 @@ it runs, and the young generation's count is put back after (memory.gc_young_cou
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import sys
+
+from modjit.runtime.memory import gc_young_count
 
 COMPILER_ROOM = 2000  # recursion levels the compiler may use above the program's limit
 INT_MAX = 2**31 - 1  # the highest recursion limit CPython takes
@@ -31,7 +32,7 @@ class compiler_room:  # noqa: N801 - used as `with compiler_room():`, like a fun
 
     def __enter__(self) -> None:
         if not _NESTED[0]:
-            count = _young_count()
+            count = gc_young_count()
             self.gc_state = (gc.isenabled(), count.value if count is not None else -1)
             gc.disable()
         _NESTED[0] += 1
@@ -42,7 +43,7 @@ class compiler_room:  # noqa: N801 - used as `with compiler_room():`, like a fun
         _NESTED[0] -= 1
         if self.gc_state is not None:
             enabled, young = self.gc_state
-            count = _young_count()
+            count = gc_young_count()
             if count is not None and young >= 0:
                 count.value = young
             if enabled:
@@ -56,10 +57,6 @@ class compiler_room:  # noqa: N801 - used as `with compiler_room():`, like a fun
 
 _PENDING = [0, 0]  # the program's limit to give back, and the raised one it replaces
 _NESTED = [0]  # compiler_rooms open (the outermost one keeps the collector's state)
-def _young_count() -> ctypes.c_int | None:
-    from modjit.runtime.memory import gc_young_count
-
-    return gc_young_count()
 
 
 def restore_recursion_limit() -> None:

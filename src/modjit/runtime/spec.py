@@ -43,7 +43,6 @@ class Spec:
         self.callees: list[Spec] = []
         self.compiled = False
         self.invalid = False
-        self.deopts = 0
         # calls from CPython (its entries count them), and the count at each of
         # the last MAX_DEOPTS hand-overs: retiring needs them close together
         self.calls = ctypes.c_int64()
