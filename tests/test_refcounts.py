@@ -51,6 +51,13 @@ def rebinds(a, b):  # an error exit releases what list variables hold then (shad
             return z[len(a) + 99]
     return len(x) + len(y)
 
+def swaps(a, b, k):  # two items of a fresh list trade places: no counts change
+    rows = [a, b, a]
+    rows[0], rows[1] = rows[1], rows[0]
+    rows[2], rows[-3] = rows[-3], rows[2]
+    rows[k], rows[k] = rows[k], rows[k]
+    return len(rows[k])
+
 def leave_early(a, b):
     for v in a + b:
         if v == 2:
@@ -72,6 +79,7 @@ CALLS = {
     "rows": lambda ns, a, b, k: ns["rows"](4 + k % 3),
     "loop_over_temporary_then_return": lambda ns, a, b, k: ns["has_neg"](a) or ns["leave_early"](a, b),
     "error_leaves_loop_over_temporary": _raising,
+    "fresh_list_swaps": lambda ns, a, b, k: ns["swaps"](a, b, k % 3),
     "error_exit_releases_rebound_list_variables": lambda ns, a, b, k: _caught(ns["rebinds"], a, b),
 }
 

@@ -99,6 +99,8 @@ class EmitLists(EmitJournal):
             if not (isinstance(st, ListType) and isinstance(tt, ListType) and st.elem == tt.elem):
                 return False
         f = self.f
+        if self.pure_swap(sources, targets):
+            return True
         objs = []
         for src in sources:
             assert isinstance(src, ast.Subscript)
@@ -117,6 +119,32 @@ class EmitLists(EmitJournal):
             self.incref(obj)  # the list's reference
             f.emit(f"store ptr {obj}, ptr {slot}")
             self.release_replaced(lst[0], at, old, seen)
+        return True
+
+    def pure_swap(self, sources: list[ast.expr], targets: list[ast.expr]) -> bool:
+        """`a[i], a[j] = a[j], a[i]` (or `= a[i], a[j]`) on a list no one else
+        sees, with side-effect-free indices: both reads are checked, then the
+        two pointers trade places.  The stores hit the slots just read, so they
+        cannot fail, and the list keeps the same objects: no reference counts
+        change (CPython's increfs and decrefs cancel).  Two items only: with
+        three, aliased indices can leave an object twice in the list."""
+        if len(sources) != 2:
+            return False
+        names = {n.value.id if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) else None
+                 for n in (*sources, *targets)}
+        if len(names) != 1 or None in names or self.mutation_visible(targets[0].value):  # type: ignore[attr-defined]
+            return False
+        keys = [ast.dump(n.slice) for n in sources]  # type: ignore[attr-defined]
+        order = [ast.dump(n.slice) for n in targets]  # type: ignore[attr-defined]
+        if sorted(keys) != sorted(order) or not all(_pure_index(n.slice) for n in sources):  # type: ignore[attr-defined]
+            return False
+        f = self.f
+        lst = self.expr(sources[0].value)  # type: ignore[attr-defined]
+        slots = [self.item_slot(lst[0], self.coerce(self.expr(n.slice), INT), n,  # type: ignore[attr-defined]
+                                E.E["list_index"]) for n in sources]
+        objs = [f.value(f"load ptr, ptr {slot}") for slot in slots]
+        for k, key in enumerate(order):
+            f.emit(f"store ptr {objs[k]}, ptr {slots[keys.index(key)]}")
         return True
 
     def bool_store(self, lst: str, i: str, slot: str, old: str, value: str, seen: bool) -> None:
@@ -368,6 +396,15 @@ class EmitLists(EmitJournal):
 
 def _item_subscript(node: ast.expr) -> bool:
     return isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice)
+
+
+def _pure_index(node: ast.expr) -> bool:
+    """An index whose evaluation reads locals and constants only (the same value twice)."""
+    if isinstance(node, ast.Name) or (isinstance(node, ast.Constant) and type(node.value) is int):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Sub):
+        return _pure_index(node.left) and _pure_index(node.right)
+    return isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and _pure_index(node.operand)
 
 
 _ = capi
