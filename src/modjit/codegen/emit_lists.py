@@ -80,17 +80,22 @@ class EmitLists(EmitJournal):
         self.release_replaced(lst[0], at, old, seen)
 
     def element_moves(self, s: ast.Assign) -> bool:
-        """`a[i], a[j] = a[j], a[i]` (list items to list items of the same type):
-        the item objects move, as in CPython, instead of being unboxed, checked
-        and boxed again (a swap was most of fannkuch's inner loop).  Each is
+        """`a[i], a[j] = a[j], a[i]` and `a[i] = b[j]` (list items to list items
+        of the same type): the item objects move, as in CPython, instead of
+        being unboxed, checked and boxed again (a swap was most of fannkuch's
+        inner loop, a shift of items its next loop).  Each is
         read (IndexError as a read's), then each target stored in order (as a
         store's), as CPython does.  False, with nothing emitted, for other
         assignments."""
-        if len(s.targets) != 1 or not isinstance(s.targets[0], ast.Tuple | ast.List) \
-                or not isinstance(s.value, ast.Tuple | ast.List):
+        if len(s.targets) != 1:
             return False
-        targets, sources = s.targets[0].elts, s.value.elts
-        if len(targets) != len(sources) or len(targets) < 2:
+        if _item_subscript(s.targets[0]) and _item_subscript(s.value):  # a[i] = b[j]
+            targets, sources = [s.targets[0]], [s.value]
+        elif isinstance(s.targets[0], ast.Tuple | ast.List) and isinstance(s.value, ast.Tuple | ast.List):
+            targets, sources = s.targets[0].elts, s.value.elts
+            if len(targets) != len(sources) or len(targets) < 2:
+                return False
+        else:
             return False
         for src, tgt in zip(sources, targets, strict=True):
             if not (_item_subscript(src) and _item_subscript(tgt)):
