@@ -45,6 +45,7 @@ from modjit.runtime.journal import (
     J_SNAPSHOT,
     J_STORE,
     JOURNAL_CAP,
+    TABLE_SHIFT,
     TABLE_SLOTS,
 )
 
@@ -64,12 +65,14 @@ class EmitJournal(EmitCalls):
         return not mutation_is_unseen(target, self._fresh)
 
     def journal(self, kind: int, obj: str, index: str, payload: str, on_full: Callable[[], None],
-                lst: str | None = None, on_skip: Callable[[], None] = lambda: None) -> None:
+                lst: str | None = None, on_skip: Callable[[], None] = lambda: None,
+                checkpointed: str | None = None) -> None:
         """Append the record [kind, obj, index, payload] (a reference to `obj`
         taken unless FLOAT) for a mutation of the list `lst` (`obj` but for
         FLOAT; none for GLOBAL).  A list the call checkpointed (Journal.checkpoint)
         needs no record: `on_skip` runs instead; with no room and no checkpoint
-        to be had, `on_full`."""
+        to be had, `on_full`.  A checkpoint taken just now branches to the
+        label `checkpointed` if given (else skips too)."""
         f = self.f
         jr = self.ctx.cells.journal
         count = ptr_const(jr.count_addr)
@@ -89,7 +92,7 @@ class EmitJournal(EmitCalls):
             mine = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(table + 8)}')}, "
                            f"{f.value(f'load i64, ptr {ptr_const(self.ctx.cells.entry_mark_addr)}')}")
             address = f.value(f"ptrtoint ptr {lst} to i64")
-            at = f.value(f"and i64 {f.value(f'lshr i64 {address}, 4')}, {TABLE_SLOTS - 1}")
+            at = f.value(f"and i64 {f.value(f'lshr i64 {address}, {TABLE_SHIFT}')}, {TABLE_SLOTS - 1}")
             held = f.value(f"load i64, ptr {f.value(f'getelementptr i64, ptr {ptr_const(table + 16)}, i64 {at}')}")
             hit = f.value(f"and i1 {mine}, {f.value(f'icmp eq i64 {held}, {address}')}")
             f.cbr(hit, skipped, take := f.new_label("jtake"))
@@ -104,7 +107,7 @@ class EmitJournal(EmitCalls):
             fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
             yes = f.value(f"call i1 {self.need('mj.jask')}(ptr {fn}, ptr {lst}, i64 {kind}, i64 {index}, "
                           f"ptr {item}, ptr {ptr_const(capi.PY_TRUE)})")
-            f.cbr(yes, skipped, over)
+            f.cbr(yes, checkpointed or skipped, over)
             f.block(over)
         on_full()
         f.br(done)
@@ -217,10 +220,14 @@ class EmitJournal(EmitCalls):
         # with no room: nothing has changed yet; the copy is released and the call hands over
         self.journal_owned(J_SNAPSHOT, lst, "0", copy, lambda: self.decref(copy))
 
-    def journal_float(self, obj: str, lst: str) -> None:
-        """The float `obj` (in the list `lst`) is about to be overwritten in place."""
+    def journal_float(self, obj: str, lst: str, boxed: str) -> None:
+        """The float `obj` (in the list `lst`) is about to be overwritten in
+        place.  A checkpoint of the list taken now holds `obj` itself, the
+        object older records restore: the store branches to `boxed` (a new
+        float) instead, leaving `obj` as the checkpoint saw it."""
         bits = self.f.value(f"load i64, ptr {self.f.value(f'getelementptr i8, ptr {obj}, i64 16')}")
-        self.journal(J_FLOAT, obj, "0", bits, self.hand_over_unrecorded, lst=lst)  # (not written yet)
+        self.journal(J_FLOAT, obj, "0", bits, self.hand_over_unrecorded, lst=lst,  # (not written yet)
+                     checkpointed=boxed)
 
 
 # Drops records 0..n-1: each releases its object (all but FLOAT) and the item

@@ -217,7 +217,7 @@ class EmitLists(EmitJournal):
             f.cbr(all_sole, inplace, boxed)
         f.block(inplace)
         for obj in ([old] if t == FLOAT else objs) if seen else []:
-            self.journal_float(obj, lst)
+            self.journal_float(obj, lst, boxed)
         if t == FLOAT:
             f.emit(f"store double {value}, ptr {f.value(f'getelementptr i8, ptr {old}, i64 16')}")
         else:

@@ -30,7 +30,11 @@ J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy):
 JOURNAL_CAP = 1 << 18
 HEADROOM = 256  # entries past the cap, for checkpoints only
 CHECKPOINTS = 8  # lists a call may checkpoint
-TABLE_SLOTS = 1024  # their table: a list's slot is (address >> 4) % TABLE_SLOTS, no probing
+TABLE_SLOTS = 1024  # their table: a list's slot is (address >> TABLE_SHIFT) % TABLE_SLOTS, no probing
+# Lists are 64-byte blocks of CPython's allocator: >> 6 gives lists made near each other
+# distinct slots (>> 4 left 3 of every 4 slots unused; two of n-body's six lists
+# sharing one made a run hand over, 1 in ~50 runs)
+TABLE_SHIFT = 6
 # the table's count once a checkpoint could not be had: compiled code stops asking
 # (asking cost a Python call per store, an n-body's 55 ms became 2.3 s)
 CLOSED = 1 << 40
@@ -111,14 +115,15 @@ class Journal:
         first, the copy puts back what the call did to it from here on) and
         add it to the call's table.  False if the table or the headroom is
         full.  The copy holds the list's floats, so none of them is
-        overwritten in place from now on (an older FLOAT record still finds
-        its float as it left it); the one about to be (FLOAT: `item`) is
-        copied by value."""
+        overwritten in place from now on: an older FLOAT record finds its
+        float, in the list again after the undo, as it left it.  (The one a
+        FLOAT change was about to overwrite gets a new float instead:
+        emit_journal.journal_float.)"""
         table, mark = self._table, self._cells[self._mark_index]
         if table[1] != mark:
             self._clear_table()  # (another call's table: it starts anew)
             table[1] = mark
-        n, k, slot = self.count, table[0], 2 + (id(lst) >> 4) % TABLE_SLOTS
+        n, k, slot = self.count, table[0], 2 + (id(lst) >> TABLE_SHIFT) % TABLE_SLOTS
         if k >= CHECKPOINTS or n >= JOURNAL_CAP + HEADROOM or table[slot]:
             table[0] = CLOSED
             return False
@@ -157,8 +162,9 @@ def _no_compiler() -> tuple[Callable[[int, int], None], Callable[[int, int, int]
 def _before(lst: list[object], kind: int, index: int, item: object) -> list[object]:
     """A copy of `lst` as it was before the change a record of `kind` undoes:
     STORE put another item at `index` (`item` was there), GROW appended past
-    `index` items, POP took `item` off the end, REVERSE reversed it; FLOAT is
-    about to overwrite `item` in place (the copy gets a float of its value)."""
+    `index` items, POP took `item` off the end, REVERSE reversed it; FLOAT
+    would have overwritten `item` in place (compiled code stores a new float
+    instead: the copy is the list as it is)."""
     copy = lst[:]
     if kind == J_STORE:
         copy[index] = item
@@ -168,15 +174,4 @@ def _before(lst: list[object], kind: int, index: int, item: object) -> list[obje
         copy.append(item)
     elif kind == J_REVERSE:
         copy.reverse()
-    elif kind == J_FLOAT:  # (the float itself, or one of a tuple of floats the list holds)
-        for i, x in enumerate(copy):
-            if x is item:
-                copy[i] = _fresh(x)
-            elif type(x) is tuple and any(y is item for y in x):
-                copy[i] = tuple(_fresh(y) if type(y) is float else y for y in x)
     return copy
-
-
-def _fresh(x: object) -> object:
-    """A new float object of `x`'s value: the list's own is about to be overwritten in place."""
-    return float.fromhex(x.hex())  # type: ignore[attr-defined]
