@@ -225,6 +225,27 @@ def test_full_journal_checkpoints_a_list_and_still_hands_over(capsys: pytest.Cap
     assert got == expected
 
 
+@pytest.mark.parametrize(("lists", "handovers"), [(2, 0), (3, 1)])
+def test_full_journal_lists_sharing_a_table_slot(lists: int, handovers: int, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A one-slot checkpoint table: the second list mutated past a full journal
+    takes the next slot, the third finds both taken and the call hands over,
+    and CPython's re-run starts from the lists as they were (floats changed in
+    place before the checkpoint too)."""
+    from modjit.codegen import emit_journal
+    from modjit.runtime import journal
+
+    monkeypatch.setattr(journal, "TABLE_SLOTS", 1)
+    monkeypatch.setattr(emit_journal, "TABLE_SLOTS", 1)
+    src = ("def run(rows, steps):\n    for s in range(steps):\n        for r in rows:\n"
+           "            for i in range(len(r)):\n                r[i] += i + 0.5\n"
+           f"rows = [[0.0, 0.5, 0.25] for _ in range({lists})]\n"
+           f"run(rows, {journal.JOURNAL_CAP // (3 * lists) + 10})\nprint(rows)\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts == handovers * 2  # (the statement's, then the call's)
+
+
 def test_exception_from_compiled_code_is_catchable(capsys: pytest.CaptureFixture[str]) -> None:
     src = ("import math\ndef f(a, b):\n    return a % b\ndef g(x):\n    return math.sqrt(x)\n"
            "for fn, args in ((f, (1, 0)), (f, (1.0, 0.0)), (g, (-1.0,))):\n"

@@ -87,14 +87,18 @@ class EmitJournal(EmitCalls):
                f"i64 {kind}, ptr {obj}, i64 {index}, i64 {payload}, i1 {'false' if kind == J_FLOAT else 'true'})")
         f.br(done)
         f.block(full)  # (checkpoints only happen in a full journal)
-        if lst is not None:  # in the call's table (the slot of its address holds it)?
+        if lst is not None:  # in the call's table (the slot of its address, or the next, holds it)?
             table = jr.table_addr
             mine = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(table + 8)}')}, "
                            f"{f.value(f'load i64, ptr {ptr_const(self.ctx.cells.entry_mark_addr)}')}")
             address = f.value(f"ptrtoint ptr {lst} to i64")
             at = f.value(f"and i64 {f.value(f'lshr i64 {address}, {TABLE_SHIFT}')}, {TABLE_SLOTS - 1}")
-            held = f.value(f"load i64, ptr {f.value(f'getelementptr i64, ptr {ptr_const(table + 16)}, i64 {at}')}")
-            hit = f.value(f"and i1 {mine}, {f.value(f'icmp eq i64 {held}, {address}')}")
+            slot = f.value(f"getelementptr i64, ptr {ptr_const(table + 16)}, i64 {at}")
+            found = "false"
+            for k in (0, 1):
+                held = f.value(f"load i64, ptr {f.value(f'getelementptr i64, ptr {slot}, i64 {k}')}")
+                found = f.value(f"or i1 {found}, {f.value(f'icmp eq i64 {held}, {address}')}")
+            hit = f.value(f"and i1 {mine}, {found}")
             f.cbr(hit, skipped, take := f.new_label("jtake"))
             f.block(take)
             closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(table)}')}, {CLOSED}")

@@ -30,7 +30,7 @@ J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy):
 JOURNAL_CAP = 1 << 18
 HEADROOM = 256  # entries past the cap, for checkpoints only
 CHECKPOINTS = 8  # lists a call may checkpoint
-TABLE_SLOTS = 1024  # their table: a list's slot is (address >> TABLE_SHIFT) % TABLE_SLOTS, no probing
+TABLE_SLOTS = 1024  # their table: a list is in slot (address >> TABLE_SHIFT) % TABLE_SLOTS or the next
 # Lists are 64-byte blocks of CPython's allocator: >> 6 gives lists made near each other
 # distinct slots (>> 4 left 3 of every 4 slots unused; two of n-body's six lists
 # sharing one made a run hand over, 1 in ~50 runs)
@@ -76,7 +76,7 @@ class Journal:
         self._words = (ctypes.c_int64 * (4 * (JOURNAL_CAP + HEADROOM))).from_buffer(self._map)
         self.base = ctypes.addressof(self._words)
         # [lists in it, the entry mark of the call that made it, slots: a list's address or 0]
-        self._table = (ctypes.c_int64 * (2 + TABLE_SLOTS))()
+        self._table = (ctypes.c_int64 * (2 + TABLE_SLOTS + 1))()
         self.table_addr = ctypes.addressof(self._table)
         self.trim_fn = self.trim  # one bound method, baked into native entries
         self.checkpoint_fn = self.checkpoint  # and this one into code that journals
@@ -124,6 +124,7 @@ class Journal:
             self._clear_table()  # (another call's table: it starts anew)
             table[1] = mark
         n, k, slot = self.count, table[0], 2 + (id(lst) >> TABLE_SHIFT) % TABLE_SLOTS
+        slot += table[slot] != 0  # (the next one if taken)
         if k >= CHECKPOINTS or n >= JOURNAL_CAP + HEADROOM or table[slot]:
             table[0] = CLOSED
             return False
