@@ -50,3 +50,22 @@ for i in range(3):
     grid.append([i] * 2)
     grid[i].append(-i)
 print(grid)
+
+
+# an item store into a global empty list is no binding of its name
+# (it made the name a never-bound local: NameError, UnboundLocalError)
+e = []
+if e:
+    e[0] = 1
+print(e)
+
+
+def store_first(v):
+    if e:
+        e[0] = v
+    else:
+        e.append(v)
+    return e
+
+
+print(store_first(3), store_first(4))

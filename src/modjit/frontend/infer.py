@@ -203,6 +203,16 @@ class Inferer:
             raise self.fail(f"variable '{name}' holds both {old} and {t}", node)
         table[name] = j
 
+    def refine_empty(self, name: str, t: Type, node: ast.AST) -> None:
+        """The empty list `name` holds gets items of a type (`t` is its list
+        type now): a global's type is the unit's to track, a local's is its
+        variable's.  (Assigning a global's name made it a local of the unit,
+        never bound: `a[0] = 1` on a global `a = []` raised NameError.)"""
+        if name in self.empty_globals:
+            self.empty_globals[name] = t
+        else:
+            self.assign_name(name, t, node)
+
     # -- statements -------------------------------------------------------
     def block(self, stmts: list[ast.stmt]) -> None:
         for s in stmts:
@@ -336,7 +346,7 @@ class Inferer:
         if not isinstance(lt, ListType) or it not in (INT, BOOL, BOTTOM):
             raise self.fail("item assignment is compiled for lists with an int index only", target)
         if lt.elem == BOTTOM and isinstance(target.value, ast.Name):
-            self.assign_name(target.value.id, list_of(t), target)
+            self.refine_empty(target.value.id, list_of(t), target)
         elif lt.elem != t:
             raise self.fail(f"storing {t} into {lt}", target)
 

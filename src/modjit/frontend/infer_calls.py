@@ -268,11 +268,7 @@ def list_method(inf: Inferer, node: ast.Call, lt: ListType, name: str) -> Type:
     if value_arg is not None:
         vt = ts[value_arg]
         if name == "append" and lt.elem == BOTTOM and isinstance(node.func.value, ast.Name):  # type: ignore[attr-defined]
-            owner = node.func.value.id  # type: ignore[attr-defined]
-            if owner in inf.empty_globals:  # `results.append(x)` on a global `results = []`
-                inf.empty_globals[owner] = list_of(vt)
-            else:
-                inf.assign_name(owner, list_of(vt), node)
+            inf.refine_empty(node.func.value.id, list_of(vt), node)  # type: ignore[attr-defined]
             lt = list_of(vt)
         elif name == "append" and lt.elem == BOTTOM and vt != BOTTOM and _refine_row(inf, node.func.value, vt):  # type: ignore[attr-defined]
             lt = list_of(vt)  # `adj[i].append(j)` on `adj = [[] for _ in range(n)]`
