@@ -135,6 +135,20 @@ BOUNDED = {
         "def grow(n):\n    x = 1\n    for i in range(n):\n        x = x * 3 + 1\n    return x % 1000\n"
         "t = 0\nfor k in range(400):\n    t += grow(45 if k % 40 == 39 else k % 30)\n    s = str(k)\nprint(t)\n",
         "grow(int)", (1, 1), None, (10, 10)),
+    # a list of ints and a mixed list in turn: the mixed one's middle item
+    # sends it past the list[int] entry to CPython (the entry checked the
+    # first item only: every second call handed over, 12x python3's time)
+    "ints_and_a_mixed_list_in_turn": (
+        "def total(v):\n    s = 0\n    for x in v:\n        s += x\n    return s\n"
+        "ints = [1, 2, 3]\nmixed = [1, 2.0, 3]\nt = 0\n"
+        "for i in range(300):\n    t += total(ints) + total(mixed)\n    s = 'x'\nprint(t)\n",
+        "total(list[int])", (1, 1), None, (0, 1)),
+    # the float between the samples read on 1 call in 11: hand-overs 11 calls
+    # apart retire the code too (a window of 8 calls kept it: 4x python3's time)
+    "odd_item_read_on_few_calls": (
+        "def get(a, i):\n    return a[i]\nmixed = [1] * 100\nmixed[10] = 0.5\nt = 0\n"
+        "for i in range(3000):\n    t += get(mixed, i % 11)\n    s = 'x'\nprint(t)\n",
+        "get(list[int], int)", (2, 2), "keeps handing over", (6, 6)),
     # a callee name rebound every round (a strategy chosen per round): its
     # caller was compiled again at every round, 60x python3's time
     "callee_rebound_every_round": (
@@ -153,6 +167,25 @@ def test_compiles_a_bounded_number_of_times(name: str, capsys: pytest.CaptureFix
     assert least <= len([u for u in s.units if u.name == unit]) <= most
     assert reason is None or any(reason in r for r in s.stats.cpython_reasons)
     assert fewest <= s.stats.deopts <= most_handovers
+
+
+def test_calls_known_to_run_on_cpython_skip_the_dispatcher(capsys: pytest.CaptureFixture[str]) -> None:
+    """Calls the dispatcher sent to CPython once go to the plain function from
+    the native entries (a default None that never compiles, after a compiled
+    loop compiled the function for ints), or the name gets the plain function
+    back (a mixed list alone): each had cost ~3 us in the Python-level
+    dispatcher, 4-8x python3's time."""
+    from modjit.runtime.dispatch import NATIVE_AFTER, JitFunction
+
+    src = ("def clamp(x, hi=None):\n    if hi is not None and x > hi:\n        return hi\n    return x\n"
+           "def total(v):\n    s = 0\n    for x in v:\n        s += x\n    return s\n"
+           "t = 0\nfor i in range(1000):\n    t += clamp(i, 30)\nmixed = [1, 2.0, 3]\n"
+           "for i in range(3000):\n    t += clamp(i) + total(mixed)\n    s = 'x'\nprint(t)\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    clamp = s.namespace["clamp"]
+    assert isinstance(clamp, JitFunction) and clamp._counts[1] <= NATIVE_AFTER + 2  # of 3000
+    assert not isinstance(s.namespace["total"], JitFunction)
 
 
 def test_specializations_per_function_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:

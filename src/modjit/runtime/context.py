@@ -23,9 +23,10 @@ from modjit.runtime.output import PrintQueue
 from modjit.runtime.recursion import restore_recursion_limit
 
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired:
-DEOPT_WINDOW = 8  # MAX_DEOPTS hand-overs within this many calls from CPython.  A hand-over
-# costs about a call on CPython more; a function that overflows on 1 call in 80 (a Lychrel
-# search) ran all its calls on CPython after its first 6 hand-overs
+DEOPT_WINDOW = 32  # MAX_DEOPTS hand-overs within this many calls from CPython.  A hand-over
+# costs a call on CPython more and ~15 us: a function that overflows on 1 call in 80 (a
+# Lychrel search) ran all its calls on CPython after its first 6 hand-overs, but a lookup
+# that met a float in an int list on 1 call in 11 (a window of 8) ran 4x python3's time
 MAX_RETIRES = 2  # ... and after this many retirements its argument types run on CPython
 MAX_RETYPES = 4  # recompilations for globals that changed (type, or callee) before its argument types run on CPython
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
@@ -345,6 +346,19 @@ class RuntimeContext:
                 return E.raised(exc)
 
         return handler
+
+    def give_native_entry(self, jitfn: Any) -> bool:
+        """`jitfn` keeps sending calls to CPython through the Python-level
+        dispatcher and has no native entry to recognise them with: give it
+        the entries of a compiled specialization.  False if there is none."""
+        from modjit.pipeline import build_entries
+        from modjit.runtime.dispatch import ON_CPYTHON
+
+        for spec in list(jitfn._specs.values()):
+            if spec is not ON_CPYTHON and spec.entry is None and spec.compiled and not spec.invalid:
+                build_entries(self, spec)
+                return bool(jitfn._natives)
+        return False
 
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:

@@ -34,6 +34,55 @@ NESTING_LIMIT = 30
 METH_FASTCALL_KEYWORDS = 0x0080 | 0x0002
 
 
+KNOWN_CALLS = 4  # calls sent to CPython that native entries recognise (KnownCalls)
+# calls sent to CPython before a stand-in with compiled code called only from
+# compiled code gets a native entry for them (`clamp(i)` with a default None
+# in a loop on CPython, after `clamp(i, 30)` compiled in a compiled loop)
+NATIVE_AFTER = 50
+
+
+class KnownCalls:
+    """Calls a stand-in sent to CPython, which its native entries then send
+    to the plain function themselves (emit_native._known_path), with no
+    Python-level dispatch: KNOWN_CALLS entries [number of arguments, by
+    identity?, a word per parameter: the argument's type, or by identity the
+    argument itself (held here, so no other object takes its address)].  A
+    stale or torn entry can only send a call to the plain function, which is
+    what CPython runs anyway."""
+
+    __slots__ = ("width", "words", "held", "next", "address")
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.words = (ctypes.c_int64 * (1 + KNOWN_CALLS * (2 + width)))()
+        self.held: list[tuple[Any, ...] | None] = [None] * KNOWN_CALLS
+        self.next = 0
+        self.address = ctypes.addressof(self.words)
+
+    def add(self, args: tuple[Any, ...], by_identity: bool) -> None:
+        n, words, stride = len(args), self.words, 2 + self.width
+        if n > self.width:
+            return
+        keys = [id(a) if by_identity else id(type(a)) for a in args]
+        for k in range(words[0]):
+            base = 1 + k * stride
+            if words[base] == n and words[base + 1] == by_identity and list(words[base + 2:base + 2 + n]) == keys:
+                return
+        k = self.next
+        self.next = (k + 1) % KNOWN_CALLS
+        base = 1 + k * stride
+        words[base], words[base + 1] = n, by_identity
+        for i, key in enumerate(keys):
+            words[base + 2 + i] = key
+        self.held[k] = args if by_identity else None
+        words[0] = min(words[0] + 1, KNOWN_CALLS)
+
+    def clear(self) -> None:
+        self.words[0] = 0
+        self.held = [None] * KNOWN_CALLS
+        self.next = 0
+
+
 class _MethodDef(ctypes.Structure):
     """CPython's PyMethodDef: what a built-in function object points at."""
 
@@ -66,7 +115,7 @@ class JitFunction:
 
     __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
                  "_nparams", "_simple", "_natives", "_counts", "_bindings", "_self_calls",
-                 "_cpython_args", "_foreign", "_full", "__weakref__")
+                 "_cpython_args", "_foreign", "_full", "_known", "__weakref__")
 
     def __init__(self, fn: types.FunctionType, rt: Any, node: Any = None) -> None:
         own = object.__setattr__
@@ -101,6 +150,7 @@ class JitFunction:
         object.__setattr__(self, "_nparams", code.co_argcount)
         object.__setattr__(self, "_simple", not (code.co_flags & 0x0C or code.co_kwonlyargcount
                                                 or self._fn.__closure__))
+        object.__setattr__(self, "_known", KnownCalls(code.co_argcount))
 
     def __repr__(self) -> str:
         return repr(self._fn)
@@ -195,6 +245,8 @@ class JitFunction:
                 if self._let_go():
                     return self._fn(*args, **kwargs)
                 return self.on_cpython(*args, **kwargs)
+            if not kwargs and self._natives and self._fast.get(tuple(map(type, bound))) is _ON_CPYTHON:
+                self._remember(args, False)  # (`clamp(i)` whose default never compiles)
             if self._natives:  # bound by position: the native entries take it
                 return type(self).__call__(*bound)
             args = bound
@@ -216,6 +268,7 @@ class JitFunction:
         if spec is _BY_ITEMS:
             spec = None  # (their items decide: _specialize)
         elif spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
+            self._remember(args, False)
             if self._let_go():
                 return self._fn(*args)  # (no frame more than needed: recursion depth)
             return self.on_cpython(*args)
@@ -226,14 +279,18 @@ class JitFunction:
         if spec is None:
             last = self._cpython_args
             if last is not None and len(last) == len(args) and all(map(operator.is_, args, last)):
-                return self.on_cpython(*args)  # the objects that ran on CPython last time (a
-                # mixed list in a loop): no scan of it per call.  (Held, so no new object
-                # takes their addresses.)
+                # the objects that ran on CPython last time (a mixed list in a loop): no
+                # scan of it per call.  (Held, so no new object takes their addresses.)
+                self._remember(args, True)
+                if self._let_go():
+                    return self._fn(*args)
+                return self.on_cpython(*args)
             if rt.ns_version.value != rt.validated_version:
                 rt.revalidate()  # before compiling against the namespace
             spec = self._specialize(args)
             if spec is _ON_CPYTHON and args:
                 object.__setattr__(self, "_cpython_args", args)
+                self._remember(args, self._fast.get(pytypes) is not _ON_CPYTHON)
         if spec is _ON_CPYTHON:
             if self._let_go():
                 return _as_python_would(self._fn, args)  # (a first call: compiling failed just now)
@@ -241,6 +298,17 @@ class JitFunction:
         if not spec.args_fit(args):
             return self.on_cpython(*args)
         return rt.call_spec(spec, args)
+
+    def _remember(self, args: tuple[Any, ...], by_identity: bool) -> None:
+        """These arguments (their types, or `by_identity` these objects) go
+        to CPython: the native entries send them on at once from now on.
+        Not for a function that calls itself, which gets its plain function
+        back instead (_let_go)."""
+        if self._recursive():
+            return
+        if not self._natives and (self._counts[1] < NATIVE_AFTER or not self._rt.give_native_entry(self)):
+            return  # (compiled code calls it, CPython never did with compilable arguments)
+        self._known.add(args, by_identity)
 
     def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...] | None:
         """The arguments in their parameters' places, defaults filled in, or
@@ -403,6 +471,7 @@ class JitFunction:
 
     def forget(self, spec: Any) -> None:
         object.__setattr__(self, "_full", None)
+        self._known.clear()  # (the defaults or globals that decided them may be others now)
         if spec in self._natives:
             self._drop_native(spec)
         for table in (self._specs, self._fast):
