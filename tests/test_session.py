@@ -248,6 +248,23 @@ def test_changes_past_a_full_journal_hand_over(change: str, row: str, extra: int
     assert got == expected
 
 
+@pytest.mark.parametrize("before", ["G = 7\n", ""])
+def test_globals_rebound_past_a_full_journal(before: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A global rebound on every iteration of a long call: past a full
+    journal its name is checkpointed once (it had filled the journal and
+    handed over, 2x python3's time); a later hand-over still puts back its
+    binding from before the call (or none), and CPython's re-run starts from it."""
+    from modjit.runtime.journal import JOURNAL_CAP
+
+    n = JOURNAL_CAP + 100
+    src = (before + "H = 0\ndef churn(m, big):\n    global G, H\n    for i in range(m):\n        G = i\n"
+           "        H = H + 1\n    return H * big\n"
+           f"print(churn({n}, 2))\nprint(G, H)\nprint(churn({n}, 4611686018427387904 * 4), G, H)\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts == 1  # the last statement's overflow alone (its call then runs on CPython)
+
+
 def test_full_journal_checkpoints_a_list_and_still_hands_over(capsys: pytest.CaptureFixture[str]) -> None:
     from modjit.runtime.journal import JOURNAL_CAP
 

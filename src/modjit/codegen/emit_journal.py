@@ -47,6 +47,7 @@ from modjit.runtime.journal import (
     JOURNAL_CAP,
     TABLE_SHIFT,
     TABLE_SLOTS,
+    UNBOUND,
 )
 
 _INERT_TYPES = (capi.INT_TYPE, capi.FLOAT_TYPE, capi.BOOL_TYPE, capi.LIST_TYPE, capi.TUPLE_TYPE, id(str))
@@ -69,7 +70,7 @@ class EmitJournal(EmitCalls):
                 checkpointed: str | None = None) -> None:
         """Append the record [kind, obj, index, payload] (a reference to `obj`
         taken unless FLOAT) for a mutation of the list `lst` (`obj` but for
-        FLOAT; none for GLOBAL).  A list the call checkpointed (Journal.checkpoint)
+        FLOAT; for GLOBAL the name).  A list the call checkpointed (Journal.checkpoint)
         needs no record: `on_skip` runs instead; with no room and no checkpoint
         to be had, `on_full`.  A checkpoint taken just now branches to the
         label `checkpointed` if given (else skips too)."""
@@ -106,6 +107,9 @@ class EmitJournal(EmitCalls):
             f.block(ask)  # checkpoint(lst, kind, index, item): lst as it was before this change
             if kind in (J_STORE, J_POP):
                 item = f.value(f"inttoptr i64 {payload} to ptr")
+            elif kind == J_GLOBAL:  # the old binding, or the journal's stand-in for none
+                item = f.value(f"select i1 {f.value(f'icmp eq i64 {payload}, 0')}, "
+                               f"ptr {ptr_const(id(UNBOUND))}, ptr {f.value(f'inttoptr i64 {payload} to ptr')}")
             else:
                 item = obj if kind == J_FLOAT else ptr_const(capi.PY_NONE)
             fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
@@ -121,7 +125,7 @@ class EmitJournal(EmitCalls):
         f.block(done)
 
     def journal_owned(self, kind: int, obj: str, index: str, item: str,
-                      put_back: Callable[[], None]) -> None:
+                      put_back: Callable[[], None], lst: str | None = None) -> None:
         """A record that keeps `item` (a reference the record now owns, or NULL).
         With no room: `put_back` undoes the change (taking `item` over) and the
         call hands over."""
@@ -129,7 +133,7 @@ class EmitJournal(EmitCalls):
             put_back()
             self.hand_over_unrecorded()
 
-        self.journal(kind, obj, index, self.f.value(f"ptrtoint ptr {item} to i64"), full,
+        self.journal(kind, obj, index, self.f.value(f"ptrtoint ptr {item} to i64"), full, lst=lst,
                      on_skip=lambda: self.decref(item, nullable=True))
 
     def hand_over_unless_inert(self, old: str) -> None:
@@ -215,7 +219,10 @@ class EmitJournal(EmitCalls):
             f.br(done)
             f.block(done)
 
-        self.journal_owned(J_GLOBAL, ns, self.f.value(f"ptrtoint ptr {key} to i64"), old, put_back)
+        # (past a full journal, the name's first record then stands for the call's
+        # later rebindings: a global set on every iteration of a long loop filled it
+        # and the call handed over, 2x python3's time)
+        self.journal_owned(J_GLOBAL, ns, self.f.value(f"ptrtoint ptr {key} to i64"), old, put_back, lst=key)
 
     def journal_snapshot(self, lst: str) -> None:
         """`lst` is about to change as a whole (insert, sort, ...): keep a copy."""

@@ -57,6 +57,7 @@ class RuntimeContext:
         self.thread = threading.get_ident()  # the only thread that runs compiled code
         self.cells = SharedCells()
         self.cells.journal.compile_trim = self._compile_trim
+        self.cells.journal.namespace = self.namespace
         self._trim_handle: Any = None
         self.print_queue = PrintQueue(self.cells)
         self._echo_cell = ctypes.c_void_p(0)

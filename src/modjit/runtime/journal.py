@@ -29,7 +29,7 @@ J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy):
 # a record per store up to the cap: nbody's exec took +5% at 256K over 64K, +30% at 1M.
 JOURNAL_CAP = 1 << 18
 HEADROOM = 256  # entries past the cap, for checkpoints only
-CHECKPOINTS = 8  # lists a call may checkpoint
+CHECKPOINTS = 16  # lists (and global names) a call may checkpoint
 TABLE_SLOTS = 1024  # their table: a list is in slot (address >> TABLE_SHIFT) % TABLE_SLOTS or the next
 # Lists are 64-byte blocks of CPython's allocator: >> 6 gives lists made near each other
 # distinct slots (>> 4 left 3 of every 4 slots unused; two of n-body's six lists
@@ -40,6 +40,14 @@ TABLE_SHIFT = 6
 CLOSED = 1 << 40
 TRIM_AT = 1 << 15  # entries from CPython trim a journal fuller than this
 ENTRY_BYTES = 32
+
+
+class _Unbound:
+    def __repr__(self) -> str:
+        return "<unbound global>"
+
+
+UNBOUND = _Unbound()  # what compiled code passes `checkpoint` for a global that was not bound
 
 
 class Journal:
@@ -78,6 +86,7 @@ class Journal:
         # [lists in it, the entry mark of the call that made it, slots: a list's address or 0]
         self._table = (ctypes.c_int64 * (2 + TABLE_SLOTS + 1))()
         self.table_addr = ctypes.addressof(self._table)
+        self.namespace: dict[str, object] = {}  # the session's (set by the runtime): J_GLOBAL checkpoints
         self.trim_fn = self.trim  # one bound method, baked into native entries
         self.checkpoint_fn = self.checkpoint  # and this one into code that journals
         # set by the runtime: compiles TRIM_IR (codegen/emit_journal.py), returns it callable
@@ -110,7 +119,9 @@ class Journal:
     def checkpoint(self, lst: list[object], kind: int = J_SNAPSHOT, index: int = 0,
                    item: object = None) -> bool:
         """The journal is full and the innermost call from CPython (whose
-        records start at its entry mark) mutates `lst`: record a copy of it
+        records start at its entry mark) mutates `lst` (for GLOBAL, `lst` is
+        the name, `item` its old binding: that record, added to the table,
+        stands for the call's later rebindings of it): record a copy of it
         as it was before the change `kind` would have recorded (undoing newest
         first, the copy puts back what the call did to it from here on) and
         add it to the call's table.  False if the table or the headroom is
@@ -128,11 +139,18 @@ class Journal:
         if k >= CHECKPOINTS or n >= JOURNAL_CAP + HEADROOM or table[slot]:
             table[0] = CLOSED
             return False
-        copy = _before(lst, kind, index, item)
         w = self._words
-        w[4 * n], w[4 * n + 1], w[4 * n + 2], w[4 * n + 3] = J_SNAPSHOT, id(lst), 0, id(copy)
-        _incref(id(lst))
-        _incref(id(copy))  # (both owned by the record now)
+        if kind == J_GLOBAL:  # `lst` is the name: the record of its old binding stands for the call
+            old = 0 if item is UNBOUND else id(item)
+            w[4 * n], w[4 * n + 1], w[4 * n + 2], w[4 * n + 3] = J_GLOBAL, id(self.namespace), id(lst), old
+            _incref(id(self.namespace))
+            if old:
+                _incref(old)  # (both owned by the record now)
+        else:
+            copy = _before(lst, kind, index, item)
+            w[4 * n], w[4 * n + 1], w[4 * n + 2], w[4 * n + 3] = J_SNAPSHOT, id(lst), 0, id(copy)
+            _incref(id(lst))
+            _incref(id(copy))  # (both owned by the record now)
         self._cells[self._index] = n + 1
         table[slot], table[0] = id(lst), k + 1
         return True
