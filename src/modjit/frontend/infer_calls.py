@@ -203,8 +203,8 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
 def _builtin_result(inf: Inferer, node: ast.Call, name: str, ts: list[Type]) -> Type:
     n = len(ts)
     if name == "len":
-        if n == 1 and isinstance(ts[0], TupleType):
-            return INT
+        if n == 1 and (isinstance(ts[0], TupleType) or ts[0] == BOTTOM):
+            return INT  # (bottom: a recursive call's list, typed at a later round)
         raise inf.fail("len() is compiled only for tuples", node)
     if name == "range":
         raise inf.fail("range() is compiled only as a for-loop iterable", node)
