@@ -15,7 +15,7 @@ from modjit.codegen.irtext import FunctionText
 from modjit.frontend.comprehensions import CompAppend
 from modjit.frontend.infer import known_truth
 from modjit.frontend.iterables import IterPlan
-from modjit.frontend.types import INT, NONE, ListType, TupleType, tuple_of
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type, tuple_of
 from modjit.runtime import errors as E
 
 INTERRUPT_MASK = 0xFFFF  # poll for Ctrl-C every 65,536 loop iterations
@@ -231,6 +231,9 @@ class EmitStmt(EmitExpr):
         iterators (the list may change)."""
         f = self.f
         info = self.u.calls.get(s.iter)
+        if info is not None and info.kind == "tuple_iter" and _plain(info.result.elem):  # type: ignore[attr-defined]
+            self.for_plain_tuple(s, self.expr(s.iter), info.result.elem)  # type: ignore[attr-defined]
+            return
         plan = info.obj if info is not None and info.kind == "iter" else IterPlan([s.iter], [False])
         lists, last = [], []  # a reversed list is walked from its length as reversed() saw it,
         for e, rev in zip(plan.lists, plan.reverse, strict=True):  # before the next argument ran
@@ -276,6 +279,32 @@ class EmitStmt(EmitExpr):
             f.emit(f"store i64 {self.overflow_op('sadd', n, '1', s.iter)}, ptr {number}")
             item = self.pack([(n, INT), item])
         self.assign(s.target, (item[0], self.u.types.get(s.target, item[1])))
+        self.loop_rest(s, head, latch, orelse, done)
+
+    def for_plain_tuple(self, s: ast.For, v: Value, elem: Type) -> None:
+        """for d in (-1, 0, 1), for dx, dy in ((0, 1), (1, 0)): a tuple of one
+        type of plain values (numbers, tuples of them) walked from an array on
+        the stack.  (Boxed into a tuple, copied into a list and unboxed item by
+        item at every entry of the loop, a grid's neighbour loop ran 1.6x
+        python3's speed where range() ran 15x.)"""
+        f = self.f
+        tt = v[1]
+        assert isinstance(tt, TupleType)
+        n = len(tt.items)
+        arr = f.alloca(f.tmp("titems"), f"[{n} x {elem.llvm}]")
+        for k, it in enumerate(tt.items):
+            item = self.coerce((f.value(f"extractvalue {tt.llvm} {v[0]}, {k}"), it), elem)
+            f.emit(f"store {elem.llvm} {item}, ptr {f.value(f'getelementptr [{n} x {elem.llvm}], ptr {arr}, i64 0, i64 {k}')}")
+        counter = f.alloca(f.tmp("tidx"), "i64")
+        f.emit(f"store i64 0, ptr {counter}")
+        head, body, latch, orelse, done = self.loop_labels("tfor")
+        f.block(head)
+        i = f.value(f"load i64, ptr {counter}")
+        f.cbr(f.value(f"icmp slt i64 {i}, {n}"), body, orelse)
+        f.block(body)
+        item = f.value(f"load {elem.llvm}, ptr {f.value(f'getelementptr [{n} x {elem.llvm}], ptr {arr}, i64 0, i64 {i}')}")
+        f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
+        self.assign(s.target, (item, self.u.types.get(s.target, elem)))
         self.loop_rest(s, head, latch, orelse, done)
 
     def for_reversed_range(self, s: ast.For, start: str, stop: str, step: str) -> None:
@@ -355,6 +384,13 @@ class EmitStmt(EmitExpr):
         self.block_stmts(s.orelse)
         f.br(done)
         f.block(done)
+
+
+def _plain(t: Type) -> bool:
+    """A value with no object behind it: an int, float or bool, or a tuple of them."""
+    if isinstance(t, TupleType):
+        return all(_plain(i) for i in t.items)
+    return t in (INT, FLOAT, BOOL)
 
 
 def _range_length(f: FunctionText, start: str, stop: str, step: str) -> str:
