@@ -176,8 +176,12 @@ def test_interrupt_during_promotion_reaches_the_program(
     signal again from the callback ran the handler again inside it."""
     import modjit.pipeline
 
+    asked: list[object] = []
+
     def handler_raises(rt: object, spec: object) -> None:
-        raise raised
+        asked.append(spec)
+        if len(asked) == 1:  # (the first promotion asked for: the others compile nothing)
+            raise raised
 
     monkeypatch.setattr(modjit.pipeline, "promote", handler_raises)
     src = HELPERS + (f"try:\n    print(sum(pair(i) for i in range(100)))\n"
@@ -193,11 +197,13 @@ def test_interrupt_during_promotion_reaches_the_program(
 def test_leaf_called_from_cpython_is_not_promoted(capsys: pytest.CaptureFixture[str]) -> None:
     """A loop-free function that calls none of ours, called from CPython: its
     calls do not count toward promotion (the call costs more than its O0 body,
-    and there is nothing to inline); called from compiled code, they do."""
+    and there is nothing to inline); called from compiled code, they do, up
+    to LEAF_FACTOR times the threshold (a hot caller inlines it anyway)."""
+    from modjit.pipeline import LEAF_FACTOR
     src = ("def sq(x):\n    return x * x + 1\n"
            "def cube(x):\n    return x * x * x\n"
            "t = 0\nfor i in range(300):\n    t += sq(i)\n    s = str(i)\n"  # a loop on CPython
-           "for i in range(300):\n    t += cube(i)\n"  # a compiled loop
+           f"for i in range({100 * LEAF_FACTOR + 10}):\n    t += cube(i) % 7\n"  # a compiled loop
            "print(t, sq(3), cube(3))\n")
     expected, got, s = run_both(src, capsys, hot_threshold=100)
     assert got == expected
