@@ -289,6 +289,18 @@ def test_whole_list_changes_in_a_loop_copy_the_list_once(capsys: pytest.CaptureF
     assert peak < 8_000_000  # a copy of 3000 items per change: 6000 * 24 KB = 144 MB
 
 
+def test_top_level_loop_over_many_shared_rows_checkpoints_them(capsys: pytest.CaptureFixture[str]) -> None:
+    """A top-level loop updating 300 rows of a matrix in place past a full
+    journal: each row is checkpointed once (at 16 rows the statement handed
+    over and CPython ran it all again)."""
+    src = ("n = 300\nC = [[0] * n for _ in range(n)]\nfor r in range(4):\n    for i in range(n):\n"
+           "        row = C[i]\n        for j in range(n):\n            row[j] += i ^ j ^ r\n"
+           "print(sum([sum(row) for row in C]))\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts == 0
+
+
 def test_full_journal_checkpoints_a_list_and_still_hands_over(capsys: pytest.CaptureFixture[str]) -> None:
     from modjit.runtime.journal import JOURNAL_CAP
 

@@ -28,9 +28,13 @@ J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy):
 # mutated further (Journal.checkpoint).  A long loop storing into a shared list writes
 # a record per store up to the cap: nbody's exec took +5% at 256K over 64K, +30% at 1M.
 JOURNAL_CAP = 1 << 18
-HEADROOM = 256  # entries past the cap, for checkpoints only
-CHECKPOINTS = 16  # lists (and global names) a call may checkpoint
-TABLE_SLOTS = 1024  # their table: a list is in slot (address >> TABLE_SHIFT) % TABLE_SLOTS or the next
+HEADROOM = 1024  # entries past the cap, for checkpoints only
+# lists (and global names) a call may checkpoint, and the items all their copies may
+# hold: a top-level loop updating the 300 rows of a matrix in place handed over at
+# its 9th row (16 MiB of copies at most; past them a full journal hands over)
+CHECKPOINTS = 512
+CHECKPOINT_ITEMS = 1 << 21
+TABLE_SLOTS = 4096  # their table: a list is in slot (address >> TABLE_SHIFT) % TABLE_SLOTS or the next
 # Lists are 64-byte blocks of CPython's allocator: >> 6 gives lists made near each other
 # distinct slots (>> 4 left 3 of every 4 slots unused; two of n-body's six lists
 # sharing one made a run hand over, 1 in ~50 runs)
@@ -86,6 +90,7 @@ class Journal:
         # [lists in it, the entry mark of the call that made it, slots: a list's address or 0]
         self._table = (ctypes.c_int64 * (2 + TABLE_SLOTS + 1))()
         self.table_addr = ctypes.addressof(self._table)
+        self._copied = 0  # items the copies of the table's lists hold
         self.namespace: dict[str, object] = {}  # the session's (set by the runtime): J_GLOBAL checkpoints
         self.trim_fn = self.trim  # one bound method, baked into native entries
         self.checkpoint_fn = self.checkpoint  # and this one into code that journals
@@ -136,9 +141,12 @@ class Journal:
             table[1] = mark
         n, k, slot = self.count, table[0], 2 + (id(lst) >> TABLE_SHIFT) % TABLE_SLOTS
         slot += table[slot] != 0  # (the next one if taken)
-        if k >= CHECKPOINTS or n >= JOURNAL_CAP + HEADROOM or table[slot]:
+        items = 0 if kind == J_GLOBAL else len(lst)
+        if k >= CHECKPOINTS or n >= JOURNAL_CAP + HEADROOM or table[slot] \
+                or self._copied + items > CHECKPOINT_ITEMS:
             table[0] = CLOSED
             return False
+        self._copied += items
         w = self._words
         if kind == J_GLOBAL:  # `lst` is the name: the record of its old binding stands for the call
             old = 0 if item is UNBOUND else id(item)
@@ -158,6 +166,7 @@ class Journal:
     def _clear_table(self) -> None:
         if self._table[0]:
             ctypes.memset(self.table_addr, 0, ctypes.sizeof(self._table))
+        self._copied = 0
 
     def forget_native(self) -> None:
         """The engine holding native_trim goes away: release the records first."""
