@@ -21,7 +21,7 @@ import ast
 
 from modjit.codegen.emit_base import EmitContext, list_parts
 from modjit.codegen.emit_stmt import EmitStmt
-from modjit.codegen.helpers_ir import HELPERS
+from modjit.codegen.helpers_ir import HELPERS, SHARED
 from modjit.codegen.irtext import ptr_const
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
@@ -347,6 +347,6 @@ def _interned(name: str) -> str:
 def assemble(functions: list[str], ctx: EmitContext) -> str:
     """A module: declarations, the helpers used, then the unit's functions."""
     parts = sorted(ctx.declarations)
-    parts += [HELPERS[h] for h in sorted(ctx.helpers)]
+    parts += [SHARED.get(h) or HELPERS[h] for h in sorted(ctx.helpers)]
     parts += functions
     return "\n".join(parts) + "\n"

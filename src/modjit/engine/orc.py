@@ -19,6 +19,7 @@ import llvmlite.binding as llvm
 
 from modjit.engine.base import UnitHandle
 from modjit.engine.llvm_setup import init_llvm, target_machine
+from modjit.engine.shared import ADDRESSES
 from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, optimise_tier
 
 
@@ -51,6 +52,8 @@ class ORCEngine:
             if keep_asm:
                 handle.asm = self._opt_tm.emit_assembly(mod)
         builder = llvm.JITLibraryBuilder().add_ir(text).add_current_process()
+        for symbol, address in ADDRESSES.items():  # (the process's search does not see add_symbol's)
+            builder.import_symbol(symbol, address)
         exports = _defined_functions(text)
         for symbol in exports:
             builder.export_symbol(symbol)
@@ -110,6 +113,6 @@ _ARRAY_TYPES: dict[tuple[str, int], type] = {}
 def _hold_array_types(exports: int) -> None:
     from llvmlite.binding import orcjit
 
-    for name, n in (("_LinkElement", 2), ("_SymbolAddress", exports), ("_SymbolAddress", 0)):
+    for name, n in (("_LinkElement", 2), ("_SymbolAddress", exports), ("_SymbolAddress", len(ADDRESSES))):
         if (name, n) not in _ARRAY_TYPES and hasattr(orcjit, name):
             _ARRAY_TYPES[name, n] = getattr(orcjit, name) * n

@@ -92,12 +92,15 @@ class RuntimeContext:
         ~70 ms, which a program that compiles nothing (all str, dict, classes)
         need not pay."""
         if self._engine is None:
+            from modjit.codegen.helpers_ir import shared_ir
             from modjit.engine import create_engine
+            from modjit.engine.shared import link_shared
             from modjit.runtime.capi import register_symbols
 
             if self.engine_name is None:
                 raise RuntimeError("no JIT engine: running with --no-jit")
             register_symbols()
+            link_shared(shared_ir())
             self._engine = create_engine(self.engine_name)
         return self._engine
 
