@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from collections.abc import Callable
 
 from modjit.codegen.emit_base import EmitContext
 from modjit.codegen.emit_module import return_boxed
@@ -206,25 +207,41 @@ def _foreign_path(e: EmitStmt, foreign: Foreign) -> None:
     enabled = f.value(f"load i64, ptr {ptr_const(foreign.cell)}")
     f.cbr(f.value(f"icmp ne i64 {enabled}, 0"), scan := f.new_label("scan"), dispatch)
     f.block(scan)
-    total = f.value(f"add i64 %nargs, {_keyword_count(e)}")
-    start = f.open()
-    f.br(head := f.new_label("argtype"))
-    f.block(head)
-    k = f.value(f"phi i64 [0, %{start}], [{(k1 := f.tmp('k'))}, %{(nxt := f.new_label('argnext'))}]")
-    f.cbr(f.value(f"icmp ult i64 {k}, {total}"), look := f.new_label("arglook"), dispatch)
-    f.block(look)
+    k, nxt, close = _each(e, f.value(f"add i64 %nargs, {_keyword_count(e)}"), "arg", dispatch)
     obj = f.value(f"load ptr, ptr {f.value(f'getelementptr ptr, ptr %args, i64 {k}')}")
     ty = e.ob_type(obj)
     native = e.type_in(ty, map(id, NATIVE_PYTYPES))
     f.cbr(native, nxt, plain := f.new_label("plain"))
-    f.block(nxt)
-    f.emit(f"{k1} = add i64 {k}, 1")
-    f.br(head)
+    close()
     f.block(plain)
-    res = f.value(f"musttail call ptr {e.need(VECTORCALL)}(ptr {ptr_const(id(foreign.fn))}, "
-                  f"ptr %args, i64 %nargs, ptr %kwnames)")
-    f.term(f"ret ptr {res}")
+    _call_plain(e, foreign)
     f.block(dispatch)
+
+
+def _each(e: EmitStmt, bound: str, tag: str, out: str) -> tuple[str, str, Callable[[], None]]:
+    """A loop over k = 0 .. bound-1 (then to `out`): k, the label that goes
+    on to the next k, and what emits that block (once the body is done)."""
+    f = e.f
+    start = f.open()
+    f.br(head := f.new_label(tag))
+    f.block(head)
+    k = f.value(f"phi i64 [0, %{start}], [{(k1 := f.tmp('k'))}, %{(nxt := f.new_label(tag + 'next'))}]")
+    f.cbr(f.value(f"icmp ult i64 {k}, {bound}"), look := f.new_label(tag + "look"), out)
+    f.block(look)
+
+    def close() -> None:
+        f.block(nxt)
+        f.emit(f"{k1} = add i64 {k}, 1")
+        f.br(head)
+
+    return k, nxt, close
+
+
+def _call_plain(e: EmitStmt, foreign: Foreign) -> None:
+    """Tail-call the plain function with the call's own arguments."""
+    res = e.f.value(f"musttail call ptr {e.need(VECTORCALL)}(ptr {ptr_const(id(foreign.fn))}, "
+                    f"ptr %args, i64 %nargs, ptr %kwnames)")
+    e.f.term(f"ret ptr {res}")
 
 
 def _known_path(e: EmitStmt, foreign: Foreign) -> None:
@@ -238,13 +255,7 @@ def _known_path(e: EmitStmt, foreign: Foreign) -> None:
     miss = f.new_label("knownmiss")
     f.cbr(f.value("icmp eq ptr %kwnames, null"), scan := f.new_label("known"), miss)
     f.block(scan)
-    count = f.value(f"load i64, ptr {ptr_const(table)}")
-    start = f.open()
-    f.br(head := f.new_label("knownentry"))
-    f.block(head)
-    k = f.value(f"phi i64 [0, %{start}], [{(k1 := f.tmp('k'))}, %{(nxt := f.new_label('knownnext'))}]")
-    f.cbr(f.value(f"icmp ult i64 {k}, {count}"), look := f.new_label("knownlook"), miss)
-    f.block(look)
+    k, nxt, close = _each(e, f.value(f"load i64, ptr {ptr_const(table)}"), "known", miss)
     entry = f.value(f"getelementptr i64, ptr {ptr_const(table + 8)}, i64 {f.value(f'mul i64 {k}, {stride}')}")
     nargs = f.value(f"load i64, ptr {entry}")
     f.cbr(f.value(f"icmp eq i64 {nargs}, %nargs"), same := f.new_label("knownsame"), nxt)
@@ -261,13 +272,9 @@ def _known_path(e: EmitStmt, foreign: Foreign) -> None:
         f.cbr(f.value(f"icmp eq ptr {key}, {want}"), ok := f.new_label("knownok"), nxt)
         f.block(ok)
     f.br(matched)
-    f.block(nxt)
-    f.emit(f"{k1} = add i64 {k}, 1")
-    f.br(head)
+    close()
     f.block(matched)
-    res = f.value(f"musttail call ptr {e.need(VECTORCALL)}(ptr {ptr_const(id(foreign.fn))}, "
-                  f"ptr %args, i64 %nargs, ptr %kwnames)")
-    f.term(f"ret ptr {res}")
+    _call_plain(e, foreign)
     f.block(miss)
 
 
