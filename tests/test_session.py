@@ -11,6 +11,7 @@ import gc
 import pytest
 
 from modjit.driver.session import Session, StrictModeError
+from modjit.runtime.journal import PROBES
 
 
 def run_both(src: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, str, Session]:
@@ -296,9 +297,12 @@ def test_top_level_loop_over_many_shared_rows_checkpoints_them(capsys: pytest.Ca
     src = ("n = 300\nC = [[0] * n for _ in range(n)]\nfor r in range(4):\n    for i in range(n):\n"
            "        row = C[i]\n        for j in range(n):\n            row[j] += i ^ j ^ r\n"
            "print(sum([sum(row) for row in C]))\n")
-    expected, got, s = run_both(src, capsys)
+    exec(compile(src, "<cpython>", "exec"), {"__name__": "__main__"})
+    expected = capsys.readouterr().out
+    Session("<modjit>", verbose=True).run_source(src)
+    got, err = capsys.readouterr()
     assert got == expected
-    assert s.stats.deopts == 0
+    assert "more list changes than the journal can undo" not in err, err
 
 
 def test_full_journal_checkpoints_a_list_and_still_hands_over(capsys: pytest.CaptureFixture[str]) -> None:
@@ -311,18 +315,19 @@ def test_full_journal_checkpoints_a_list_and_still_hands_over(capsys: pytest.Cap
     assert got == expected
 
 
-@pytest.mark.parametrize(("lists", "handovers"), [(2, 0), (3, 1)])
+@pytest.mark.parametrize(("lists", "handovers"), [(2, 0), (PROBES + 2, 1)])
 def test_full_journal_lists_sharing_a_table_slot(lists: int, handovers: int, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    """A one-slot checkpoint table: the second list mutated past a full journal
-    takes the next slot, the third finds both taken and the call hands over,
+    """A two-slot checkpoint table: a list mutated past a full journal whose
+    slot is taken takes a next one; with PROBES + 1 slots taken the call hands over,
     and CPython's re-run starts from the lists as they were (floats changed in
     place before the checkpoint too)."""
     from modjit.codegen import emit_journal
     from modjit.runtime import journal
 
-    monkeypatch.setattr(journal, "TABLE_SLOTS", 1)
-    monkeypatch.setattr(emit_journal, "TABLE_SLOTS", 1)
+    monkeypatch.setattr(journal, "TABLE_SLOTS", 2)
+    monkeypatch.setattr(journal, "TABLE_BITS", 1)
+    monkeypatch.setattr(emit_journal, "TABLE_BITS", 1)
     src = ("def run(rows, steps):\n    for s in range(steps):\n        for r in rows:\n"
            "            for i in range(len(r)):\n                r[i] += i + 0.5\n"
            f"rows = [[0.0, 0.5, 0.25] for _ in range({lists})]\n"

@@ -37,6 +37,7 @@ from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.journal import (
     CLOSED,
+    HASH,
     J_FLOAT,
     J_GLOBAL,
     J_GROW,
@@ -45,8 +46,9 @@ from modjit.runtime.journal import (
     J_SNAPSHOT,
     J_STORE,
     JOURNAL_CAP,
+    PROBES,
+    TABLE_BITS,
     TABLE_SHIFT,
-    TABLE_SLOTS,
     UNBOUND,
 )
 
@@ -90,8 +92,7 @@ class EmitJournal(EmitCalls):
         f.br(done)
         f.block(full)  # (checkpoints only happen in a full journal)
         if lst is not None:
-            mine, hit = self.checkpointed(lst)
-            f.cbr(hit, skipped, take := f.new_label("jtake"))
+            mine = self.checkpointed(lst, skipped, take := f.new_label("jtake"))
             f.block(take)
             closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(jr.table_addr)}')}, {CLOSED}")
             f.cbr(f.value(f"and i1 {mine}, {closed}"), over := f.new_label("jover"), ask := f.new_label("jask"))
@@ -115,21 +116,27 @@ class EmitJournal(EmitCalls):
         f.br(done)
         f.block(done)
 
-    def checkpointed(self, lst: str) -> tuple[str, str]:
-        """(i1: the checkpoint table is this call's, i1: `lst` is in it, in
-        the slot of its address or the next)."""
+    def checkpointed(self, lst: str, hit: str, miss: str) -> str:
+        """Branch to `hit` if `lst` is in the call's checkpoint table (in the
+        slot of its address or one of the next PROBES - 1), else to `miss`;
+        returns the i1 "the table is this call's"."""
         f = self.f
         table = self.ctx.cells.journal.table_addr
         mine = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(table + 8)}')}, "
                        f"{f.value(f'load i64, ptr {ptr_const(self.ctx.cells.entry_mark_addr)}')}")
         address = f.value(f"ptrtoint ptr {lst} to i64")
-        at = f.value(f"and i64 {f.value(f'lshr i64 {address}, {TABLE_SHIFT}')}, {TABLE_SLOTS - 1}")
+        mixed = f.value(f"mul i64 {f.value(f'lshr i64 {address}, {TABLE_SHIFT}')}, {HASH - 2**64}")
+        at = f.value(f"lshr i64 {mixed}, {64 - TABLE_BITS}")  # (as journal.table_slot)
         slot = f.value(f"getelementptr i64, ptr {ptr_const(table + 16)}, i64 {at}")
+        first = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {slot}')}, {address}")
+        f.cbr(f.value(f"and i1 {mine}, {first}"), hit, probe := f.new_label("jprobe"))
+        f.block(probe)  # (the others, when the first slot holds another list)
         found = "false"
-        for k in (0, 1):
+        for k in range(1, PROBES):
             held = f.value(f"load i64, ptr {f.value(f'getelementptr i64, ptr {slot}, i64 {k}')}")
             found = f.value(f"or i1 {found}, {f.value(f'icmp eq i64 {held}, {address}')}")
-        return mine, f.value(f"and i1 {mine}, {found}")
+        f.cbr(f.value(f"and i1 {mine}, {found}"), hit, miss)
+        return mine
 
     def journal_owned(self, kind: int, obj: str, index: str, item: str,
                       put_back: Callable[[], None], lst: str | None = None) -> None:
@@ -245,8 +252,7 @@ class EmitJournal(EmitCalls):
         since = f.value(f"sub i64 {n}, {f.value(f'load i64, ptr {ptr_const(self.ctx.cells.entry_mark_addr)}')}")
         f.cbr(f.value(f"icmp ugt i64 {since}, {SNAPSHOTS_PER_CALL}"), many := f.new_label("smany"), copy_it)
         f.block(many)
-        mine, hit = self.checkpointed(lst)
-        f.cbr(hit, done, take := f.new_label("stake"))
+        mine = self.checkpointed(lst, done, take := f.new_label("stake"))
         f.block(take)
         closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(jr.table_addr)}')}, {CLOSED}")
         f.cbr(f.value(f"and i1 {mine}, {closed}"), copy_it, ask := f.new_label("sask"))

@@ -34,7 +34,17 @@ HEADROOM = 1024  # entries past the cap, for checkpoints only
 # its 9th row (16 MiB of copies at most; past them a full journal hands over)
 CHECKPOINTS = 512
 CHECKPOINT_ITEMS = 1 << 21
-TABLE_SLOTS = 4096  # their table: a list is in slot (address >> TABLE_SHIFT) % TABLE_SLOTS or the next
+TABLE_SLOTS = 4096  # their table: a list is in slot (address >> TABLE_SHIFT) % TABLE_SLOTS or a next one
+# of PROBES (with 2, 300 rows of a matrix scattered over the heap found both taken 1 run in 2)
+PROBES = 8
+HASH = 0x9E3779B97F4A7C15  # Fibonacci hashing: lists made one after another scatter (a run of
+# neighbouring slots, one collision away from PROBES taken in a row, handed over 1 run in 5)
+TABLE_BITS = 12  # TABLE_SLOTS == 1 << TABLE_BITS
+
+
+def table_slot(address: int) -> int:
+    """A list's first slot in the checkpoint table (emit_journal.checkpointed computes the same)."""
+    return ((address >> TABLE_SHIFT) * HASH & (2**64 - 1)) >> (64 - TABLE_BITS)
 # Lists are 64-byte blocks of CPython's allocator: >> 6 gives lists made near each other
 # distinct slots (>> 4 left 3 of every 4 slots unused; two of n-body's six lists
 # sharing one made a run hand over, 1 in ~50 runs)
@@ -88,7 +98,7 @@ class Journal:
         self._words = (ctypes.c_int64 * (4 * (JOURNAL_CAP + HEADROOM))).from_buffer(self._map)
         self.base = ctypes.addressof(self._words)
         # [lists in it, the entry mark of the call that made it, slots: a list's address or 0]
-        self._table = (ctypes.c_int64 * (2 + TABLE_SLOTS + 1))()
+        self._table = (ctypes.c_int64 * (2 + TABLE_SLOTS + PROBES - 1))()
         self.table_addr = ctypes.addressof(self._table)
         self._copied = 0  # items the copies of the table's lists hold
         self.namespace: dict[str, object] = {}  # the session's (set by the runtime): J_GLOBAL checkpoints
@@ -139,8 +149,11 @@ class Journal:
         if table[1] != mark:
             self._clear_table()  # (another call's table: it starts anew)
             table[1] = mark
-        n, k, slot = self.count, table[0], 2 + (id(lst) >> TABLE_SHIFT) % TABLE_SLOTS
-        slot += table[slot] != 0  # (the next one if taken)
+        n, k, slot = self.count, table[0], 2 + table_slot(id(lst))
+        for _ in range(PROBES - 1):  # (the next free one of PROBES)
+            if not table[slot]:
+                break
+            slot += 1
         items = 0 if kind == J_GLOBAL else len(lst)
         if k >= CHECKPOINTS or n >= JOURNAL_CAP + HEADROOM or table[slot] \
                 or self._copied + items > CHECKPOINT_ITEMS:
