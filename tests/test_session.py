@@ -189,6 +189,16 @@ def test_calls_known_to_run_on_cpython_skip_the_dispatcher(capsys: pytest.Captur
     assert not isinstance(s.namespace["total"], JitFunction)
 
 
+def test_augmented_item_holding_a_list_runs_on_cpython(capsys: pytest.CaptureFixture[str]) -> None:
+    """`a[0] += [8]` extends the row in place (list.__iadd__): not compiled,
+    and no internal compiler error on the way (it took the row for an int)."""
+    src = "def f(n):\n    a = [[i] for i in range(n)]\n    a[0] += [8]\n    return a\nprint(f(3))\n"
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert not s.stats.internal_errors
+    assert any("augmented assignment to an item holding a list" in r for r in s.stats.cpython_reasons)
+
+
 def test_specializations_per_function_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:
     """A function called from CPython with tuples of 60 lengths compiles
     MAX_SPECIALIZATIONS of them; the other calls run on CPython (each had

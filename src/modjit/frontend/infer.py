@@ -230,6 +230,8 @@ class Inferer:
         elif isinstance(s, ast.AugAssign):
             if isinstance(s.target, ast.Subscript):
                 left = self.subscript_type(s.target)
+                if isinstance(left, ListType):  # (in place on the item: list.__iadd__)
+                    raise self.fail("augmented assignment to an item holding a list is not supported", s)
                 self.store_subscript(s.target, self.binop_type(s.op, left, self.expr(s.value), s))
                 return
             if not isinstance(s.target, ast.Name):

@@ -276,6 +276,10 @@ def list_method(inf: Inferer, node: ast.Call, lt: ListType, name: str) -> Type:
             raise inf.fail(f"{name} of {vt} to {lt}", node)
     if name == "extend" and ts[0] != BOTTOM and join(lt, ts[0]) is None:
         raise inf.fail(f"extend of {lt} with {ts[0]}", node)
+    if name == "extend" and lt.elem == BOTTOM and isinstance(ts[0], ListType) and ts[0].elem != BOTTOM \
+            and isinstance(node.func.value, ast.Name):  # type: ignore[attr-defined]
+        inf.refine_empty(node.func.value.id, ts[0], node)  # type: ignore[attr-defined]
+        lt = ts[0]  # (`b.extend(a)` on an empty b: its items are a's)
     if name in ("pop", "insert") and ts and ts[0] not in (INT, BOOL, BOTTOM):
         raise inf.fail(f"list.{name}() index must be an int", node)
     out: Type = lt.elem if result == "elem" else lt if result == "list" else result  # type: ignore[assignment]
