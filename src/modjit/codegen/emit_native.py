@@ -32,7 +32,10 @@ from modjit.runtime import errors as E
 from modjit.runtime.journal import TRIM_AT
 
 NATIVE_SCALARS = (INT, FLOAT, BOOL, NONE)
-NATIVE_LEVELS = 2  # recursion levels CPython counts for a call of a stand-in whose __call__ is an entry
+# recursion levels CPython counted for a call of an entry: none when it called the
+# stand-in by vectorcall (self is the stand-in), one when another entry of the chain
+# called this one as a built-in function (self is None)
+CHAIN_LEVELS = 1
 VECTORCALL = "PyObject_Vectorcall"
 
 
@@ -87,6 +90,8 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     n = len(u.param_types)
     need_vc = e.need(VECTORCALL)
     first = n - len(defaults.values) if defaults else n  # parameters a call must pass
+    # called by vectorcall, the count may carry PY_VECTORCALL_ARGUMENTS_OFFSET
+    f.emit("%nargs = and i64 %nargsf, 9223372036854775807")
     # compiled code runs on the thread that runs the program (its runtime state is one)
     thread = f.value(f"call i64 {e.need('PyThread_get_thread_ident')}()")
     _require(e, f.value(f"icmp eq i64 {thread}, {ctx.thread}"))
@@ -120,10 +125,10 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
         e.bump(ptr_const(calls), 1)
     if uncounted:
         e.bump(ptr_const(uncounted), -1)
-    # CPython counted two levels for this call (the stand-in's __call__ and
-    # this C function); the function's own code counts itself, as the one
-    # frame python3 would count
-    e.recursion_leave(NATIVE_LEVELS)
+    # the function's own code counts itself, as the one frame python3 would
+    # count: levels CPython counted on the way here are given back
+    chained = f.value(f"icmp eq ptr %self, {ptr_const(capi.PY_NONE)}")
+    _when(e, chained, lambda: e.recursion_leave(CHAIN_LEVELS))
     outer = f.value(f"load i64, ptr {ptr_const(cells.entry_effects_addr)}")  # (as call_spec does)
     outer_mark = f.value(f"load i64, ptr {ptr_const(cells.entry_mark_addr)}")
     f.emit(f"store i64 {effects}, ptr {ptr_const(cells.entry_effects_addr)}")
@@ -131,7 +136,7 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')
     f.emit(f"store i64 {outer}, ptr {ptr_const(cells.entry_effects_addr)}")
     f.emit(f"store i64 {outer_mark}, ptr {ptr_const(cells.entry_mark_addr)}")
-    e.recursion_recount(NATIVE_LEVELS)
+    _when(e, chained, lambda: e.recursion_recount(CHAIN_LEVELS))
     code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
     f.cbr(f.value(f"icmp eq i64 {code}, 0"), done := f.new_label("done"), "failed")
     f.block(done)
@@ -168,7 +173,7 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     f.block("printfail")  # printing the call's output raised
     e.add_depth(-1)
     f.term("ret ptr null")
-    return f.render(f'define ptr @"{symbol}.native"(ptr %self, ptr %args, i64 %nargs, ptr %kwnames) '
+    return f.render(f'define ptr @"{symbol}.native"(ptr %self, ptr %args, i64 %nargsf, ptr %kwnames) '
                     f"nounwind")
 
 
@@ -216,6 +221,16 @@ def _foreign_path(e: EmitStmt, foreign: Foreign) -> None:
     f.block(plain)
     _call_plain(e, foreign)
     f.block(dispatch)
+
+
+def _when(e: EmitStmt, cond: str, then: Callable[[], None]) -> None:
+    """Emit `then` in a block that runs if `cond` holds."""
+    f = e.f
+    f.cbr(cond, yes := f.new_label("when"), done := f.new_label("whendone"))
+    f.block(yes)
+    then()
+    f.br(done)
+    f.block(done)
 
 
 def _each(e: EmitStmt, bound: str, tag: str, out: str) -> tuple[str, str, Callable[[], None]]:

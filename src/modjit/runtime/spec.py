@@ -58,6 +58,7 @@ class Spec:
         # before it runs (callees that are only inlined are never compiled alone)
         self.slot_callees: set[Spec] = set()
         self.native_def: Any = None  # the PyMethodDef of its native entry (kept alive)
+        self.native_address = 0  # the entry itself: the stand-in's vectorcall
         self.native: Any = None  # the function object of its native entry
         # what its native entry tail-calls for other arguments: the stand-in's
         # dispatcher, or the native entry of another specialization (a chain)
