@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_expr import EmitExpr
@@ -293,34 +294,37 @@ class EmitStmt(EmitExpr):
         n = len(tt.items)
         arr = f.alloca(f.tmp("titems"), f"[{n} x {elem.llvm}]")
         for k, it in enumerate(tt.items):
-            item = self.coerce((f.value(f"extractvalue {tt.llvm} {v[0]}, {k}"), it), elem)
-            f.emit(f"store {elem.llvm} {item}, ptr {f.value(f'getelementptr [{n} x {elem.llvm}], ptr {arr}, i64 0, i64 {k}')}")
-        counter = f.alloca(f.tmp("tidx"), "i64")
-        f.emit(f"store i64 0, ptr {counter}")
-        head, body, latch, orelse, done = self.loop_labels("tfor")
-        f.block(head)
-        i = f.value(f"load i64, ptr {counter}")
-        f.cbr(f.value(f"icmp slt i64 {i}, {n}"), body, orelse)
-        f.block(body)
-        item = f.value(f"load {elem.llvm}, ptr {f.value(f'getelementptr [{n} x {elem.llvm}], ptr {arr}, i64 0, i64 {i}')}")
-        f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
-        self.assign(s.target, (item, self.u.types.get(s.target, elem)))
-        self.loop_rest(s, head, latch, orelse, done)
+            value = self.coerce((f.value(f"extractvalue {tt.llvm} {v[0]}, {k}"), it), elem)
+            f.emit(f"store {elem.llvm} {value}, ptr {f.value(f'getelementptr [{n} x {elem.llvm}], ptr {arr}, i64 0, i64 {k}')}")
+
+        def item(k: str) -> Value:
+            at = f.value(f"sub i64 {n - 1}, {k}")
+            slot = f.value(f"getelementptr [{n} x {elem.llvm}], ptr {arr}, i64 0, i64 {at}")
+            return f.value(f"load {elem.llvm}, ptr {slot}"), self.u.types.get(s.target, elem)
+
+        self.for_counted(s, "tfor", str(n), item)
 
     def for_reversed_range(self, s: ast.For, start: str, stop: str, step: str) -> None:
         """for i in reversed(range(a, b, c)): the range's items from its last,
         a + k*c for k = len-1 down to 0 (wrapping arithmetic: each item fits)."""
         f = self.f
-        left = f.alloca(f.tmp("rleft"), "i64")
-        f.emit(f"store i64 {_range_length(f, start, stop, step)}, ptr {left}")
-        head, body, latch, orelse, done = self.loop_labels("rfor")
+        self.for_counted(s, "rfor", _range_length(f, start, stop, step),
+                         lambda k: (f.value(f"add i64 {start}, {f.value(f'mul i64 {k}, {step}')}"), INT))
+
+    def for_counted(self, s: ast.For, tag: str, count: str, item: Callable[[str], Value]) -> None:
+        """A for loop of `count` steps whose target gets `item(k)`, for k from
+        count-1 down to 0."""
+        f = self.f
+        left = f.alloca(f.tmp("left"), "i64")
+        f.emit(f"store i64 {count}, ptr {left}")
+        head, body, latch, orelse, done = self.loop_labels(tag)
         f.block(head)
         k = f.value(f"load i64, ptr {left}")
         f.cbr(f.value(f"icmp ne i64 {k}, 0"), body, orelse)
         f.block(body)
         k1 = f.value(f"sub i64 {k}, 1")
         f.emit(f"store i64 {k1}, ptr {left}")
-        self.assign(s.target, (f.value(f"add i64 {start}, {f.value(f'mul i64 {k1}, {step}')}"), INT))
+        self.assign(s.target, item(k1))
         self.loop_rest(s, head, latch, orelse, done)
 
     def loop_labels(self, tag: str) -> tuple[str, str, str, str, str]:
