@@ -40,7 +40,7 @@ from modjit.frontend.trips import LONG, estimated_iterations
 from modjit.frontend.types import BOTTOM, Type, type_of_value
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
-from modjit.runtime.dispatch import KNOWN_CALLS, ON_CPYTHON
+from modjit.runtime.dispatch import ON_CPYTHON
 from modjit.runtime.recursion import compiler_room
 from modjit.runtime.spec import Incubated, Spec
 
@@ -323,7 +323,7 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
         spec.next_cell.value = id(spec.next_call)
         jitfn = spec.jitfn
         known = jitfn._known
-        foreign = Foreign(jitfn._fn, ctypes.addressof(jitfn._foreign), known.address, known.width, KNOWN_CALLS)
+        foreign = Foreign(jitfn._fn, ctypes.addressof(jitfn._foreign), known.address, known.width)
         # A loop-free function calling none of ours gains nothing from promotion
         # when CPython calls it (the call costs more than its O0 body; nothing
         # to inline): only calls from compiled code count (80 one-line rules

@@ -94,9 +94,6 @@ class EmitJournal(EmitCalls):
         if lst is not None:
             mine = self.checkpointed(lst, skipped, take := f.new_label("jtake"))
             f.block(take)
-            closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(jr.table_addr)}')}, {CLOSED}")
-            f.cbr(f.value(f"and i1 {mine}, {closed}"), over := f.new_label("jover"), ask := f.new_label("jask"))
-            f.block(ask)  # checkpoint(lst, kind, index, item): lst as it was before this change
             if kind in (J_STORE, J_POP):
                 item = f.value(f"inttoptr i64 {payload} to ptr")
             elif kind == J_GLOBAL:  # the old binding, or the journal's stand-in for none
@@ -104,10 +101,7 @@ class EmitJournal(EmitCalls):
                                f"ptr {ptr_const(id(UNBOUND))}, ptr {f.value(f'inttoptr i64 {payload} to ptr')}")
             else:
                 item = obj if kind == J_FLOAT else ptr_const(capi.PY_NONE)
-            fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
-            yes = f.value(f"call i1 {self.need('mj.jask')}(ptr {fn}, ptr {lst}, i64 {kind}, i64 {index}, "
-                          f"ptr {item}, ptr {ptr_const(capi.PY_TRUE)})")
-            f.cbr(yes, checkpointed or skipped, over)
+            self.ask_checkpoint(mine, lst, kind, index, item, checkpointed or skipped, over := f.new_label("jover"))
             f.block(over)
         on_full()
         f.br(done)
@@ -115,6 +109,21 @@ class EmitJournal(EmitCalls):
         on_skip()
         f.br(done)
         f.block(done)
+
+    def ask_checkpoint(self, mine: str, lst: str, kind: int, index: str, item: str,
+                       taken: str, refused: str) -> None:
+        """Unless the call's table is closed, ask the runtime to checkpoint
+        `lst` (Journal.checkpoint(lst, kind, index, item): lst as it was
+        before this change); branch to `taken` if it did, else `refused`."""
+        f = self.f
+        jr = self.ctx.cells.journal
+        closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(jr.table_addr)}')}, {CLOSED}")
+        f.cbr(f.value(f"and i1 {mine}, {closed}"), refused, ask := f.new_label("jask"))
+        f.block(ask)
+        fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
+        yes = f.value(f"call i1 {self.need('mj.jask')}(ptr {fn}, ptr {lst}, i64 {kind}, i64 {index}, "
+                      f"ptr {item}, ptr {ptr_const(capi.PY_TRUE)})")
+        f.cbr(yes, taken, refused)
 
     def checkpointed(self, lst: str, hit: str, miss: str) -> str:
         """Branch to `hit` if `lst` is in the call's checkpoint table (in the
@@ -254,13 +263,7 @@ class EmitJournal(EmitCalls):
         f.block(many)
         mine = self.checkpointed(lst, done, take := f.new_label("stake"))
         f.block(take)
-        closed = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(jr.table_addr)}')}, {CLOSED}")
-        f.cbr(f.value(f"and i1 {mine}, {closed}"), copy_it, ask := f.new_label("sask"))
-        f.block(ask)
-        fn = ptr_const(self.ctx.keep(jr.checkpoint_fn))
-        yes = f.value(f"call i1 {self.need('mj.jask')}(ptr {fn}, ptr {lst}, i64 {J_SNAPSHOT}, i64 0, "
-                      f"ptr {ptr_const(capi.PY_NONE)}, ptr {ptr_const(capi.PY_TRUE)})")
-        f.cbr(yes, done, copy_it)
+        self.ask_checkpoint(mine, lst, J_SNAPSHOT, "0", ptr_const(capi.PY_NONE), done, copy_it)
         f.block(copy_it)
         copy = f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 0, i64 {2**63 - 1})")
         self.raise_pyerr_if_null(copy)

@@ -189,14 +189,14 @@ class Foreign:
     CPython, recorded why, and kept the stand-in (a recursive function gets
     its plain function back instead)."""
 
-    __slots__ = ("fn", "cell", "known", "width", "entries")
+    __slots__ = ("fn", "cell", "known", "width")
 
-    def __init__(self, fn: object, cell: int, known: int = 0, width: int = 0, entries: int = 0) -> None:
+    def __init__(self, fn: object, cell: int, known: int = 0, width: int = 0) -> None:
         self.fn = fn
         self.cell = cell
         # the stand-in's table of calls it sent to CPython (dispatch.KnownCalls):
-        # [count, then `entries` of [nargs, by identity?, `width` words]]
-        self.known, self.width, self.entries = known, width, entries
+        # [count, then entries of [nargs, by identity?, `width` words]]
+        self.known, self.width = known, width
 
 
 def _foreign_path(e: EmitStmt, foreign: Foreign) -> None:

@@ -275,7 +275,6 @@ done:
 }""",
 }
 
-# libm functions each helper calls (their declarations must be in the module)
 # Compiled once per process, in a module of their own (engine/shared.py), and
 # declared by the units that call them: their definitions in every unit that
 # stores into a list others see cost a third of a small unit's code generation
@@ -295,6 +294,7 @@ def shared_ir() -> str:
     return "\n".join(needs + bodies) + "\n"
 
 
+# libm functions each helper calls (their declarations must be in the module)
 HELPER_NEEDS = {
     "mj.fmod": ("copysign",),
     "mj.ffloordiv": ("copysign", "floor"),
