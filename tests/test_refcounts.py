@@ -58,6 +58,18 @@ def swaps(a, b, k):  # two items of a fresh list trade places: no counts change
     rows[k], rows[k] = rows[k], rows[k]
     return len(rows[k])
 
+def arrays(n, k):  # native arrays: rebound in a loop, freed on every way out
+    a = [0] * n
+    b = [1.5] * n
+    for i in range(n):
+        a = [i] * n
+        b[i] += a[i]
+    if k == 1:
+        return a[n + 5]  # IndexError: the error exit frees both
+    if k == 2:
+        return a[n - 1] * 2 ** 62  # leaves 64 bits: hands over, CPython runs the call again
+    return a[0] + len(b)
+
 def leave_early(a, b):
     for v in a + b:
         if v == 2:
@@ -81,6 +93,7 @@ CALLS = {
     "error_leaves_loop_over_temporary": _raising,
     "fresh_list_swaps": lambda ns, a, b, k: ns["swaps"](a, b, k % 3),
     "error_exit_releases_rebound_list_variables": lambda ns, a, b, k: _caught(ns["rebinds"], a, b),
+    "native_arrays_freed": lambda ns, a, b, k: _caught(lambda a, b: ns["arrays"](3 + k % 5, 2 if k % 400 == 7 else k % 2), a, b),
 }
 
 

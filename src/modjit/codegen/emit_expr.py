@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import ast
 
+from modjit.codegen.emit_arrays import EmitArrays
 from modjit.codegen.emit_base import Value, list_parts
-from modjit.codegen.emit_lists import EmitLists, constant_items
+from modjit.codegen.emit_lists import constant_items
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import known_truth
@@ -17,7 +18,7 @@ from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, T
 from modjit.runtime import errors as E
 
 
-class EmitExpr(EmitLists):
+class EmitExpr(EmitArrays):
     def expr(self, node: ast.expr) -> Value:
         if isinstance(node, ast.Constant | ast.Name):
             return self._expr(node)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from modjit.codegen.emit_arrays import range_length
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_expr import EmitExpr
-from modjit.codegen.irtext import FunctionText
 from modjit.frontend.comprehensions import CompAppend
 from modjit.frontend.infer import known_truth
 from modjit.frontend.iterables import IterPlan
@@ -41,7 +41,7 @@ class EmitStmt(EmitExpr):
 
     def stmt_body(self, s: ast.stmt) -> None:
         if isinstance(s, ast.Assign):
-            if self.element_moves(s):
+            if self.array_assign(s) or self.element_moves(s):
                 return
             v = self.expr(s.value)
             for target in s.targets:
@@ -308,7 +308,7 @@ class EmitStmt(EmitExpr):
         """for i in reversed(range(a, b, c)): the range's items from its last,
         a + k*c for k = len-1 down to 0 (wrapping arithmetic: each item fits)."""
         f = self.f
-        self.for_counted(s, "rfor", _range_length(f, start, stop, step),
+        self.for_counted(s, "rfor", range_length(f, start, stop, step),
                          lambda k: (f.value(f"add i64 {start}, {f.value(f'mul i64 {k}, {step}')}"), INT))
 
     def for_counted(self, s: ast.For, tag: str, count: str, item: Callable[[str], Value]) -> None:
@@ -395,17 +395,6 @@ def _plain(t: Type) -> bool:
     if isinstance(t, TupleType):
         return all(_plain(i) for i in t.items)
     return t in (INT, FLOAT, BOOL)
-
-
-def _range_length(f: FunctionText, start: str, stop: str, step: str) -> str:
-    """len(range(start, stop, step)) as an unsigned i64 (exact over all i64)."""
-    up = f.value(f"icmp sgt i64 {step}, 0")
-    lo = f.value(f"select i1 {up}, i64 {start}, i64 {stop}")
-    hi = f.value(f"select i1 {up}, i64 {stop}, i64 {start}")
-    stride = f.value(f"select i1 {up}, i64 {step}, i64 {f.value(f'sub i64 0, {step}')}")
-    span = f.value(f"sub i64 {f.value(f'sub i64 {hi}, {lo}')}, 1")  # hi - lo - 1, unsigned
-    n = f.value(f"add i64 {f.value(f'udiv i64 {span}, {stride}')}, 1")
-    return f.value(f"select i1 {f.value(f'icmp sgt i64 {hi}, {lo}')}, i64 {n}, i64 0")
 
 
 def _is_const(v: str) -> bool:

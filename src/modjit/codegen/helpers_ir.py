@@ -310,4 +310,6 @@ INTRINSICS = {
     "smul": "declare {i64, i1} @llvm.smul.with.overflow.i64(i64, i64)",
     "ctlz": "declare i64 @llvm.ctlz.i64(i64, i1)",
     "ffloor": "declare double @llvm.floor.f64(double)",
+    "memset": "declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)",
+    "memmove": "declare void @llvm.memmove.p0.p0.i64(ptr, ptr, i64, i1)",
 }

@@ -67,6 +67,9 @@ C_API = {
     "PySequence_InPlaceRepeat": "declare ptr @PySequence_InPlaceRepeat(ptr, i64)",
     "PyObject_RichCompareBool": "declare i32 @PyObject_RichCompareBool(ptr, ptr, i32)",
     "PyObject_CallMethodObjArgs": "declare ptr @PyObject_CallMethodObjArgs(ptr, ptr, ...)",
+    "PyMem_RawMalloc": "declare noalias ptr @PyMem_RawMalloc(i64)",
+    "PyMem_RawCalloc": "declare noalias ptr @PyMem_RawCalloc(i64, i64)",
+    "PyMem_RawFree": "declare void @PyMem_RawFree(ptr)",
 }
 
 # fmod is not LLVM's builtin: LLVM 22 folded a call of it with a NaN operand to

@@ -1,0 +1,250 @@
+"""Lowering of a function's native arrays (frontend/arrays.py): local lists of
+ints, floats or bools that only the function sees, kept unboxed.
+
+    name = [v] * n -> PyMem_RawCalloc (v zero) or PyMem_RawMalloc and a fill;
+                      the buffer the name held before is freed (so too for
+                      list(range(...)) and a copy other[:])
+    name[i]        -> Python's index rules and IndexError messages, then a
+                      load / store of an i64, double or i8
+    len(name)      -> the length, kept in a slot of its own (an SSA value in
+                      optimised code: no store to the buffer may change it)
+
+The name's variable slot holds the buffer, and its release (at a return, on
+the error exit, at a rebinding) frees it.  A buffer too large to allocate
+hands over: CPython re-runs the call and says what it says.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Callable
+
+from modjit.codegen.emit_base import Value
+from modjit.codegen.emit_lists import EmitLists
+from modjit.codegen.irtext import FunctionText
+from modjit.frontend.arrays import made_from, native_arrays
+from modjit.frontend.infer import UnitTypes
+from modjit.frontend.types import BOOL, FLOAT, INT, Type
+from modjit.runtime import errors as E
+
+_LLVM = {INT: "i64", FLOAT: "double", BOOL: "i8"}
+_WIDTH = {INT: 8, FLOAT: 8, BOOL: 1}
+MAX_ITEMS = 1 << 40  # more hands over (CPython raises its MemoryError, or has the memory)
+
+
+class EmitArrays(EmitLists):
+    def __init__(self, unit: UnitTypes, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(unit, ctx)
+        self.arrays: dict[str, Type] = native_arrays(unit)
+        self.array_lens: dict[str, str] = {}  # name -> its length's slot
+        self.array_caps: dict[str, str] = {}  # name -> how many items its buffer holds
+
+    def array_of(self, node: ast.AST) -> str | None:
+        """The array name `node` (a Name) refers to, or None."""
+        return node.id if isinstance(node, ast.Name) and node.id in self.arrays else None
+
+    def declare_var(self, name: str, t: Type, bound: bool) -> None:
+        super().declare_var(name, t, bound)
+        if name in self.arrays:
+            k = len(self.array_lens)
+            self.array_lens[name] = self.f.alloca(f"%alen.{k}", "i64")
+            self.array_caps[name] = self.f.alloca(f"%acap.{k}", "i64")
+            self.f.allocas.append(f"  store i64 0, ptr %alen.{k}")
+            self.f.allocas.append(f"  store i64 0, ptr %acap.{k}")
+
+    def release_var(self, name: str, on_error: bool = False) -> None:
+        if name not in self.arrays:
+            super().release_var(name, on_error)
+            return
+        bound, data = self.var_state(name, on_error)
+        held = self.f.value(f"select i1 {bound}, ptr {data}, ptr null")
+        self.f.emit(f"call void {self.need('PyMem_RawFree')}(ptr {held})")
+
+    # -- name = [v] * n, list(range(...)), other[:] ------------------------------------
+    def array_assign(self, s: ast.Assign) -> bool:
+        """Make the array a statement binds; False for any other statement."""
+        if len(s.targets) != 1 or (name := self.array_of(s.targets[0])) is None:
+            return False
+        item = self.arrays[name]
+        made = made_from(s.value, self.u, item, self.arrays)
+        assert made is not None
+        how, e = made
+        if how == "repeat":
+            data, count = self.array_repeat(name, e)
+        elif how == "range":
+            data, count = self.array_range(name, e)
+        else:
+            data, count = self.array_copy(name, e)
+        self.bind_array(name, data, count)
+        return True
+
+    def bind_array(self, name: str, data: str, count: str) -> None:
+        """The name holds `data` (the buffer it held is freed, unless reused)."""
+        f = self.f
+        bound, old = self.var_state(name)
+        stale = f.value(f"and i1 {bound}, {f.value(f'icmp ne ptr {old}, {data}')}")
+        f.emit(f"call void {self.need('PyMem_RawFree')}(ptr {f.value(f'select i1 {stale}, ptr {old}, ptr null')})")
+        f.emit(f"store ptr {data}, ptr {self.var_slots[name]}")
+        f.emit(f"store i1 true, ptr {self.flag_slots[name]}")
+        if name in self.shadow_slots:
+            shadow_flag, shadow = self.shadow_slots[name]
+            f.emit(f"store volatile ptr {data}, ptr {shadow}")
+            f.emit(f"store volatile i1 true, ptr {shadow_flag}")
+        f.emit(f"store i64 {count}, ptr {self.array_lens[name]}")
+        if self.tracks_bound:
+            self.bound.add(name)
+
+    def array_alloc(self, name: str, count: str, zeroed: bool, node: ast.AST) -> str:
+        """A buffer for `count` items: the one the name holds when it is large
+        enough (a `perm = perm1[:]` per round of a loop allocates nothing),
+        else a new one (zeroed if asked)."""
+        f, width = self.f, _WIDTH[self.arrays[name]]
+        bound, old = self.var_state(name)
+        cap = f.value(f"load i64, ptr {self.array_caps[name]}")
+        fits = f.value(f"and i1 {bound}, {f.value(f'icmp ule i64 {count}, {cap}')}")
+        reuse, fresh, done = f.new_label("areuse"), f.new_label("anew"), f.new_label("abuf")
+        f.cbr(fits, reuse, fresh)
+        f.block(reuse)
+        if zeroed:
+            size = f.value(f"mul i64 {count}, {width}")
+            f.emit(f"call void {self.need('memset') and '@llvm.memset.p0.i64'}(ptr {old}, i8 0, i64 {size}, "
+                   "i1 false)")
+        f.br(done)
+        f.block(fresh)
+        self.raise_if(f.value(f"icmp ugt i64 {count}, {MAX_ITEMS}"), E.E_DEOPT_VALUE, node)
+        if zeroed:
+            new = f.value(f"call ptr {self.need('PyMem_RawCalloc')}(i64 {count}, i64 {width})")
+        else:
+            new = f.value(f"call ptr {self.need('PyMem_RawMalloc')}(i64 {f.value(f'mul i64 {count}, {width}')})")
+        self.raise_if(f.value(f"icmp eq ptr {new}, null"), E.E_DEOPT_VALUE, node)
+        f.emit(f"store i64 {count}, ptr {self.array_caps[name]}")
+        fresh_end = f.open()
+        f.br(done)
+        f.block(done)
+        return f.value(f"phi ptr [{old}, %{reuse}], [{new}, %{fresh_end}]")
+
+    def array_repeat(self, name: str, e: ast.BinOp) -> tuple[str, str]:
+        """`[v] * n` or `n * [v]`, evaluated in source order."""
+        f, item = self.f, self.arrays[name]
+        one, n_node = (e.left, e.right) if isinstance(e.left, ast.List) else (e.right, e.left)
+        assert isinstance(one, ast.List)
+        v_node = one.elts[0]
+        if e.left is n_node:
+            n = self.coerce(self.expr(n_node), INT)
+            v = self.coerce(self.expr(v_node), item)
+        else:
+            v = self.coerce(self.expr(v_node), item)
+            n = self.coerce(self.expr(n_node), INT)
+        count = f.value(f"select i1 {f.value(f'icmp slt i64 {n}, 0')}, i64 0, i64 {n}")
+        data = self.array_alloc(name, count, _zero(v_node), e)
+        if item == BOOL and not _zero(v_node):
+            byte = f.value(f"zext i1 {v} to i8")
+            f.emit(f"call void {self.need('memset') and '@llvm.memset.p0.i64'}(ptr {data}, i8 {byte}, "
+                   f"i64 {count}, i1 false)")
+        elif not _zero(v_node):
+            self.fill(data, count, _LLVM[item], lambda _: v)
+        return data, count
+
+    def array_range(self, name: str, e: ast.Call) -> tuple[str, str]:
+        """`list(range(...))`: start + i * step for each i below the range's length."""
+        f, call = self.f, e.args[0]
+        assert isinstance(call, ast.Call)
+        args = [self.coerce(self.expr(a), INT) for a in call.args]
+        start, stop, step = ("0", args[0], "1") if len(args) == 1 else (
+            (args[0], args[1], "1") if len(args) == 2 else tuple(args))
+        self.raise_if(f.value(f"icmp eq i64 {step}, 0"), E.E["range_step_zero"], call)
+        count = range_length(f, start, stop, step)
+        data = self.array_alloc(name, count, False, e)
+        self.fill(data, count, "i64", lambda i: f.value(f"add i64 {start}, {f.value(f'mul i64 {i}, {step}')}"))
+        return data, count
+
+    def array_copy(self, name: str, e: ast.Subscript) -> tuple[str, str]:
+        """`a[:]` of an array: a buffer of the same items (memmove: `a = a[:]`
+        copies a buffer onto itself)."""
+        f, item = self.f, self.arrays[name]
+        assert isinstance(e.value, ast.Name)
+        src = self.expr(e.value)[0]
+        count = f.value(f"load i64, ptr {self.array_lens[e.value.id]}")
+        data = self.array_alloc(name, count, False, e)
+        size = f.value(f"mul i64 {count}, {_WIDTH[item]}")
+        f.emit(f"call void {self.need('memmove') and '@llvm.memmove.p0.p0.i64'}(ptr {data}, ptr {src}, "
+               f"i64 {size}, i1 false)")
+        return data, count
+
+    def fill(self, data: str, count: str, ty: str, value: Callable[[str], str]) -> None:
+        """Store value(i) at each index i below `count`."""
+        f = self.f
+        pre = f.open()
+        head, body, done = f.new_label("fill"), f.new_label("fillbody"), f.new_label("filled")
+        f.br(head)
+        f.block(head)
+        nxt = f.tmp("t")
+        i = f.value(f"phi i64 [0, %{pre}], [{nxt}, %{body}]")
+        f.cbr(f.value(f"icmp ult i64 {i}, {count}"), body, done)
+        f.block(body)
+        f.emit(f"store {ty} {value(i)}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
+        f.emit(f"{nxt} = add i64 {i}, 1")
+        f.br(head)
+        f.block(done)
+
+    # -- name[i], len(name) ---------------------------------------------------------
+    def array_slot(self, name: str, data: str, index: str, node: ast.AST, code: int) -> str:
+        """Address of item `index` after Python's index rules (IndexError `code`)."""
+        f = self.f
+        n = f.value(f"load i64, ptr {self.array_lens[name]}")
+        neg = f.value(f"icmp slt i64 {index}, 0")
+        i = f.value(f"select i1 {neg}, i64 {f.value(f'add i64 {index}, {n}')}, i64 {index}")
+        self.raise_if(f.value(f"icmp uge i64 {i}, {n}"), code, node)
+        return f.value(f"getelementptr {_LLVM[self.arrays[name]]}, ptr {data}, i64 {i}")
+
+    def list_get(self, lst: Value, index: Value, node: ast.AST) -> Value:
+        name = self.array_of(node.value) if isinstance(node, ast.Subscript) else None
+        if name is None:
+            return super().list_get(lst, index, node)
+        item = self.arrays[name]
+        slot = self.array_slot(name, lst[0], self.coerce(index, INT), node, E.E["list_index"])
+        v = self.f.value(f"load {_LLVM[item]}, ptr {slot}")
+        return (self.f.value(f"trunc i8 {v} to i1") if item == BOOL else v), item
+
+    def list_set(self, lst: Value, index: Value, v: Value, node: ast.AST) -> None:
+        name = self.array_of(node.value) if isinstance(node, ast.Subscript) else None
+        if name is None:
+            super().list_set(lst, index, v, node)
+            return
+        item = self.arrays[name]
+        slot = self.array_slot(name, lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
+        value = self.coerce(v, item)
+        if item == BOOL:
+            value = self.f.value(f"zext i1 {value} to i8")
+        self.f.emit(f"store {_LLVM[item]} {value}, ptr {slot}")
+
+    def builtin(self, name: str, args: list[Value], node: ast.AST, t: Type) -> str:
+        if name == "len" and isinstance(node, ast.Call) and node.args and \
+                (array := self.array_of(node.args[0])) is not None:
+            return self.f.value(f"load i64, ptr {self.array_lens[array]}")
+        return super().builtin(name, args, node, t)  # type: ignore[no-any-return]
+
+    def element_moves(self, s: ast.Assign) -> bool:
+        """(items of arrays are values: the plain reads and stores serve them)"""
+        for node in ast.walk(s):
+            if isinstance(node, ast.Subscript) and self.array_of(node.value) is not None:
+                return False
+        return super().element_moves(s)
+
+
+def _zero(v: ast.expr) -> bool:
+    """A constant whose bytes are all zero (0, 0.0 but not -0.0, False)."""
+    return isinstance(v, ast.Constant) and type(v.value) in (int, float, bool) and v.value == 0 \
+        and math.copysign(1.0, v.value) > 0
+
+
+def range_length(f: FunctionText, start: str, stop: str, step: str) -> str:
+    """len(range(start, stop, step)) as an unsigned i64 (exact over all i64)."""
+    up = f.value(f"icmp sgt i64 {step}, 0")
+    lo = f.value(f"select i1 {up}, i64 {start}, i64 {stop}")
+    hi = f.value(f"select i1 {up}, i64 {stop}, i64 {start}")
+    stride = f.value(f"select i1 {up}, i64 {step}, i64 {f.value(f'sub i64 0, {step}')}")
+    span = f.value(f"sub i64 {f.value(f'sub i64 {hi}, {lo}')}, 1")  # hi - lo - 1, unsigned
+    n = f.value(f"add i64 {f.value(f'udiv i64 {span}, {stride}')}, 1")
+    return f.value(f"select i1 {f.value(f'icmp sgt i64 {hi}, {lo}')}, i64 {n}, i64 0")

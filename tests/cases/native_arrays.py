@@ -1,0 +1,220 @@
+# modjit: strict
+# Local lists of ints, floats and bools that a function only indexes: kept as
+# native arrays (frontend/arrays.py); everything a program sees must stay the same.
+
+
+def sieve(n):
+    flags = [True] * (n + 1)
+    flags[0] = flags[1] = False
+    i = 2
+    while i * i <= n:
+        if flags[i]:
+            for j in range(i * i, n + 1, i):
+                flags[j] = False
+        i += 1
+    count = 0
+    last = 0
+    for k in range(len(flags)):
+        if flags[k]:
+            count += 1
+            last = k
+    return count, last
+
+
+def coins(total, values):
+    ways = [0] * (total + 1)
+    ways[0] = 1
+    for v in values:
+        for t in range(v, total + 1):
+            ways[t] += ways[t - v]
+    return ways[total], ways[-1] == ways[total], ways[-total - 1]
+
+
+def floats(n):
+    xs = n * [0.5]
+    zs = [-0.0] * n
+    for i in range(n):
+        xs[i] *= i
+        xs[-1 - i] -= 0.25
+    print(xs[0], xs[n - 1], zs[0], zs[-1], len(xs) + len(zs))
+    return xs[n // 2]
+
+
+def rebinding(n):
+    total = 0
+    for r in range(n):
+        row = [r] * (r + 1)  # a new buffer per round, the old one freed
+        row[r] += 1
+        total += row[0] + row[-1] + len(row)
+    row = [7] * 0
+    return total, len(row)
+
+
+def empty_and_negative(n):
+    a = [1] * n
+    b = [2.5] * (-n)
+    return len(a), len(b)
+
+
+def swaps(n):
+    p = [0] * n
+    for i in range(n):
+        p[i] = n - i
+    i, j = 0, n - 1
+    while i < j:
+        p[i], p[j] = p[j], p[i]
+        i += 1
+        j -= 1
+    p[0], p[1], p[2] = p[2], p[0], p[1]
+    return p[0], p[1], p[2], p[n - 1]
+
+
+def read_past_end(n):
+    a = [3] * n
+    return a[n]
+
+
+def write_past_end(n):
+    a = [False] * n
+    a[-n - 1] = True
+    return 0
+
+
+def augment_past_end(n):
+    a = [1.0] * n
+    a[n] += 1.0
+    return 0
+
+
+def unbound(k):
+    if k > 0:
+        a = [0] * k
+    return len(a)
+
+
+def bools(n):
+    seen = [False] * n
+    for i in range(0, n, 3):
+        seen[i] = True
+    seen[1] = seen[0] and not seen[2]
+    return seen[0], seen[1], seen[n - 1], [k for k in range(n) if seen[k]]
+
+
+print(sieve(100), sieve(2), sieve(1000))
+print(coins(100, (1, 5, 10, 25, 50)), coins(7, (2, 3)))
+print(floats(5), floats(1))
+print(rebinding(6))
+print(empty_and_negative(3), empty_and_negative(0), empty_and_negative(-2))
+print(swaps(7), swaps(3))
+print(bools(10), bools(3))
+try:
+    read_past_end(4)
+except IndexError as e:
+    print("read IndexError:", e)
+try:
+    write_past_end(4)
+except IndexError as e:
+    print("write IndexError:", e)
+try:
+    augment_past_end(4)
+except IndexError as e:
+    print("augment IndexError:", e)
+try:
+    unbound(0)
+except UnboundLocalError as e:
+    print("UnboundLocalError:", e)
+print(unbound(3))
+
+
+def ranges_and_copies(n):
+    up = list(range(n))
+    down = list(range(n, 0, -2))
+    mid = list(range(-3, n))
+    none = list(range(n, n))
+    copy = up[:]
+    copy[0] = 99
+    up = up[:]  # a copy of itself, the old buffer freed after
+    total = 0
+    for i in range(len(mid)):
+        total += mid[i] * (i + 1)
+    return up[0], copy[0], up[-1], len(down), down[-1], len(none), total
+
+
+def reuse(n):
+    # a name bound again reuses its buffer when large enough: the items must
+    # still be the new ones (zeros zeroed again, a copy of itself kept)
+    out = []
+    a = [5] * n
+    for k in (n, 2, n + 3, 1, 0, n):
+        if len(a):
+            a[0] = 9
+        if k % 2 == 0:
+            a = [0] * k
+        else:
+            a = [k] * k
+        if k:
+            out.append(a[0] + a[k - 1] + len(a))
+        else:
+            out.append(len(a))
+    b = [1.5] * 4
+    b[3] = 2.5
+    b = b[:]
+    c = list(range(3))
+    c[2] = 7
+    c = list(range(2))
+    out.append(int(b[3] + b[0]) + c[1] + len(c))
+    return out
+
+
+def bad_step(n):
+    a = list(range(0, n, 0))
+    return len(a)
+
+
+def fannkuch(n):
+    perm1 = list(range(n))
+    count = [0] * n
+    max_flips = 0
+    checksum = 0
+    r = n
+    perm_count = 0
+    while True:
+        while r != 1:
+            count[r - 1] = r
+            r -= 1
+        perm = perm1[:]
+        flips = 0
+        k = perm[0]
+        while k != 0:
+            i = 0
+            j = k
+            while i < j:
+                perm[i], perm[j] = perm[j], perm[i]
+                i += 1
+                j -= 1
+            flips += 1
+            k = perm[0]
+        if flips > max_flips:
+            max_flips = flips
+        checksum += flips if perm_count % 2 == 0 else -flips
+        while True:
+            if r == n:
+                return checksum, max_flips
+            p0 = perm1[0]
+            for i in range(r):
+                perm1[i] = perm1[i + 1]
+            perm1[r] = p0
+            count[r] -= 1
+            if count[r] > 0:
+                break
+            r += 1
+        perm_count += 1
+
+
+print(ranges_and_copies(6), ranges_and_copies(1))
+print(reuse(4), reuse(1))
+print(fannkuch(7))
+try:
+    bad_step(3)
+except ValueError as e:
+    print("ValueError:", e)

@@ -1,0 +1,55 @@
+"""Which local lists a function may keep as native arrays (frontend/arrays.py).
+
+Each case: a function of `n` and a list parameter `p`, and the names the
+front end picks.  Picking one the unsafe way means a program could see a
+buffer where it expects a list: printed, passed, aliased or iterated."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from modjit.frontend.arrays import native_arrays
+from modjit.frontend.types import INT, list_of
+from tests.test_infer import infer
+
+CASES = [
+    ("a = [0] * n\na[0] = 1\nreturn a[0] + len(a)", {"a"}),
+    ("a = n * [0.5]\na[-1] += 2.0\nreturn a[0]", {"a"}),
+    ("f = [True] * n\nf[0] = f[1] = False\nreturn f[0]", {"f"}),
+    ("a = [0] * n\nb = [n] * 3\na[0], b[0] = b[0], a[0]\nreturn a[0]", {"a", "b"}),
+    ("a = [0] * n\nreturn [a[i] for i in range(n)]", {"a"}),
+    ("a = list(range(n))\nb = a[:]\nb[0] = a[-1]\nreturn b[0]", {"a", "b"}),
+    ("a = list(range(1, n, 2))\nreturn a[0]", {"a"}),
+    ("a = [0.5] * n\nb = a[:]\nreturn b", set()),  # (b escapes, and so a is copied from a list)
+    ("a = [0] * n\nb = a[1:]\nreturn b[0]", set()),
+    ("a = [0] * n\nb = a[:]\nreturn b[0]", {"a", "b"}),
+    ("a = [0] * n\nb = a[:]\nc = b\nreturn c[0]", set()),
+    ("a = p[:]\nreturn a[0]", set()),  # (a copy of a list: a list)
+    # every other use keeps the list a list
+    ("a = [0] * n\nreturn a", set()),
+    ("a = [0] * n\nprint(a)", set()),
+    ("a = [0] * n\nb = a\nb[0] = 1", set()),
+    ("a = [0] * n\nfor x in a:\n    pass", set()),
+    ("a = [0] * n\nreturn a[1:]", set()),
+    ("a = [0] * n\na.append(1)", set()),
+    ("a = [0] * n\nreturn a == p", set()),
+    ("a = [0] * n\nreturn len(a[:])", set()),
+    ("a = [0] * n\na = [1, 2]\nreturn a[0]", set()),
+    ("a = [0, 1] * n\nreturn a[0]", set()),
+    ("a = [0] * n\nreturn sum(a)", set()),
+    ("a = [0] * n\nreturn 1 in a", set()),
+    ("a = [0] * n\np[0] = a[0]\nreturn len(p)", {"a"}),
+    ("a = [[0] * n for _ in range(n)]\nreturn a[0][0]", set()),  # (a list of lists)
+    ("p = [0] * n\nreturn p[0]", set()),  # a parameter: the caller's list first
+    ("global g\ng = [0] * n\nreturn g[0]", set()),
+    ("a = [0] * n\nreturn [a for a in range(3)]", {"a"}),  # (a comprehension's own `a` is renamed)
+]
+
+
+@pytest.mark.parametrize(("body", "names"), CASES)
+def test_native_arrays(body: str, names: set[str]) -> None:
+    src = "def f(n, p):\n" + textwrap.indent(body, "    ")
+    u = infer(src, INT, list_of(INT))
+    assert set(native_arrays(u)) == names
