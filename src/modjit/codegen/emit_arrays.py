@@ -70,11 +70,12 @@ class EmitArrays(EmitLists):
         made = made_from(s.value, self.u, item, self.arrays)
         assert made is not None
         how, e = made
-        if how == "repeat":
+        if isinstance(e, ast.BinOp):
             data, count = self.array_repeat(name, e)
-        elif how == "range":
+        elif isinstance(e, ast.Call):
             data, count = self.array_range(name, e)
         else:
+            assert how == "copy" and isinstance(e, ast.Subscript)
             data, count = self.array_copy(name, e)
         self.bind_array(name, data, count)
         return True
@@ -235,7 +236,7 @@ class EmitArrays(EmitLists):
 
 def _zero(v: ast.expr) -> bool:
     """A constant whose bytes are all zero (0, 0.0 but not -0.0, False)."""
-    return isinstance(v, ast.Constant) and type(v.value) in (int, float, bool) and v.value == 0 \
+    return isinstance(v, ast.Constant) and isinstance(v.value, int | float) and v.value == 0 \
         and math.copysign(1.0, v.value) > 0
 
 
