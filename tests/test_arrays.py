@@ -31,7 +31,9 @@ CASES = [
     ("a = [0] * n\nreturn a", set()),
     ("a = [0] * n\nprint(a)", set()),
     ("a = [0] * n\nb = a\nb[0] = 1", set()),
-    ("a = [0] * n\nfor x in a:\n    pass", set()),
+    ("a = [0] * n\nfor x in a:\n    a[0] = x", {"a"}),
+    ("a = [0] * n\nt = 0\nfor x in a:\n    a = [1] * 2", set()),  # (the loop's list rebound inside)
+    ("a = [0] * n\nreturn [x + 1 for x in a]", {"a"}),
     ("a = [0] * n\nreturn a[1:]", set()),
     ("a = [0] * n\na.append(1)", set()),
     ("a = [0] * n\nreturn a == p", set()),
@@ -41,7 +43,17 @@ CASES = [
     ("a = [0] * n\nreturn sum(a)", set()),
     ("a = [0] * n\nreturn 1 in a", set()),
     ("a = [0] * n\np[0] = a[0]\nreturn len(p)", {"a"}),
-    ("a = [[0] * n for _ in range(n)]\nreturn a[0][0]", set()),  # (a list of lists)
+    # grids: one buffer of rows * cols
+    ("g = [[0] * n for _ in range(n)]\ng[1][0] += g[0][-1]\nreturn len(g) + len(g[0])", {"g"}),
+    ("g = [[0.5] * (n + 1) for i in range(n)]\nreturn g[0][0]", {"g"}),
+    ("g = [[i] * n for i in range(n)]\nreturn g[0][0]", set()),  # (rows differ)
+    ("g = [[0] * n for _ in range(n)]\nr = g[0]\nreturn r[0]", set()),
+    ("g = [[0] * n for _ in range(n)]\ng[0] = [1] * n\nreturn g[0][0]", set()),
+    ("g = [[0] * n for _ in range(n)]\nfor r in g:\n    pass", set()),
+    ("g = [[0] * n for _ in range(n) if n]\nreturn g[0][0]", set()),
+    ("g = [[0] * len(p) for _ in range(n)]\nreturn g[0][0]", set()),  # (a call per row)
+    ("g = [[0] * n for _ in p]\nreturn g[0][0]", set()),
+    ("g = [[0] * n for _ in range(n)]\nreturn g[0]", set()),
     ("p = [0] * n\nreturn p[0]", set()),  # a parameter: the caller's list first
     ("global g\ng = [0] * n\nreturn g[0]", set()),
     ("a = [0] * n\nreturn [a for a in range(3)]", {"a"}),  # (a comprehension's own `a` is renamed)

@@ -166,6 +166,82 @@ def reuse(n):
     return out
 
 
+def edit_distance(a, b):
+    n, m = len(a), len(b)
+    d = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        d[i][0] = i
+    for j in range(m + 1):
+        d[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+    return d[n][m], d[-1][-1], len(d), len(d[0])
+
+
+def shortest_paths(n):
+    inf = float("inf")
+    dist = [[inf] * n for _ in range(n)]
+    for i in range(n):
+        dist[i][i] = 0.0
+        dist[i][(i + 1) % n] = 1.5
+        dist[i][(i * 3) % n] = min(dist[i][(i * 3) % n], 2.25)
+    for k in range(n):
+        for i in range(n):
+            for j in range(n):
+                if dist[i][k] + dist[k][j] < dist[i][j]:
+                    dist[i][j] = dist[i][k] + dist[k][j]
+    total = 0.0
+    for i in range(n):
+        for j in range(n):
+            total += dist[i][j]
+    return total, dist[0][n - 1]
+
+
+def grid_edges(n, m, i, j, how):
+    g = [[True] * m for _ in range(n)]
+    g[0][0] = False
+    if how == 0:
+        return g[i][j]
+    if how == 1:
+        g[i][j] = False
+        return g[i][j]
+    if how == 2:
+        return len(g[i]) == 4
+    g[i][j] ^= True
+    return g[i][j]
+
+
+def empty_grid(n):
+    if n > 5:
+        m = n
+    g = [[0] * m for _ in range(n)]  # m unbound: CPython evaluates no row when n <= 0
+    return len(g)
+
+
+def negative_rows(n, m):
+    g = [[1.5] * m for _ in range(n)]
+    return len(g), len(g[0]) if len(g) else -1
+
+
+def walks(n):
+    a = list(range(n))
+    total = 0
+    for x in a:
+        total += x
+        if x + 1 < len(a):
+            a[x + 1] += 10  # the loop sees items changed ahead of it, as CPython's iterator does
+    seen = [False] * n
+    for flag in seen:
+        if flag:
+            break
+    else:
+        total += 1000
+    fl = [0.25] * 3
+    return total, [x * 2 for x in a], sum([x for x in fl]), max(y for y in a)
+
+
 def bad_step(n):
     a = list(range(0, n, 0))
     return len(a)
@@ -213,6 +289,39 @@ def fannkuch(n):
 
 print(ranges_and_copies(6), ranges_and_copies(1))
 print(reuse(4), reuse(1))
+print(edit_distance([3, 1, 4, 1, 5, 9], [3, 4, 1, 5, 9, 2, 6]), edit_distance([1, 2], [2]), edit_distance([7], [8, 9]))
+print(shortest_paths(7), shortest_paths(1))
+print(grid_edges(3, 4, -3, -4, 0), grid_edges(3, 4, 2, 3, 1), grid_edges(3, 4, 1, 0, 2), grid_edges(2, 2, 0, 0, 3))
+try:
+    print(grid_edges(3, 4, 3, 0, 0))
+except IndexError as e:
+    print((3, 4, 3, 0, 0), "IndexError:", e)
+try:
+    print(grid_edges(3, 4, 0, 4, 0))
+except IndexError as e:
+    print((3, 4, 0, 4, 0), "IndexError:", e)
+try:
+    print(grid_edges(3, 4, 0, -5, 1))
+except IndexError as e:
+    print((3, 4, 0, -5, 1), "IndexError:", e)
+try:
+    print(grid_edges(3, 4, -4, 0, 1))
+except IndexError as e:
+    print((3, 4, -4, 0, 1), "IndexError:", e)
+try:
+    print(grid_edges(3, 4, 3, 0, 2))
+except IndexError as e:
+    print((3, 4, 3, 0, 2), "IndexError:", e)
+try:
+    print(grid_edges(2, 0, 0, 0, 3))
+except IndexError as e:
+    print((2, 0, 0, 0, 3), "IndexError:", e)
+try:
+    empty_grid(2)
+except NameError as e:
+    print("NameError:", e)
+print(empty_grid(0), empty_grid(7), negative_rows(-2, 3), negative_rows(2, -3), negative_rows(0, 5))
+print(walks(5), walks(1))
 print(fannkuch(7))
 try:
     bad_step(3)

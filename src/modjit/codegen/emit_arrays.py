@@ -6,6 +6,8 @@ ints, floats or bools that only the function sees, kept unboxed.
                       list(range(...)) and a copy other[:])
     name[i]        -> Python's index rules and IndexError messages, then a
                       load / store of an i64, double or i8
+    g = [[v] * m for _ in range(n)] -> one buffer of n * m items; g[i] is the
+                      address of row i (checked against n), g[i][j] an item
     len(name)      -> the length, kept in a slot of its own (an SSA value in
                       optimised code: no store to the buffer may change it)
 
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_lists import EmitLists
 from modjit.codegen.irtext import FunctionText
-from modjit.frontend.arrays import made_from, native_arrays
+from modjit.frontend.arrays import is_grid, item_of, made_from, native_arrays
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT, Type
 from modjit.runtime import errors as E
@@ -36,13 +38,22 @@ MAX_ITEMS = 1 << 40  # more hands over (CPython raises its MemoryError, or has t
 class EmitArrays(EmitLists):
     def __init__(self, unit: UnitTypes, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(unit, ctx)
-        self.arrays: dict[str, Type] = native_arrays(unit)
-        self.array_lens: dict[str, str] = {}  # name -> its length's slot
+        self.array_types = native_arrays(unit)
+        self.arrays: dict[str, Type] = {name: item_of(t) for name, t in self.array_types.items()}
+        self.grids = {name for name, t in self.array_types.items() if is_grid(t)}
+        self.array_lens: dict[str, str] = {}  # name -> its length's slot (a grid's rows)
         self.array_caps: dict[str, str] = {}  # name -> how many items its buffer holds
+        self.array_cols: dict[str, str] = {}  # grid name -> its rows' length's slot
 
     def array_of(self, node: ast.AST) -> str | None:
         """The array name `node` (a Name) refers to, or None."""
         return node.id if isinstance(node, ast.Name) and node.id in self.arrays else None
+
+    def grid_of(self, node: ast.AST) -> str | None:
+        """The grid `node` is a row of (`g[i]`), or None."""
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in self.grids:
+            return node.value.id
+        return None
 
     def declare_var(self, name: str, t: Type, bound: bool) -> None:
         super().declare_var(name, t, bound)
@@ -52,6 +63,8 @@ class EmitArrays(EmitLists):
             self.array_caps[name] = self.f.alloca(f"%acap.{k}", "i64")
             self.f.allocas.append(f"  store i64 0, ptr %alen.{k}")
             self.f.allocas.append(f"  store i64 0, ptr %acap.{k}")
+            if name in self.grids:
+                self.array_cols[name] = self.f.alloca(f"%acols.{k}", "i64")
 
     def release_var(self, name: str, on_error: bool = False) -> None:
         if name not in self.arrays:
@@ -66,11 +79,12 @@ class EmitArrays(EmitLists):
         """Make the array a statement binds; False for any other statement."""
         if len(s.targets) != 1 or (name := self.array_of(s.targets[0])) is None:
             return False
-        item = self.arrays[name]
-        made = made_from(s.value, self.u, item, self.arrays)
+        made = made_from(s.value, self.u, self.array_types[name], self.array_types)
         assert made is not None
         how, e = made
-        if isinstance(e, ast.BinOp):
+        if isinstance(e, ast.ListComp):
+            data, count = self.array_grid(name, e)
+        elif isinstance(e, ast.BinOp):
             data, count = self.array_repeat(name, e)
         elif isinstance(e, ast.Call):
             data, count = self.array_range(name, e)
@@ -126,26 +140,66 @@ class EmitArrays(EmitLists):
         return f.value(f"phi ptr [{old}, %{reuse}], [{new}, %{fresh_end}]")
 
     def array_repeat(self, name: str, e: ast.BinOp) -> tuple[str, str]:
-        """`[v] * n` or `n * [v]`, evaluated in source order."""
-        f, item = self.f, self.arrays[name]
-        one, n_node = (e.left, e.right) if isinstance(e.left, ast.List) else (e.right, e.left)
-        assert isinstance(one, ast.List)
-        v_node = one.elts[0]
+        """`[v] * n` or `n * [v]`."""
+        item = self.arrays[name]
+        v, n = self.repeat_values(e, item)
+        count = self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {n}, 0')}, i64 0, i64 {n}")
+        data = self.array_alloc(name, count, _zero(_repeated(e)), e)
+        self.fill_with(data, count, item, v, _zero(_repeated(e)))
+        return data, count
+
+    def repeat_values(self, e: ast.BinOp, item: Type) -> tuple[str, str]:
+        """(v, n) of `[v] * n` or `n * [v]`, evaluated in source order."""
+        v_node = _repeated(e)
+        n_node = e.left if e.right.__class__ is ast.List else e.right
         if e.left is n_node:
             n = self.coerce(self.expr(n_node), INT)
-            v = self.coerce(self.expr(v_node), item)
-        else:
-            v = self.coerce(self.expr(v_node), item)
-            n = self.coerce(self.expr(n_node), INT)
-        count = f.value(f"select i1 {f.value(f'icmp slt i64 {n}, 0')}, i64 0, i64 {n}")
-        data = self.array_alloc(name, count, _zero(v_node), e)
-        if item == BOOL and not _zero(v_node):
+            return self.coerce(self.expr(v_node), item), n
+        v = self.coerce(self.expr(v_node), item)
+        return v, self.coerce(self.expr(n_node), INT)
+
+    def fill_with(self, data: str, count: str, item: Type, v: str, zeroed: bool) -> None:
+        f = self.f
+        if zeroed:
+            return
+        if item == BOOL:
             byte = f.value(f"zext i1 {v} to i8")
             f.emit(f"call void {self.need('memset') and '@llvm.memset.p0.i64'}(ptr {data}, i8 {byte}, "
                    f"i64 {count}, i1 false)")
-        elif not _zero(v_node):
+        else:
             self.fill(data, count, _LLVM[item], lambda _: v)
-        return data, count
+
+    def array_grid(self, name: str, e: ast.ListComp) -> tuple[str, str]:
+        """`[[v] * m for _ in range(n)]`: n rows of m items in one buffer.  v and
+        m are evaluated once, and only if there is a row (CPython: once per row;
+        they only compute, frontend/arrays.py)."""
+        f, item = self.f, self.arrays[name]
+        gen = e.generators[0]
+        assert isinstance(gen.iter, ast.Call) and isinstance(e.elt, ast.BinOp)
+        n = self.coerce(self.expr(gen.iter.args[0]), INT)
+        rows = f.value(f"select i1 {f.value(f'icmp slt i64 {n}, 0')}, i64 0, i64 {n}")
+        v_slot, m_slot = f.alloca(f.tmp("gridv"), item.llvm), f.alloca(f.tmp("gridm"), "i64")
+        some, none, done = f.new_label("grows"), f.new_label("gempty"), f.new_label("gsized")
+        f.cbr(f.value(f"icmp ne i64 {rows}, 0"), some, none)
+        f.block(some)
+        v, m = self.repeat_values(e.elt, item)
+        f.emit(f"store {item.llvm} {v}, ptr {v_slot}")
+        f.emit(f"store i64 {m}, ptr {m_slot}")
+        f.br(done)
+        f.block(none)
+        f.emit(f"store {item.llvm} zeroinitializer, ptr {v_slot}")
+        f.emit(f"store i64 0, ptr {m_slot}")
+        f.br(done)
+        f.block(done)
+        v, m = f.value(f"load {item.llvm}, ptr {v_slot}"), f.value(f"load i64, ptr {m_slot}")
+        cols = f.value(f"select i1 {f.value(f'icmp slt i64 {m}, 0')}, i64 0, i64 {m}")
+        per = f.value(f"select i1 {f.value(f'icmp eq i64 {cols}, 0')}, i64 1, i64 {cols}")
+        self.raise_if(f.value(f"icmp ugt i64 {rows}, {f.value(f'udiv i64 {MAX_ITEMS}, {per}')}"), E.E_DEOPT_VALUE, e)
+        count = f.value(f"mul i64 {rows}, {cols}")
+        data = self.array_alloc(name, count, _zero(_repeated(e.elt)), e)
+        self.fill_with(data, count, item, v, _zero(_repeated(e.elt)))
+        f.emit(f"store i64 {cols}, ptr {self.array_cols[name]}")
+        return data, rows
 
     def array_range(self, name: str, e: ast.Call) -> tuple[str, str]:
         """`list(range(...))`: start + i * step for each i below the range's length."""
@@ -190,40 +244,54 @@ class EmitArrays(EmitLists):
         f.block(done)
 
     # -- name[i], len(name) ---------------------------------------------------------
-    def array_slot(self, name: str, data: str, index: str, node: ast.AST, code: int) -> str:
-        """Address of item `index` after Python's index rules (IndexError `code`)."""
+    def array_slot(self, name: str, data: str, index: str, node: ast.AST, code: int, rows: bool = False) -> str:
+        """Address of item `index` of an array, or of row `index` of a grid, or
+        (`rows`: `data` is a row of the grid `name`) of item `index` of that
+        row, after Python's index rules (IndexError `code`)."""
         f = self.f
-        n = f.value(f"load i64, ptr {self.array_lens[name]}")
+        n = f.value(f"load i64, ptr {(self.array_cols if rows else self.array_lens)[name]}")
         neg = f.value(f"icmp slt i64 {index}, 0")
         i = f.value(f"select i1 {neg}, i64 {f.value(f'add i64 {index}, {n}')}, i64 {index}")
         self.raise_if(f.value(f"icmp uge i64 {i}, {n}"), code, node)
+        if name in self.grids and not rows:
+            i = f.value(f"mul i64 {i}, {f.value(f'load i64, ptr {self.array_cols[name]}')}")
         return f.value(f"getelementptr {_LLVM[self.arrays[name]]}, ptr {data}, i64 {i}")
 
     def list_get(self, lst: Value, index: Value, node: ast.AST) -> Value:
-        name = self.array_of(node.value) if isinstance(node, ast.Subscript) else None
-        if name is None:
+        assert isinstance(node, ast.Subscript)
+        name, grid = self.array_of(node.value), self.grid_of(node.value)
+        if name in self.grids:  # g[i]: a row, as the address of its first item
+            return self.array_slot(name, lst[0], self.coerce(index, INT), node, E.E["list_index"]), \
+                self.u.types[node]
+        if name is None and grid is None:
             return super().list_get(lst, index, node)
-        item = self.arrays[name]
-        slot = self.array_slot(name, lst[0], self.coerce(index, INT), node, E.E["list_index"])
+        owner = name or grid
+        assert owner is not None
+        item = self.arrays[owner]
+        slot = self.array_slot(owner, lst[0], self.coerce(index, INT), node, E.E["list_index"], rows=grid is not None)
         v = self.f.value(f"load {_LLVM[item]}, ptr {slot}")
         return (self.f.value(f"trunc i8 {v} to i1") if item == BOOL else v), item
 
     def list_set(self, lst: Value, index: Value, v: Value, node: ast.AST) -> None:
-        name = self.array_of(node.value) if isinstance(node, ast.Subscript) else None
-        if name is None:
+        assert isinstance(node, ast.Subscript)
+        owner = self.array_of(node.value) or self.grid_of(node.value)
+        if owner is None:
             super().list_set(lst, index, v, node)
             return
-        item = self.arrays[name]
-        slot = self.array_slot(name, lst[0], self.coerce(index, INT), node, E.E["list_assign_index"])
+        item = self.arrays[owner]
+        slot = self.array_slot(owner, lst[0], self.coerce(index, INT), node, E.E["list_assign_index"],
+                               rows=owner in self.grids)
         value = self.coerce(v, item)
         if item == BOOL:
             value = self.f.value(f"zext i1 {value} to i8")
         self.f.emit(f"store {_LLVM[item]} {value}, ptr {slot}")
 
     def builtin(self, name: str, args: list[Value], node: ast.AST, t: Type) -> str:
-        if name == "len" and isinstance(node, ast.Call) and node.args and \
-                (array := self.array_of(node.args[0])) is not None:
-            return self.f.value(f"load i64, ptr {self.array_lens[array]}")
+        if name == "len" and isinstance(node, ast.Call) and node.args:
+            if (array := self.array_of(node.args[0])) is not None:
+                return self.f.value(f"load i64, ptr {self.array_lens[array]}")
+            if (grid := self.grid_of(node.args[0])) is not None:  # len(g[i]) (i checked)
+                return self.f.value(f"load i64, ptr {self.array_cols[grid]}")
         return super().builtin(name, args, node, t)  # type: ignore[no-any-return]
 
     def element_moves(self, s: ast.Assign) -> bool:
@@ -249,3 +317,10 @@ def range_length(f: FunctionText, start: str, stop: str, step: str) -> str:
     span = f.value(f"sub i64 {f.value(f'sub i64 {hi}, {lo}')}, 1")  # hi - lo - 1, unsigned
     n = f.value(f"add i64 {f.value(f'udiv i64 {span}, {stride}')}, 1")
     return f.value(f"select i1 {f.value(f'icmp sgt i64 {hi}, {lo}')}, i64 {n}, i64 0")
+
+
+def _repeated(e: ast.BinOp) -> ast.expr:
+    """v of `[v] * n` or `n * [v]`."""
+    one = e.left if isinstance(e.left, ast.List) else e.right
+    assert isinstance(one, ast.List)
+    return one.elts[0]

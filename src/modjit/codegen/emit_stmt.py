@@ -231,6 +231,9 @@ class EmitStmt(EmitExpr):
         index-based, re-reading each length every step like CPython's list
         iterators (the list may change)."""
         f = self.f
+        if self.array_of(s.iter) is not None:
+            self.for_array(s)
+            return
         info = self.u.calls.get(s.iter)
         if info is not None and info.kind == "tuple_iter" and _plain(info.result.elem):  # type: ignore[attr-defined]
             self.for_plain_tuple(s, self.expr(s.iter), info.result.elem)  # type: ignore[attr-defined]
@@ -310,6 +313,22 @@ class EmitStmt(EmitExpr):
         f = self.f
         self.for_counted(s, "rfor", range_length(f, start, stop, step),
                          lambda k: (f.value(f"add i64 {start}, {f.value(f'mul i64 {k}, {step}')}"), INT))
+
+    def for_array(self, s: ast.For) -> None:
+        """for x in a, `a` a native array (the loop does not bind it again, so
+        its buffer and length stay as they are; its items may change)."""
+        f = self.f
+        assert isinstance(s.iter, ast.Name)
+        data, count = self.expr(s.iter)[0], f.value(f"load i64, ptr {self.array_lens[s.iter.id]}")
+        item = self.arrays[s.iter.id]
+        ty = item.llvm if item != BOOL else "i8"
+
+        def at(k: str) -> Value:
+            i = f.value(f"sub i64 {f.value(f'sub i64 {count}, 1')}, {k}")
+            v = f.value(f"load {ty}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
+            return (f.value(f"trunc i8 {v} to i1") if item == BOOL else v), item
+
+        self.for_counted(s, "afor", count, at)
 
     def for_counted(self, s: ast.For, tag: str, count: str, item: Callable[[str], Value]) -> None:
         """A for loop of `count` steps whose target gets `item(k)`, for k from

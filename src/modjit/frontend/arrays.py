@@ -19,6 +19,12 @@ and every occurrence is one of:
     name = other[:]         a copy of another array of the same items
     name[i]                 read, store target, augmented target
     len(name)               the builtin
+    for x in name           (a loop that does not bind the name again)
+
+or, for a grid (list[list[int|float|bool]], one buffer of rows * cols items):
+
+    name = [[v] * m for _ in range(n)]
+    name[i][j], len(name), len(name[i])
 """
 
 from __future__ import annotations
@@ -29,14 +35,16 @@ from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT, ListType, Type
 
 ITEMS = (INT, FLOAT, BOOL)
+_PURE = (ast.Constant, ast.Name, ast.BinOp, ast.UnaryOp, ast.List, ast.operator, ast.unaryop, ast.expr_context)
 
 
-def native_arrays(u: UnitTypes) -> dict[str, Type]:
-    """name -> item type of each local list the function may keep as an array."""
+def native_arrays(u: UnitTypes) -> dict[str, ListType]:
+    """name -> type of each local list the function may keep as an array (a
+    list of items, or a grid: a list of equal rows of items)."""
     if u.mode != "function":
         return {}
-    found = {name: t.elem for name, t in u.locals.items()
-             if isinstance(t, ListType) and t.elem in ITEMS
+    found = {name: t for name, t in u.locals.items()
+             if isinstance(t, ListType) and _item(t) is not None
              and name not in u.params and name not in u.declared_globals}
     if not found:
         return {}
@@ -59,11 +67,41 @@ def native_arrays(u: UnitTypes) -> dict[str, Type]:
             del arrays[name]
 
 
-def _use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes, arrays: dict[str, Type]) -> bool:
+def _item(t: ListType) -> Type | None:
+    """The items of an array of type `t` (a list of them, or a list of lists of them)."""
+    if t.elem in ITEMS:
+        return t.elem
+    if isinstance(t.elem, ListType) and t.elem.elem in ITEMS:
+        return t.elem.elem
+    return None
+
+
+def item_of(t: ListType) -> Type:
+    found = _item(t)
+    assert found is not None
+    return found
+
+
+def is_grid(t: ListType) -> bool:
+    return isinstance(t.elem, ListType)
+
+
+def _use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes, arrays: dict[str, ListType]) -> bool:
     parent = parents.get(node)
+    t = arrays[node.id]
     if isinstance(node.ctx, ast.Store):  # `name = [v] * n`: the only way the name is bound
         return isinstance(parent, ast.Assign) and parent.targets == [node] \
-            and made_from(parent.value, u, arrays[node.id], arrays) is not None
+            and made_from(parent.value, u, t, arrays) is not None
+    if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords:
+        return _is_len(parent, u)
+    if is_grid(t):  # name[i][j], len(name[i])
+        if not (isinstance(parent, ast.Subscript) and parent.value is node and not isinstance(parent.slice, ast.Slice)):
+            return False
+        outer = parents.get(parent)
+        if isinstance(outer, ast.Call) and outer.args == [parent] and not outer.keywords:
+            return _is_len(outer, u)
+        return isinstance(outer, ast.Subscript) and outer.value is parent \
+            and not isinstance(outer.slice, ast.Slice) and not isinstance(outer.ctx, ast.Del)
     if isinstance(parent, ast.Subscript) and parent.value is node:
         if not isinstance(parent.slice, ast.Slice):
             return not isinstance(parent.ctx, ast.Del)  # name[i]
@@ -71,16 +109,38 @@ def _use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes, arrays: 
         return isinstance(target, ast.Assign) and len(target.targets) == 1 \
             and isinstance(target.targets[0], ast.Name) and target.targets[0].id in arrays \
             and made_from(target.value, u, arrays[target.targets[0].id], arrays) is not None
-    if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords:
-        info = u.calls.get(parent)
-        return info is not None and info.kind == "builtin" and info.name == "len"
-    return False
+    if isinstance(parent, ast.For) and parent.iter is node:  # for x in name, the name not rebound inside
+        return not any(isinstance(n, ast.Name) and n.id == node.id and not isinstance(n.ctx, ast.Load)
+                       for stmt in [*parent.body, *parent.orelse] for n in ast.walk(stmt))
+    return isinstance(parent, ast.comprehension) and parent.iter is node  # (its scope binds no name of ours)
 
 
-def made_from(e: ast.expr, u: UnitTypes, item: Type, arrays: dict[str, Type]) -> tuple[str, ast.expr] | None:
-    """How an array of `item` is made: ("repeat", `[v] * n` or `n * [v]`, v of
-    type `item` and n an int), ("range", `list(range(...))`) or ("copy", `a[:]`
-    of an array `a` of `item`)."""
+def _is_len(call: ast.Call, u: UnitTypes) -> bool:
+    info = u.calls.get(call)
+    return info is not None and info.kind == "builtin" and info.name == "len"
+
+
+def made_from(e: ast.expr, u: UnitTypes, t: ListType, arrays: dict[str, ListType]) -> tuple[str, ast.expr] | None:
+    """How an array of type `t` is made: ("repeat", `[v] * n` or `n * [v]`, v
+    an item and n an int), ("range", `list(range(...))`), ("copy", `a[:]` of an
+    array `a` of the same type) or, for a grid, ("grid", `[[v] * m for _ in
+    range(n)]`, the row not using the comprehension's variable)."""
+    if is_grid(t):
+        if not (isinstance(e, ast.ListComp) and len(e.generators) == 1):
+            return None
+        gen = e.generators[0]
+        info = u.calls.get(gen.iter)
+        if gen.ifs or gen.is_async or not isinstance(gen.target, ast.Name) or info is None \
+                or info.kind != "range" or info.obj is not gen.iter or not isinstance(gen.iter, ast.Call) \
+                or len(gen.iter.args) != 1 or u.types.get(gen.iter.args[0]) != INT:
+            return None
+        var = gen.target.id  # the row evaluated once for all (CPython: once per row) must not
+        # use it, nor do anything but compute (a call could print n times)
+        if any((isinstance(n, ast.Name) and n.id == var) or not isinstance(n, _PURE) for n in ast.walk(e.elt)):
+            return None
+        assert isinstance(t.elem, ListType)
+        return ("grid", e) if made_from(e.elt, u, t.elem, {}) == ("repeat", e.elt) else None
+    item = t.elem
     if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Mult):
         one, count = (e.left, e.right) if isinstance(e.left, ast.List) else (e.right, e.left)
         if isinstance(one, ast.List) and len(one.elts) == 1 and u.types.get(one.elts[0]) == item \
@@ -93,7 +153,7 @@ def made_from(e: ast.expr, u: UnitTypes, item: Type, arrays: dict[str, Type]) ->
                 and isinstance(e.args[0], ast.Call) and all(u.types.get(a) == INT for a in e.args[0].args):
             return "range", e
         return None
-    if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and arrays.get(e.value.id) == item \
+    if isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) and arrays.get(e.value.id) == t \
             and isinstance(e.slice, ast.Slice) and e.slice.lower is None and e.slice.upper is None \
             and e.slice.step is None:
         return "copy", e
