@@ -40,7 +40,9 @@ CASES = [
     ("a = [0] * n\nreturn len(a[:])", set()),
     ("a = [0] * n\na = [1, 2]\nreturn a[0]", set()),
     ("a = [0, 1] * n\nreturn a[0]", set()),
-    ("a = [0] * n\nreturn sum(a)", set()),
+    ("a = [0] * n\nreturn sum(a) + max(a) - min(a)", {"a"}),
+    ("g = [[0] * n for _ in range(n)]\nreturn sum(g[0])", set()),
+    ("a = [0] * n\nreturn sorted(a)[0]", set()),
     ("a = [0] * n\nreturn 1 in a", set()),
     ("a = [0] * n\np[0] = a[0]\nreturn len(p)", {"a"}),
     # grids: one buffer of rows * cols

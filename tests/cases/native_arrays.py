@@ -242,6 +242,20 @@ def walks(n):
     return total, [x * 2 for x in a], sum([x for x in fl]), max(y for y in a)
 
 
+def reductions(n):
+    ints = list(range(n, -n, -3))
+    fl = [0.5] * n
+    nan = [1.0] * n
+    nan[1] = float("nan")
+    flags = [False] * n
+    flags[n - 2] = True
+    for i in range(n):
+        fl[i] *= i - 2
+    print(sum(ints), min(ints), max(ints), sum(fl), min(fl), max(fl))
+    print(max(nan), min(nan), sum(flags), max(flags), min(flags))
+    return sum(flags) + max(ints)
+
+
 def bad_step(n):
     a = list(range(0, n, 0))
     return len(a)
@@ -322,6 +336,7 @@ except NameError as e:
     print("NameError:", e)
 print(empty_grid(0), empty_grid(7), negative_rows(-2, 3), negative_rows(2, -3), negative_rows(0, 5))
 print(walks(5), walks(1))
+print(reductions(6))
 print(fannkuch(7))
 try:
     bad_step(3)

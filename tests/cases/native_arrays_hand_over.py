@@ -23,6 +23,26 @@ def float_table(n, d):
     return t[0]
 
 
+def big_sum(n):
+    big = [2 ** 62] * n
+    return sum(big)  # leaves 64 bits: CPython goes on with big ints
+
+
+def empty_sum(n):
+    fl = [0.5] * n
+    return sum(fl)  # no items: the int 0
+
+
+def empty_max(n):
+    a = [1] * n
+    return max(a)
+
+
+print(big_sum(1), big_sum(3), empty_sum(0), empty_sum(2))
+try:
+    empty_max(0)
+except ValueError as e:
+    print("ValueError:", e)
 print(powers(10))
 print(powers(50))
 try:

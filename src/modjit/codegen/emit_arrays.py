@@ -25,7 +25,7 @@ from collections.abc import Callable
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_lists import EmitLists
 from modjit.codegen.irtext import FunctionText
-from modjit.frontend.arrays import is_grid, item_of, made_from, native_arrays
+from modjit.frontend.arrays import REDUCTIONS, is_grid, item_of, made_from, native_arrays
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT, Type
 from modjit.runtime import errors as E
@@ -293,6 +293,64 @@ class EmitArrays(EmitLists):
             if (grid := self.grid_of(node.args[0])) is not None:  # len(g[i]) (i checked)
                 return self.f.value(f"load i64, ptr {self.array_cols[grid]}")
         return super().builtin(name, args, node, t)  # type: ignore[no-any-return]
+
+    def call(self, node: ast.Call, t: Type) -> Value:
+        info = self.u.calls[node]
+        if info.kind == "pycall" and info.name in REDUCTIONS and node.args \
+                and (name := self.array_of(node.args[0])) is not None:
+            return self.reduce(info.name, name, node), t
+        return super().call(node, t)  # type: ignore[no-any-return]
+
+    def reduce(self, how: str, name: str, node: ast.Call) -> str:
+        """sum / min / max of an array, as CPython's builtins go: sum adds from
+        int 0 (a float array from 0.0; an int sum leaving 64 bits hands over),
+        max keeps the first item unless a later one is greater (min: less),
+        which decides among NaNs as CPython does.  An empty array hands over:
+        CPython's sum of no floats is the int 0, and its min/max raise."""
+        f, item = self.f, self.arrays[name]
+        data = self.expr(node.args[0])[0]
+        count = f.value(f"load i64, ptr {self.array_lens[name]}")
+        ty = _LLVM[item]
+        self.raise_if(f.value(f"icmp eq i64 {count}, 0"), E.E_DEOPT_VALUE, node)
+        acc_ty = "double" if item == FLOAT else "i64"
+        acc = f.alloca(f.tmp("acc"), acc_ty)
+        first = f.value(f"load {ty}, ptr {data}")
+        if how == "sum":
+            f.emit(f"store {acc_ty} {'0.0' if item == FLOAT else '0'}, ptr {acc}")
+            start = "0"
+        else:
+            f.emit(f"store {acc_ty} {first if item != BOOL else f.value(f'zext i8 {first} to i64')}, ptr {acc}")
+            start = "1"
+        counter = f.alloca(f.tmp("ri"), "i64")
+        f.emit(f"store i64 {start}, ptr {counter}")
+        head, body, done = f.new_label("red"), f.new_label("redbody"), f.new_label("reddone")
+        f.br(head)
+        f.block(head)
+        i = f.value(f"load i64, ptr {counter}")
+        f.cbr(f.value(f"icmp ult i64 {i}, {count}"), body, done)
+        f.block(body)
+        x = f.value(f"load {ty}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
+        if item == BOOL:
+            x = f.value(f"zext i8 {x} to i64")
+        cur = f.value(f"load {acc_ty}, ptr {acc}")
+        if how == "sum" and item == FLOAT:
+            new = f.value(f"fadd double {cur}, {x}")
+        elif how == "sum":
+            pair = f.value(f"call {{i64, i1}} {self.need('sadd') and '@llvm.sadd.with.overflow.i64'}(i64 {cur}, i64 {x})")
+            self.raise_if(f.value(f"extractvalue {{i64, i1}} {pair}, 1"), E.E_DEOPT_OVERFLOW, node)
+            new = f.value(f"extractvalue {{i64, i1}} {pair}, 0")
+        else:
+            op = ("fcmp ogt" if how == "max" else "fcmp olt") if item == FLOAT else \
+                ("icmp sgt" if how == "max" else "icmp slt")
+            new = f.value(f"select i1 {f.value(f'{op} {acc_ty} {x}, {cur}')}, {acc_ty} {x}, {acc_ty} {cur}")
+        f.emit(f"store {acc_ty} {new}, ptr {acc}")
+        f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
+        f.br(head)
+        f.block(done)
+        result = f.value(f"load {acc_ty}, ptr {acc}")
+        if item == BOOL and how != "sum":
+            return f.value(f"trunc i64 {result} to i1")
+        return result
 
     def element_moves(self, s: ast.Assign) -> bool:
         """(items of arrays are values: the plain reads and stores serve them)"""

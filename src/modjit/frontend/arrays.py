@@ -19,6 +19,7 @@ and every occurrence is one of:
     name = other[:]         a copy of another array of the same items
     name[i]                 read, store target, augmented target
     len(name)               the builtin
+    sum(name), min(name), max(name)
     for x in name           (a loop that does not bind the name again)
 
 or, for a grid (list[list[int|float|bool]], one buffer of rows * cols items):
@@ -35,6 +36,7 @@ from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT, ListType, Type
 
 ITEMS = (INT, FLOAT, BOOL)
+REDUCTIONS = ("sum", "min", "max")
 _PURE = (ast.Constant, ast.Name, ast.BinOp, ast.UnaryOp, ast.List, ast.operator, ast.unaryop, ast.expr_context)
 
 
@@ -93,7 +95,9 @@ def _use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes, arrays: 
         return isinstance(parent, ast.Assign) and parent.targets == [node] \
             and made_from(parent.value, u, t, arrays) is not None
     if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords:
-        return _is_len(parent, u)
+        info = u.calls.get(parent)
+        return _is_len(parent, u) or (not is_grid(t) and info is not None and info.kind == "pycall"
+                                      and info.name in REDUCTIONS)
     if is_grid(t):  # name[i][j], len(name[i])
         if not (isinstance(parent, ast.Subscript) and parent.value is node and not isinstance(parent.slice, ast.Slice)):
             return False
