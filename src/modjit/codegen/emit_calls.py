@@ -13,7 +13,7 @@ import ast
 import ctypes
 
 from modjit.codegen.emit_base import Value
-from modjit.codegen.emit_ops import EmitOps
+from modjit.codegen.emit_random import EmitRandom
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import CallInfo
@@ -42,7 +42,7 @@ def _const_str(text: str) -> str:
     return _STRINGS.setdefault(text, text)
 
 
-class EmitCalls(EmitOps):
+class EmitCalls(EmitRandom):
     def expr(self, node: ast.expr) -> Value:  # provided by EmitExpr
         raise NotImplementedError
 
@@ -65,6 +65,8 @@ class EmitCalls(EmitOps):
             self.stmt(node.args[0].mj_loop)  # type: ignore[attr-defined]
             stopped = self.load_var(info.obj, node)[0]
             return (stopped if info.name == "any" else self.f.value(f"xor i1 {stopped}, true")), t
+        if info.kind == "random":
+            return self.random_call(info.name, node), t
         if info.kind == "print":
             self.print_call(node)
             return "false", NONE

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
-from modjit.runtime import capi
+from modjit.runtime import capi, rng
 from modjit.runtime import errors as E
 from modjit.runtime.journal import (
     CLOSED,
@@ -43,6 +43,7 @@ from modjit.runtime.journal import (
     J_GROW,
     J_POP,
     J_REVERSE,
+    J_RNG,
     J_SNAPSHOT,
     J_STORE,
     JOURNAL_CAP,
@@ -283,7 +284,7 @@ class EmitJournal(EmitCalls):
 
 
 # Drops records 0..n-1: each releases its object (all but FLOAT) and the item
-# it kept (STORE, POP, GLOBAL, SNAPSHOT; Py_DecRef ignores NULL).
+# it kept (STORE, POP, GLOBAL, SNAPSHOT, RNG; Py_DecRef ignores NULL).
 TRIM_SYMBOL = "mj.journal.trim"
 TRIM_IR = f"""
 declare void @Py_DecRef(ptr)
@@ -309,9 +310,11 @@ owned:
   %pop = icmp eq i64 %kind, {J_POP}
   %global = icmp eq i64 %kind, {J_GLOBAL}
   %snapshot = icmp eq i64 %kind, {J_SNAPSHOT}
+  %rng = icmp eq i64 %kind, {J_RNG}
   %held = or i1 %store, %pop
   %named = or i1 %global, %snapshot
-  %item.owned = or i1 %held, %named
+  %copied = or i1 %named, %rng
+  %item.owned = or i1 %held, %copied
   br i1 %item.owned, label %old, label %next
 old:
   %oldp = getelementptr i64, ptr %e, i64 3
@@ -339,6 +342,7 @@ declare i32 @PyList_Reverse(ptr)
 declare i32 @PyDict_SetItem(ptr, ptr, ptr)
 declare i32 @PyDict_DelItem(ptr, ptr)
 declare void @PyErr_Clear()
+declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
 
 define void @"{UNDO_SYMBOL}"(i64 %base.i, i64 %from, i64 %to) nounwind {{
 entry:
@@ -365,7 +369,8 @@ body:
                                  i64 {J_POP}, label %pop
                                  i64 {J_REVERSE}, label %reverse
                                  i64 {J_GLOBAL}, label %global
-                                 i64 {J_SNAPSHOT}, label %snapshot ]
+                                 i64 {J_SNAPSHOT}, label %snapshot
+                                 i64 {J_RNG}, label %rng ]
 float:
   %fval = getelementptr i8, ptr %obj, i64 16
   store i64 %pay.i, ptr %fval
@@ -410,6 +415,11 @@ clear:
   br label %rel
 snapshot:
   %c = call i32 @PyList_SetSlice(ptr %obj, i64 0, i64 {2**62}, ptr %pay)
+  br label %relpay
+rng:
+  %state = getelementptr i8, ptr %obj, i64 {rng.STATE_OFFSET}
+  %saved = getelementptr i8, ptr %pay, i64 32
+  call void @llvm.memcpy.p0.p0.i64(ptr %state, ptr %saved, i64 {rng.STATE_BYTES}, i1 false)
   br label %relpay
 relpay:
   call void @Py_DecRef(ptr %pay)

@@ -15,6 +15,9 @@ and one is the journal's record writer (codegen/emit_journal.py), kept out of li
 
 from __future__ import annotations
 
+from modjit.runtime import rng
+from modjit.runtime.journal import HEADROOM, J_RNG, JOURNAL_CAP
+
 HELPERS: dict[str, str] = {
     # fmod-based modulo with the sign of the divisor; wx != 0 checked by the caller.
     # fmod as LLVM's frem (C's fmod, lowered to a call of it): LLVM 22's InstCombine
@@ -251,6 +254,111 @@ ask:
   call void @Py_DecRef(ptr %r)
   ret i1 %yes
 }""",
+    # runtime/rng.py: one genrand_uint32 of the Mersenne Twister in the object %rng
+    # (CPython 3.11's _randommodule.c, its twist done as one loop with wrapped
+    # indices), 0..2**32-1; first, unless the call running now (its records start
+    # at the entry mark) has one, a J_RNG record of the state as it was.  -1: no
+    # room for the record, nothing drawn (the call hands over).
+    "mj.draw": """
+define internal i64 @mj.draw(ptr %rng, ptr %count, ptr %base, ptr %markp, ptr %atp) nounwind noinline {
+entry:
+  %at = load i64, ptr %atp
+  %mark = load i64, ptr %markp
+  %n = load i64, ptr %count
+  %after = icmp sge i64 %at, %mark
+  %kept = icmp slt i64 %at, %n
+  %inside = and i1 %after, %kept
+  br i1 %inside, label %check, label %save
+check:
+  %e = getelementptr [4 x i64], ptr %base, i64 %at
+  %kind = load i64, ptr %e
+  %e.obj = getelementptr i64, ptr %e, i64 1
+  %obj = load ptr, ptr %e.obj
+  %is.rng = icmp eq i64 %kind, J_RNG
+  %is.it = icmp eq ptr %obj, %rng
+  %saved = and i1 %is.rng, %is.it
+  br i1 %saved, label %draw, label %save
+save:
+  %room = icmp ult i64 %n, ROOM
+  br i1 %room, label %copy, label %fail
+copy:
+  %src = getelementptr i8, ptr %rng, i64 STATE_OFFSET
+  %bytes = call ptr @PyBytes_FromStringAndSize(ptr %src, i64 STATE_BYTES)
+  %made = icmp ne ptr %bytes, null
+  br i1 %made, label %record, label %nomem
+nomem:
+  call void @PyErr_Clear()
+  br label %fail
+fail:
+  ret i64 -1
+record:
+  %r = getelementptr [4 x i64], ptr %base, i64 %n
+  store i64 J_RNG, ptr %r
+  %r.obj = getelementptr i64, ptr %r, i64 1
+  store ptr %rng, ptr %r.obj
+  %r.index = getelementptr i64, ptr %r, i64 2
+  store i64 0, ptr %r.index
+  %r.payload = getelementptr i64, ptr %r, i64 3
+  store ptr %bytes, ptr %r.payload
+  %refs = load i64, ptr %rng
+  %refs1 = add i64 %refs, 1
+  store i64 %refs1, ptr %rng
+  %n1 = add i64 %n, 1
+  store i64 %n1, ptr %count
+  store i64 %n, ptr %atp
+  br label %draw
+draw:
+  %indexp = getelementptr i8, ptr %rng, i64 STATE_OFFSET
+  %mt = getelementptr i8, ptr %rng, i64 WORDS_OFFSET
+  %index = load i32, ptr %indexp
+  %spent = icmp sge i32 %index, 624
+  br i1 %spent, label %twist, label %take
+twist:
+  %kk = phi i64 [0, %draw], [%kk1, %twist]
+  %kk1 = add i64 %kk, 1
+  %wrap1 = icmp eq i64 %kk1, 624
+  %next = select i1 %wrap1, i64 0, i64 %kk1
+  %kkm = add i64 %kk, 397
+  %wrapm = icmp uge i64 %kkm, 624
+  %kkm.w = sub i64 %kkm, 624
+  %far = select i1 %wrapm, i64 %kkm.w, i64 %kkm
+  %p = getelementptr i32, ptr %mt, i64 %kk
+  %pn = getelementptr i32, ptr %mt, i64 %next
+  %pf = getelementptr i32, ptr %mt, i64 %far
+  %a = load i32, ptr %p
+  %b = load i32, ptr %pn
+  %c = load i32, ptr %pf
+  %hi = and i32 %a, -2147483648
+  %lo = and i32 %b, 2147483647
+  %y = or i32 %hi, %lo
+  %y1 = lshr i32 %y, 1
+  %odd = and i32 %y, 1
+  %mag = mul i32 %odd, -1727483681
+  %x1 = xor i32 %c, %y1
+  %x2 = xor i32 %x1, %mag
+  store i32 %x2, ptr %p
+  %more = icmp ult i64 %kk1, 624
+  br i1 %more, label %twist, label %take
+take:
+  %i = phi i32 [%index, %draw], [0, %twist]
+  %i.64 = sext i32 %i to i64
+  %pi = getelementptr i32, ptr %mt, i64 %i.64
+  %w = load i32, ptr %pi
+  %i1 = add i32 %i, 1
+  store i32 %i1, ptr %indexp
+  %t1 = lshr i32 %w, 11
+  %w1 = xor i32 %w, %t1
+  %t2 = shl i32 %w1, 7
+  %t2m = and i32 %t2, -1658038656
+  %w2 = xor i32 %w1, %t2m
+  %t3 = shl i32 %w2, 15
+  %t3m = and i32 %t3, -272236544
+  %w3 = xor i32 %w2, %t3m
+  %t4 = lshr i32 %w3, 18
+  %w4 = xor i32 %w3, %t4
+  %out = zext i32 %w4 to i64
+  ret i64 %out
+}""",
     "mj.jlog": """
 define internal void @mj.jlog(ptr %count, ptr %base, i64 %n, i64 %kind, ptr %obj, i64 %index,
                               i64 %payload, i1 %own) nounwind noinline {
@@ -275,11 +383,16 @@ done:
 }""",
 }
 
+for _name, _value in (("J_RNG", J_RNG), ("ROOM", JOURNAL_CAP + HEADROOM), ("STATE_OFFSET", rng.STATE_OFFSET),
+                      ("STATE_BYTES", rng.STATE_BYTES), ("WORDS_OFFSET", rng.STATE_OFFSET + 4)):
+    HELPERS["mj.draw"] = HELPERS["mj.draw"].replace(_name, str(_value))
+
 # Compiled once per process, in a module of their own (engine/shared.py), and
 # declared by the units that call them: their definitions in every unit that
 # stores into a list others see cost a third of a small unit's code generation
 # (a top-level `counts[4] += 4`: 2.2 -> 1.4 ms)
 SHARED = {
+    "mj.draw": "declare i64 @mj.draw(ptr, ptr, ptr, ptr, ptr)",
     "mj.jask": "declare i1 @mj.jask(ptr, ptr, i64, i64, ptr, ptr)",
     "mj.jlog": "declare void @mj.jlog(ptr, ptr, i64, i64, ptr, i64, i64, i1)",
 }
@@ -302,6 +415,7 @@ HELPER_NEEDS = {
     "mj.round_even": ("round", "fabs"),
     "mj.fpow": ("fabs", "floor", "copysign", "pow", "__errno_location"),
     "mj.jask": ("PyLong_FromLongLong", "PyObject_Vectorcall", "Py_DecRef", "PyErr_Clear"),
+    "mj.draw": ("PyBytes_FromStringAndSize", "PyErr_Clear"),
 }
 
 INTRINSICS = {

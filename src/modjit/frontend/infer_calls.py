@@ -32,6 +32,7 @@ from modjit.frontend.types import (
     tuple_of,
     type_of_value,
 )
+from modjit.runtime import rng
 
 if TYPE_CHECKING:
     from modjit.frontend.infer import Inferer
@@ -54,10 +55,16 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
             return builtin_call(inf, node, name)
         if kind == "function":
             return user_call(inf, node, inf.ns[func.id])
+        if kind == "random_function":
+            return random_call(inf, node, name)
         raise inf.fail(f"calling '{func.id}' ({type(inf.ns.get(func.id)).__name__}) is not supported", node)
     if isinstance(func, ast.Attribute):
         # `lst.append(x)`, also on any expression: `grid[i].append(x)`
         kind = inf.binding_kind(func.value)[0] if isinstance(func.value, ast.Name) else "expr"
+        if kind == "random_module":
+            if rng.replaced(func.attr):
+                raise inf.fail(f"random.{func.attr} is not compiled (or was replaced)", func)
+            return random_call(inf, node, func.attr)
         if kind != "math_module":
             owner = inf.expr(func.value)
             if isinstance(owner, ListType):
@@ -77,6 +84,19 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
                 raise inf.fail(f"math.{func.attr} was replaced", func)
             return math_call(inf, node, func.attr)
     raise inf.fail("call of this kind is not supported", node)
+
+
+def random_call(inf: Inferer, node: ast.Call, name: str) -> Type:
+    """random.random(), uniform(a, b) of numbers; randint(a, b), randrange(n) and
+    randrange(a, b) of ints (codegen/emit_random.py)."""
+    ts = _args(inf, node)
+    arities = {"random": (0,), "uniform": (2,), "randint": (2,), "randrange": (1, 2)}[name]
+    kinds = (INT, BOOL, FLOAT, BOTTOM) if name == "uniform" else (INT, BOOL, BOTTOM)
+    if len(ts) not in arities or any(t not in kinds for t in ts):
+        raise inf.fail(f"random.{name}() of ({', '.join(map(str, ts))}) is not compiled", node)
+    result = FLOAT if name in ("random", "uniform") else INT
+    inf.u.calls[node] = CallInfo("random", name, result, arg_types=tuple(ts))
+    return result
 
 
 def _args(inf: Inferer, node: ast.Call, allow_keywords: bool = False) -> list[Type]:

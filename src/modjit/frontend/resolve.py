@@ -10,9 +10,13 @@ from __future__ import annotations
 import ast
 import builtins
 import math
+import sys
+import types
 from typing import Any
 
 from modjit.frontend.types import BOOL, FLOAT, INT, Type
+from modjit.runtime import rng
+from modjit.runtime.watch import watch_module
 
 MISSING = object()  # a name not bound in the namespace (dependency marker)
 
@@ -49,6 +53,7 @@ class Binding:
 
     def __init__(self, kind: str, obj: Any = None, name: str = "") -> None:
         # 'value' | 'function' | 'builtin' | 'math_module' | 'math_function' | 'math_constant'
+        # | 'random_module' | 'random_function' (runtime/rng.py)
         self.kind = kind
         self.obj = obj
         self.name = name
@@ -164,4 +169,12 @@ def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
             return Binding("math_function", value, fname)
     if name in BUILTINS and value is _BUILTINS_AS_IMPORTED.get(name):
         return Binding("builtin", value, name)
+    if isinstance(value, types.ModuleType) and value is sys.modules.get("random") and rng.instance() is not None:
+        watch_module(value)
+        return Binding("random_module", value, name)
+    if isinstance(value, types.MethodType | types.BuiltinMethodType):
+        drawn = rng.method_of(value)
+        if drawn is not None:
+            watch_module(sys.modules["random"])
+            return Binding("random_function", value, drawn)
     return Binding("value", value, name)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import ast
 import math
+import sys
 import types
 from typing import Any
 
 from modjit.errors import Unsupported
+from modjit.runtime import rng
 
 _NAMES: dict[type, str] = {
     ast.Yield: "'yield'", ast.YieldFrom: "'yield from'", ast.Await: "'await'",
@@ -54,7 +56,8 @@ def never_compiles(fn: ast.FunctionDef, filename: str,
     """Why the module-level function `fn` can never compile, known from its
     definition alone (its calls would all run on CPython), or None.  With the
     `namespace` it is defined in: also an attribute of a module other than
-    math (`random.randint`, `sys.maxsize`, `time.time`)."""
+    math and random's compiled functions (`random.seed`, `sys.maxsize`,
+    `time.time`)."""
     args = fn.args
     if args.vararg or args.kwarg or args.kwonlyargs:
         return Unsupported("*args, **kwargs and keyword-only parameters are not supported", fn, filename)
@@ -72,7 +75,8 @@ def never_compiles(fn: ast.FunctionDef, filename: str,
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
                 and node.value.id not in local:
             module = namespace.get(node.value.id)
-            if isinstance(module, types.ModuleType) and module is not math:
+            if isinstance(module, types.ModuleType) and module is not math \
+                    and not (module is sys.modules.get("random") and node.attr in rng.FUNCTIONS):
                 return Unsupported(f"global '{node.value.id}' of type module is not supported",
                                    node.value, filename)
     return None

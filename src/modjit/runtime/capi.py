@@ -70,6 +70,7 @@ C_API = {
     "PyMem_RawMalloc": "declare noalias ptr @PyMem_RawMalloc(i64)",
     "PyMem_RawCalloc": "declare noalias ptr @PyMem_RawCalloc(i64, i64)",
     "PyMem_RawFree": "declare void @PyMem_RawFree(ptr)",
+    "PyBytes_FromStringAndSize": "declare ptr @PyBytes_FromStringAndSize(ptr, i64)",
 }
 
 # fmod is not LLVM's builtin: LLVM 22 folded a call of it with a NaN operand to

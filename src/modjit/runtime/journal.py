@@ -23,6 +23,7 @@ J_POP = 3  # lst.pop() took `payload` (an owned reference) from the end
 J_REVERSE = 4  # lst.reverse()
 J_GLOBAL = 5  # the namespace `object` bound the str `index` to `payload` (owned, or 0: unbound)
 J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy): insert, sort, ...
+J_RNG = 7  # the generator `object` held the state in the bytes `payload` (owned): runtime/rng.py
 # (the trim and undo loops, which release what records own, are TRIM_IR and UNDO_IR)
 # Entries (8 MiB reserved, touched as used); a full journal checkpoints the lists
 # mutated further (Journal.checkpoint).  A long loop storing into a shared list writes
@@ -104,6 +105,9 @@ class Journal:
         self.namespace: dict[str, object] = {}  # the session's (set by the runtime): J_GLOBAL checkpoints
         self.trim_fn = self.trim  # one bound method, baked into native entries
         self.checkpoint_fn = self.checkpoint  # and this one into code that journals
+        # where the J_RNG record of the call running now is (mj.draw checks it is there)
+        self._rng_at = ctypes.c_int64(-1)
+        self.rng_at_addr = ctypes.addressof(self._rng_at)
         # set by the runtime: compiles TRIM_IR (codegen/emit_journal.py), returns it callable
         self.compile_trim: Callable[[], tuple[Callable[[int, int], None], Callable[[int, int, int], None]]] \
             = _no_compiler

@@ -1,7 +1,7 @@
 """Writes to the `math` and `builtins` modules, seen by the runtimes.
 
 Compiled code calls libm for math.sqrt and reads math.pi as a constant; it
-compiles abs() and len() inline.  A program that replaces one of these
+compiles abs() and len() inline, and random.random() (runtime/rng.py).  A program that replaces one of these
 (math.sqrt = ..., builtins.abs = ...) after code was compiled against it must
 see the replacement, as CPython code would.  Both modules get a ModuleType
 subclass (module objects allow __class__ assignment) whose __setattr__ and
@@ -43,6 +43,9 @@ def _changed(module: types.ModuleType, name: str) -> None:
 
     if module is builtins and name not in BUILTINS:
         return  # builtins._ (the REPL's last value) and the like: nothing compiled reads them
+    if module is not math and module is not builtins and name not in ("random", "randint", "randrange",
+                                                                    "uniform", "_inst"):
+        return  # (random.seed = ..., and the like: nothing compiled calls them)
     for rt in list(_runtimes):
         rt.modules_changed()
 
@@ -51,5 +54,11 @@ def watch(rt: Any) -> None:
     """Tell `rt` when the program writes to math or builtins."""
     _runtimes.add(rt)
     for module in (math, builtins):
-        if type(module) is types.ModuleType:
-            module.__class__ = WatchedModule
+        watch_module(module)
+
+
+def watch_module(module: types.ModuleType) -> None:
+    """Tell the runtimes when the program writes to `module` (also `random`,
+    once compiled code draws from it: random.random = f)."""
+    if type(module) is types.ModuleType:
+        module.__class__ = WatchedModule
