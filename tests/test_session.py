@@ -398,3 +398,19 @@ def test_calls_past_the_specialization_limit_work_out_no_type_key(
     assert keys == []
     s.run_source("def k():\n    return 2\nprint(total((1, 2)), total(tuple(range(11))))\n")
     assert capsys.readouterr().out == f"{3 + 4} {55 + 22}\n"
+
+
+@pytest.mark.parametrize(("size", "handovers"), [(16, 0), (17, 1)])
+def test_arrays_past_the_cap_hand_over(size: int, handovers: int, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A native array larger than MAX_ITEMS (a 16-item cap here) is left to
+    CPython, which makes the list or raises its MemoryError: an array of bools
+    takes an eighth of the list's memory, so it fit where CPython's list did not."""
+    from modjit.codegen import emit_arrays
+
+    monkeypatch.setattr(emit_arrays, "MAX_ITEMS", 16)
+    src = (f"def f(n):\n    a = [False] * n\n    a[-1] = True\n    return len(a), a[-1]\n"
+           f"print(f(3), f({size}))\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts == handovers * 2  # (the statement's, then the call's)

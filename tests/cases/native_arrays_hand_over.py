@@ -59,3 +59,4 @@ try:
     float_table(5, 3)
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
+

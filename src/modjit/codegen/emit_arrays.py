@@ -32,7 +32,11 @@ from modjit.runtime import errors as E
 
 _LLVM = {INT: "i64", FLOAT: "double", BOOL: "i8"}
 _WIDTH = {INT: 8, FLOAT: 8, BOOL: 1}
-MAX_ITEMS = 1 << 40  # more hands over (CPython raises its MemoryError, or has the memory)
+# More items hand over: CPython makes the lists, or raises its MemoryError.  An
+# array needs 1/8 of a list's memory for bools, so past what a list of this many
+# would need on a small machine (2 GiB of pointers), a bool array of 4e9 items
+# fit where CPython's list did not (python3: MemoryError, modjit: a result).
+MAX_ITEMS = 1 << 28
 
 
 class EmitArrays(EmitLists):
