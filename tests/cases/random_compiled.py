@@ -61,6 +61,20 @@ def alias(n):
 
 
 print(alias(500))
+
+
+def walk2d(n, moves, weights):
+    x = y = 0
+    total = 0.0
+    for _ in range(n):
+        dx, dy = random.choice(moves)
+        x += dx
+        y += dy
+        total += random.choice(weights)
+    return x, y, total, random.choice([True, False])
+
+
+print(walk2d(5000, [(0, 1), (1, 0), (0, -1), (-1, 0)], [0.5, 1.5, -2.25]))
 state = random.getstate()
 a = pi(2000)
 random.setstate(state)

@@ -24,6 +24,10 @@ def rint(a, b):
     return random.randint(a, b)
 
 
+def pick(xs):
+    return random.choice(xs)
+
+
 def draw():
     return random.random()
 
@@ -46,6 +50,12 @@ except ValueError as e:
     print("ValueError:", e)
 print(rint(2 ** 63 - 2, 2 ** 63 - 1) - 2 ** 63)
 print(rint(-(2 ** 63), 2 ** 63 - 1) < 2 ** 63)
+print(pick([3, 1, 4]), pick([2.5]))
+try:
+    pick([])
+except IndexError as e:
+    print("IndexError:", e)
+print(pick([1, 2.5, 3]), pick([1, 2.5, 3]))  # items of two types: CPython's choice
 print(draw())
 random.random = lambda: 0.5  # replaced: compiled callers call the replacement
 print(draw(), random.randint(1, 3) in (1, 2, 3))

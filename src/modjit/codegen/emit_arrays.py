@@ -262,7 +262,8 @@ class EmitArrays(EmitLists):
         return f.value(f"getelementptr {_LLVM[self.arrays[name]]}, ptr {data}, i64 {i}")
 
     def list_get(self, lst: Value, index: Value, node: ast.AST) -> Value:
-        assert isinstance(node, ast.Subscript)
+        if not isinstance(node, ast.Subscript):  # (random.choice(lst): a list, not an array)
+            return super().list_get(lst, index, node)
         name, grid = self.array_of(node.value), self.grid_of(node.value)
         if name in self.grids:  # g[i]: a row, as the address of its first item
             return self.array_slot(name, lst[0], self.coerce(index, INT), node, E.E["list_index"]), \

@@ -6,6 +6,7 @@ and _randommodule.c of CPython 3.11 compute them from genrand_uint32 (mj.draw):
     randrange(n)      _randbelow(n): getrandbits(n.bit_length()) until below n
     randrange(a, b)   a + _randbelow(b - a)
     randint(a, b)     randrange(a, b + 1)
+    choice(lst)       lst[_randbelow(len(lst))]
     getrandbits(k)    one draw >> (32 - k) for k <= 32; else the low word, then
                       the high one >> (64 - k)
 
@@ -29,6 +30,10 @@ class EmitRandom(EmitOps):
         args = [self.expr(a) for a in node.args]  # type: ignore[attr-defined]
         if name == "random":
             return self.draw_float(node)
+        if name == "choice":  # seq[_randbelow(len(seq))] of a list (empty: CPython's IndexError)
+            n = self.list_len(args[0][0])  # type: ignore[attr-defined]
+            self.raise_if(self.f.value(f"icmp eq i64 {n}, 0"), E.E_DEOPT_VALUE, node)
+            return self.list_get(args[0], (self.below(n, node), INT), node)[0]  # type: ignore[attr-defined]
         if name == "uniform":
             a, b = args
             span = self.binop(ast.Sub(), b, a, node, _sum_type(a[1], b[1]))

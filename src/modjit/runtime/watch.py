@@ -18,6 +18,8 @@ import types
 import weakref
 from typing import Any
 
+from modjit.runtime import rng
+
 _runtimes: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
@@ -43,8 +45,7 @@ def _changed(module: types.ModuleType, name: str) -> None:
 
     if module is builtins and name not in BUILTINS:
         return  # builtins._ (the REPL's last value) and the like: nothing compiled reads them
-    if module is not math and module is not builtins and name not in ("random", "randint", "randrange",
-                                                                    "uniform", "_inst"):
+    if module is not math and module is not builtins and name not in (*rng.FUNCTIONS, "_inst"):
         return  # (random.seed = ..., and the like: nothing compiled calls them)
     for rt in list(_runtimes):
         rt.modules_changed()
