@@ -61,6 +61,8 @@ REJECTED = [
     ("def f(n):\n    return {n}", "set displays are not supported", (2, 12)),
     ("def f(n):\n    if n:\n        return 1\n    return (1, 2)", "function returns both int and tuple[int, int]", (4, 5)),
     ("def f(n):\n    return s", "name 's' is not defined", (2, 12)),
+    ("def f(n):\n    return chr(n)", "builtin 'chr' is not compiled", (2, 12)),
+    ("def f(n):\n    return random.random()", "name 'random' is not defined", (2, 12)),  # (not imported)
     ("def f(n):\n    return 'a'", "str values are not supported", (2, 12)),
     ("def f(n):\n    for x in n:\n        pass", "for loops are compiled over range(), lists, and reversed/zip/enumerate of lists only", (2, 14)),
 ]

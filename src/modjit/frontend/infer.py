@@ -486,7 +486,7 @@ class Inferer:
             return self.u.declared_globals[name]
         b = R.resolve_global(name, self.ns)
         if b is None:
-            raise self.fail(f"name '{name}' is not defined", node)
+            raise self.fail(R.undefined(name), node)
         if b.kind != "value":
             raise self.fail(f"'{name}' used as a value", node)
         t = type_of_value(b.obj)

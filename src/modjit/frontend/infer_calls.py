@@ -48,7 +48,7 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
         if kind == "local":
             raise inf.fail(f"calling local variable '{name}' is not supported", node)
         if kind == "missing":
-            raise inf.fail(f"name '{name}' is not defined", func)
+            raise inf.fail(R.undefined(name), func)
         if kind == "math_function":
             return math_call(inf, node, name)
         if kind == "builtin":

@@ -147,6 +147,13 @@ def bind_slots(fn: Any, npositional: int, keywords: tuple[str | None, ...]) -> t
     return tuple(slots)
 
 
+def undefined(name: str) -> str:
+    """Why a global name that resolve_global found nothing for is not compiled."""
+    if hasattr(builtins, name):
+        return f"builtin '{name}' is not compiled"  # (bin, chr, str, map, ...: CPython runs it)
+    return f"name '{name}' is not defined"
+
+
 def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
     """The binding of a global name now, or None if it is bound to nothing usable."""
     from modjit.runtime.dispatch import JitFunction
