@@ -75,6 +75,30 @@ def walk2d(n, moves, weights):
 
 
 print(walk2d(5000, [(0, 1), (1, 0), (0, -1), (-1, 0)], [0.5, 1.5, -2.25]))
+
+
+def deal(rounds):
+    deck = list(range(52))
+    best = 0
+    for _ in range(rounds):
+        random.shuffle(deck)
+        hand = deck[:5]
+        best = max(best, sum(hand))
+    return best, deck[:5], len(deck)
+
+
+def shuffled_floats(xs, k):
+    for _ in range(k):
+        random.shuffle(xs)
+    return xs[0] + 2 * xs[-1]
+
+
+print(deal(300))
+ys = [0.5, 1.25, -3.0, 8.0]
+print(shuffled_floats(ys, 7), ys)
+one = [4]
+random.shuffle(one)
+print(one, shuffled_floats([2.0], 2))
 state = random.getstate()
 a = pi(2000)
 random.setstate(state)

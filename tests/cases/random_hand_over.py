@@ -28,6 +28,11 @@ def pick(xs):
     return random.choice(xs)
 
 
+def shuffle_then_overflow(xs, n):
+    random.shuffle(xs)  # the caller's list is put back as it was before CPython's re-run
+    return xs[0] * 2 ** n
+
+
 def draw():
     return random.random()
 
@@ -56,6 +61,9 @@ try:
 except IndexError as e:
     print("IndexError:", e)
 print(pick([1, 2.5, 3]), pick([1, 2.5, 3]))  # items of two types: CPython's choice
+zs = [1, 2, 3, 4, 5]
+print(shuffle_then_overflow(zs, 3), zs)
+print(shuffle_then_overflow(zs, 70), zs)
 print(draw())
 random.random = lambda: 0.5  # replaced: compiled callers call the replacement
 print(draw(), random.randint(1, 3) in (1, 2, 3))

@@ -7,6 +7,7 @@ and _randommodule.c of CPython 3.11 compute them from genrand_uint32 (mj.draw):
     randrange(a, b)   a + _randbelow(b - a)
     randint(a, b)     randrange(a, b + 1)
     choice(lst)       lst[_randbelow(len(lst))]
+    shuffle(lst)      for i in reversed(range(1, len(lst))): swap i, _randbelow(i + 1)
     getrandbits(k)    one draw >> (32 - k) for k <= 32; else the low word, then
                       the high one >> (64 - k)
 
@@ -34,6 +35,9 @@ class EmitRandom(EmitOps):
             n = self.list_len(args[0][0])  # type: ignore[attr-defined]
             self.raise_if(self.f.value(f"icmp eq i64 {n}, 0"), E.E_DEOPT_VALUE, node)
             return self.list_get(args[0], (self.below(n, node), INT), node)[0]  # type: ignore[attr-defined]
+        if name == "shuffle":
+            self.shuffle(args[0][0], node)
+            return "false"
         if name == "uniform":
             a, b = args
             span = self.binop(ast.Sub(), b, a, node, _sum_type(a[1], b[1]))
@@ -49,6 +53,32 @@ class EmitRandom(EmitOps):
         width = self.overflow_checked("ssub", stop, start, node)
         self.raise_if(self.f.value(f"icmp sle i64 {width}, 0"), E.E_DEOPT_VALUE, node)
         return self.f.value(f"add i64 {start}, {self.below(width, node)}")
+
+    def shuffle(self, lst: str, node: ast.Call) -> None:
+        """random.shuffle(lst): for i from len-1 down to 1, swap items i and
+        _randbelow(i + 1) (pointers trade places: no count changes); a list
+        others see is copied first (journal), as for sort()."""
+        f = self.f
+        if self.mutation_visible(node.args[0]):  # type: ignore[attr-defined]
+            self.journal_snapshot(lst)  # type: ignore[attr-defined]
+        items = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
+        counter = f.alloca(f.tmp("shuf"), "i64")
+        f.emit(f"store i64 {f.value(f'sub i64 {self.list_len(lst)}, 1')}, ptr {counter}")  # type: ignore[attr-defined]
+        head, body, done = f.new_label("shuf"), f.new_label("shufbody"), f.new_label("shufdone")
+        f.br(head)
+        f.block(head)
+        i = f.value(f"load i64, ptr {counter}")
+        f.cbr(f.value(f"icmp sgt i64 {i}, 0"), body, done)
+        f.block(body)
+        j = self.below(f.value(f"add i64 {i}, 1"), node)
+        pi = f.value(f"getelementptr ptr, ptr {items}, i64 {i}")
+        pj = f.value(f"getelementptr ptr, ptr {items}, i64 {j}")
+        xi, xj = f.value(f"load ptr, ptr {pi}"), f.value(f"load ptr, ptr {pj}")
+        f.emit(f"store ptr {xj}, ptr {pi}")
+        f.emit(f"store ptr {xi}, ptr {pj}")
+        f.emit(f"store i64 {f.value(f'sub i64 {i}, 1')}, ptr {counter}")
+        f.br(head)
+        f.block(done)
 
     def overflow_checked(self, op: str, a: str, b: str, node: ast.AST) -> str:
         pair = self.f.value(f"call {{i64, i1}} {self.need(op) and f'@llvm.{op}.with.overflow.i64'}(i64 {a}, i64 {b})")

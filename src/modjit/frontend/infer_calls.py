@@ -88,13 +88,14 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
 
 def random_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     """random.random(), uniform(a, b) of numbers; randint(a, b), randrange(n) and
-    randrange(a, b) of ints; choice(lst) of a list (codegen/emit_random.py)."""
+    randrange(a, b) of ints; choice(lst), shuffle(lst) of a list (codegen/emit_random.py)."""
     ts = _args(inf, node)
-    if name == "choice":
+    if name in ("choice", "shuffle"):
         if len(ts) != 1 or not isinstance(ts[0], ListType) or ts[0].elem == BOTTOM:
             raise inf.fail(f"random.choice() of ({', '.join(map(str, ts))}) is not compiled", node)
-        inf.u.calls[node] = CallInfo("random", name, ts[0].elem, arg_types=tuple(ts))
-        return ts[0].elem
+        result = ts[0].elem if name == "choice" else NONE
+        inf.u.calls[node] = CallInfo("random", name, result, arg_types=tuple(ts))
+        return result
     arities = {"random": (0,), "uniform": (2,), "randint": (2,), "randrange": (1, 2)}[name]
     kinds = (INT, BOOL, FLOAT, BOTTOM) if name == "uniform" else (INT, BOOL, BOTTOM)
     if len(ts) not in arities or any(t not in kinds for t in ts):

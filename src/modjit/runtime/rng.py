@@ -1,6 +1,6 @@
 """The `random` module's generator, as compiled code draws from it.
 
-random.random(), randint, randrange, uniform and choice are bound methods of the
+random.random(), randint, randrange, uniform, choice and shuffle are bound methods of the
 module's hidden instance `random._inst`, a _random.Random: a Mersenne Twister
 whose state CPython 3.11 keeps in the object itself (Modules/_randommodule.c):
 
@@ -25,7 +25,7 @@ from typing import Any
 
 STATE_OFFSET = 16  # index, then the 624 words
 STATE_BYTES = 4 + 624 * 4
-FUNCTIONS = ("random", "randint", "randrange", "uniform", "choice")
+FUNCTIONS = ("random", "randint", "randrange", "uniform", "choice", "shuffle")
 _checked: dict[int, bool] = {}
 
 
