@@ -22,13 +22,17 @@ CASES = [
     ("a = [0] * n\nreturn [a[i] for i in range(n)]", {"a"}),
     ("a = list(range(n))\nb = a[:]\nb[0] = a[-1]\nreturn b[0]", {"a", "b"}),
     ("a = list(range(1, n, 2))\nreturn a[0]", {"a"}),
-    ("a = [0.5] * n\nb = a[:]\nreturn b", set()),  # (b escapes, and so a is copied from a list)
+    ("a = [0.5] * n\nb = a[:]\nreturn b", {"a", "b"}),  # (b becomes a list as it is returned)
+    ("a = [0.5] * n\nb = a[:]\nreturn b, 1", set()),  # (in a tuple: b escapes, so a is copied into a list)
     ("a = [0] * n\nb = a[1:]\nreturn b[0]", set()),
     ("a = [0] * n\nb = a[:]\nreturn b[0]", {"a", "b"}),
     ("a = [0] * n\nb = a[:]\nc = b\nreturn c[0]", set()),
     ("a = p[:]\nreturn a[0]", set()),  # (a copy of a list: a list)
     # every other use keeps the list a list
-    ("a = [0] * n\nreturn a", set()),
+    ("a = [0] * n\nreturn a", {"a"}),
+    ("g = [[0] * n for _ in range(n)]\nreturn g", {"g"}),
+    ("a = [0] * n\nreturn (a)", {"a"}),
+    ("a = [0] * n\nreturn a if n else p", set()),
     ("a = [0] * n\nprint(a)", set()),
     ("a = [0] * n\nb = a\nb[0] = 1", set()),
     ("a = [0] * n\nfor x in a:\n    a[0] = x", {"a"}),

@@ -70,6 +70,20 @@ def arrays(n, k):  # native arrays: rebound in a loop, freed on every way out
         return a[n - 1] * 2 ** 62  # leaves 64 bits: hands over, CPython runs the call again
     return a[0] + len(b)
 
+def arrays_returned(n, k):  # arrays made into lists as they are returned (a NaN hands over)
+    a = [k * 0.5] * n
+    f = [0.25] * n
+    if k == 3:
+        f[0] = float("nan")
+        return f
+    if k == 1:
+        return [a[0] + len(f)]
+    return a
+
+def grid_returned(n, k):
+    g = [[0.5] * n for _ in range(k)]
+    return g
+
 def leave_early(a, b):
     for v in a + b:
         if v == 2:
@@ -93,6 +107,8 @@ CALLS = {
     "error_leaves_loop_over_temporary": _raising,
     "fresh_list_swaps": lambda ns, a, b, k: ns["swaps"](a, b, k % 3),
     "error_exit_releases_rebound_list_variables": lambda ns, a, b, k: _caught(ns["rebinds"], a, b),
+    "native_arrays_returned": lambda ns, a, b, k: (ns["arrays_returned"](3 + k % 4, 3 if k % 500 == 9 else k % 3),
+                                                   ns["grid_returned"](k % 4, 2 + k % 3)),
     "native_arrays_freed": lambda ns, a, b, k: _caught(lambda a, b: ns["arrays"](3 + k % 5, 2 if k % 400 == 7 else k % 2), a, b),
 }
 

@@ -256,6 +256,33 @@ def reductions(n):
     return sum(flags) + max(ints)
 
 
+def sieve_flags(n):
+    f = [True] * (n + 1)
+    f[0] = f[1] = False
+    i = 2
+    while i * i <= n:
+        if f[i]:
+            for j in range(i * i, n + 1, i):
+                f[j] = False
+        i += 1
+    return f  # a new list of bools as it leaves
+
+
+def prefix_sums(n):
+    s = [0] * (n + 1)
+    for i in range(n):
+        s[i + 1] = s[i] + i * i - 300
+    return s
+
+
+def table(n, m):
+    g = [[0.5] * m for _ in range(n)]
+    for i in range(n):
+        for j in range(m):
+            g[i][j] *= i - j
+    return g
+
+
 def bad_step(n):
     a = list(range(0, n, 0))
     return len(a)
@@ -337,6 +364,14 @@ except NameError as e:
 print(empty_grid(0), empty_grid(7), negative_rows(-2, 3), negative_rows(2, -3), negative_rows(0, 5))
 print(walks(5), walks(1))
 print(reductions(6))
+fl = sieve_flags(30)
+print([i for i in range(31) if fl[i]], len(fl), fl[:4], sieve_flags(1))
+ps = prefix_sums(12)
+ps.append(-1)
+print(ps, prefix_sums(0), ps[3] is prefix_sums(5)[3])
+tb = table(3, 4)
+tb[0].append(9.0)
+print(tb, table(0, 5), table(2, 0), tb[1] is tb[2])
 print(fannkuch(7))
 try:
     bad_step(3)

@@ -60,3 +60,13 @@ try:
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
 
+
+
+def with_nan(n):
+    a = [0.0] * n
+    a[1] = float("nan")
+    return a  # CPython's list holds its NaN object, found by identity: hands over
+
+
+x = with_nan(3)
+print(x, x[1] in x, with_nan(2)[1] in with_nan(2))

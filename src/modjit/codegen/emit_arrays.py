@@ -10,6 +10,7 @@ ints, floats or bools that only the function sees, kept unboxed.
                       address of row i (checked against n), g[i][j] an item
     len(name)      -> the length, kept in a slot of its own (an SSA value in
                       optimised code: no store to the buffer may change it)
+    return name    -> a new list of the items, boxed (a grid: of new rows)
 
 The name's variable slot holds the buffer, and its release (at a return, on
 the error exit, at a rebinding) frees it.  A buffer too large to allocate
@@ -28,6 +29,7 @@ from modjit.codegen.irtext import FunctionText
 from modjit.frontend.arrays import REDUCTIONS, is_grid, item_of, made_from, native_arrays
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT, Type
+from modjit.runtime import capi
 from modjit.runtime import errors as E
 
 _LLVM = {INT: "i64", FLOAT: "double", BOOL: "i8"}
@@ -356,6 +358,83 @@ class EmitArrays(EmitLists):
         if item == BOOL and how != "sum":
             return f.value(f"trunc i64 {result} to i1")
         return result
+
+    # -- return name ------------------------------------------------------------------
+    def returned(self, e: ast.expr) -> Value:
+        """The value `return e` gives: an array becomes a new list of its items
+        (a temp: the return takes its own reference)."""
+        name = self.array_of(e)
+        if name is None:
+            return self.expr(e)  # type: ignore[attr-defined, no-any-return]
+        f, item = self.f, self.arrays[name]
+        data = self.load_var(name, e)[0]
+        rows = f.value(f"load i64, ptr {self.array_lens[name]}")
+        if name not in self.grids:
+            return self.items_list(data, rows, item, e), self.u.types[e]
+        outer = self.new_list(rows)
+        cols = f.value(f"load i64, ptr {self.array_cols[name]}")
+
+        def row(r: str) -> None:
+            start = f.value(f"getelementptr {_LLVM[item]}, ptr {data}, i64 {f.value(f'mul i64 {r}, {cols}')}")
+            lst = self.new_list(cols, owner=outer, at=r)
+            self.fill_list(lst, start, cols, item, e)
+
+        self.each_index(rows, row)
+        return outer, self.u.types[e]
+
+    def new_list(self, n: str, owner: str | None = None, at: str = "") -> str:
+        """PyList_New(n): a temp, or (`owner`) put at once into item `at` of
+        `owner`, which releases it on an error exit."""
+        f = self.f
+        lst = f.value(f"call ptr {self.need('PyList_New')}(i64 {n})")
+        self.raise_pyerr_if_null(lst)
+        if owner is None:
+            return self.temp(lst)
+        items = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {owner}, i64 24')}")
+        f.emit(f"store ptr {lst}, ptr {f.value(f'getelementptr ptr, ptr {items}, i64 {at}')}")
+        return lst
+
+    def items_list(self, data: str, n: str, item: Type, node: ast.AST) -> str:
+        lst = self.new_list(n)
+        self.fill_list(lst, data, n, item, node)
+        return lst
+
+    def fill_list(self, lst: str, data: str, n: str, item: Type, node: ast.AST) -> None:
+        """Box the `n` items at `data` into the new list `lst`.  A NaN hands
+        over: CPython's list holds the object it made, which `x in lst` finds
+        by identity."""
+        f = self.f
+        items = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
+
+        def one(i: str) -> None:
+            ty = _LLVM[item]
+            v = f.value(f"load {ty}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
+            if item == BOOL:
+                obj = self.box((f.value(f"trunc i8 {v} to i1"), BOOL))
+            else:
+                if item == FLOAT:
+                    self.raise_if(f.value(f"fcmp uno double {v}, 0.0"), E.E_DEOPT_VALUE, node)
+                obj = self.box_int_cached(v) if item == INT and capi.SMALL_INTS is not None else self.box((v, item))
+                self.raise_pyerr_if_null(obj)
+            f.emit(f"store ptr {obj}, ptr {f.value(f'getelementptr ptr, ptr {items}, i64 {i}')}")
+
+        self.each_index(n, one)
+
+    def each_index(self, n: str, body: Callable[[str], None]) -> None:
+        """body(i) for i from 0 below n."""
+        f = self.f
+        counter = f.alloca(f.tmp("each"), "i64")
+        f.emit(f"store i64 0, ptr {counter}")
+        head, loop, done = f.new_label("each"), f.new_label("eachbody"), f.new_label("eachdone")
+        f.br(head)
+        f.block(head)
+        i = f.value(f"load i64, ptr {counter}")
+        f.cbr(f.value(f"icmp ult i64 {i}, {n}"), loop, done)
+        f.block(loop)
+        body(i)
+        f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
+        f.br(head)
+        f.block(done)
 
     def element_moves(self, s: ast.Assign) -> bool:
         """(items of arrays are values: the plain reads and stores serve them)"""

@@ -94,7 +94,7 @@ class FunctionEmitter(FrameCounting):
             self.leave_frame()
             self.f.term(f"ret {t.llvm} false" if t == NONE else f"ret {t.llvm} poison")
             return
-        v = self.coerce(self.expr(s.value), t)
+        v = self.coerce(self.returned(s.value), t)
         self.check_kept((v, t), s.value)  # (`f(a) in a` finds a[0] by identity)
         for item in list_parts(v, t, self.f):
             self.incref(item)  # the caller receives a new reference to each list

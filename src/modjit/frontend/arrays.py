@@ -21,11 +21,12 @@ and every occurrence is one of:
     len(name)               the builtin
     sum(name), min(name), max(name)
     for x in name           (a loop that does not bind the name again)
+    return name             (a new list of its items is made then: no one saw it before)
 
 or, for a grid (list[list[int|float|bool]], one buffer of rows * cols items):
 
     name = [[v] * m for _ in range(n)]
-    name[i][j], len(name), len(name[i])
+    name[i][j], len(name), len(name[i]), return name
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def _use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes, arrays: 
     if isinstance(node.ctx, ast.Store):  # `name = [v] * n`: the only way the name is bound
         return isinstance(parent, ast.Assign) and parent.targets == [node] \
             and made_from(parent.value, u, t, arrays) is not None
+    if isinstance(parent, ast.Return):  # made into a list as it leaves (codegen: array_to_list)
+        return True
     if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords:
         info = u.calls.get(parent)
         return _is_len(parent, u) or (not is_grid(t) and info is not None and info.kind == "pycall"
