@@ -1,6 +1,7 @@
 # Compiled draws are undoable: a hand-over puts the generator back as the call
 # found it, and CPython's re-run draws the very same numbers.
 import random
+import sys
 
 
 def draws_then_overflow(n):
@@ -31,6 +32,13 @@ def pick(xs):
 def shuffle_then_overflow(xs, n):
     random.shuffle(xs)  # the caller's list is put back as it was before CPython's re-run
     return xs[0] * 2 ** n
+
+
+def many_then_overflow(n, big):
+    s = 0.0
+    for _ in range(n):  # past 624 draws: the generator twists its words, which the undo puts back
+        s += random.random()
+    return s, big * big * big
 
 
 def draw():
@@ -64,6 +72,8 @@ print(pick([1, 2.5, 3]), pick([1, 2.5, 3]))  # items of two types: CPython's cho
 zs = [1, 2, 3, 4, 5]
 print(shuffle_then_overflow(zs, 3), zs)
 print(shuffle_then_overflow(zs, 70), zs)
+print(many_then_overflow(3000, 5), random.random())
+print(many_then_overflow(3000, 2 ** 40), random.random())
 print(draw())
 random.random = lambda: 0.5  # replaced: compiled callers call the replacement
 print(draw(), random.randint(1, 3) in (1, 2, 3))

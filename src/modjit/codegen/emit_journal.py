@@ -417,9 +417,17 @@ snapshot:
   %c = call i32 @PyList_SetSlice(ptr %obj, i64 0, i64 {2**62}, ptr %pay)
   br label %relpay
 rng:
+  %copied = icmp ne i64 %pay.i, 0
+  br i1 %copied, label %rngwords, label %rngindex
+rngwords:
   %state = getelementptr i8, ptr %obj, i64 {rng.STATE_OFFSET}
   %saved = getelementptr i8, ptr %pay, i64 32
   call void @llvm.memcpy.p0.p0.i64(ptr %state, ptr %saved, i64 {rng.STATE_BYTES}, i1 false)
+  br label %rngindex
+rngindex:
+  %rngindexp = getelementptr i8, ptr %obj, i64 {rng.STATE_OFFSET}
+  %index.32 = trunc i64 %index to i32
+  store i32 %index.32, ptr %rngindexp
   br label %relpay
 relpay:
   call void @Py_DecRef(ptr %pay)

@@ -25,10 +25,22 @@ from modjit.frontend.types import BOOL, FLOAT, INT, Type
 from modjit.runtime import errors as E
 from modjit.runtime import rng
 
+# The levels CPython's calls count, in the order each depth is first reached
+# (random.py, CPython 3.11): randint's frame, randrange's, then operator.index
+# (C), then _randbelow's frame beside it and bit_length (C) below
+LEVELS = {
+    "random": ("C",),
+    "uniform": ("frame", "C"),  # then self.random()
+    "randrange": ("frame", "C", "C"),  # _index; _randbelow; bit_length / getrandbits
+    "randint": ("frame", "frame", "C", "C"),
+    "choice": ("frame", "frame", "C"),  # (its len() calls are specialised, and count no level)
+}
+
 
 class EmitRandom(EmitOps):
     def random_call(self, name: str, node: ast.Call) -> str:
         args = [self.expr(a) for a in node.args]  # type: ignore[attr-defined]
+        self.recursion_room(name, node)
         if name == "random":
             return self.draw_float(node)
         if name == "choice":  # seq[_randbelow(len(seq))] of a list (empty: CPython's IndexError)
@@ -53,6 +65,24 @@ class EmitRandom(EmitOps):
         width = self.overflow_checked("ssub", stop, start, node)
         self.raise_if(self.f.value(f"icmp sle i64 {width}, 0"), E.E_DEOPT_VALUE, node)
         return self.f.value(f"add i64 {start}, {self.below(width, node)}")
+
+    def recursion_room(self, name: str, node: ast.Call) -> None:
+        """CPython's call counts levels against the recursion limit before it
+        draws (LEVELS); the first one past the limit raises RecursionError,
+        its message saying whether a frame or a C call was refused.  shuffle's
+        many calls: within 3 levels of the limit, CPython runs it."""
+        counter = self.ctx.cells.recursion_remaining_addr
+        if not counter:
+            return
+        f = self.f
+        room = f.value(f"load i32, ptr {ptr_const(counter)}")
+        levels = LEVELS.get(name)
+        if levels is None:
+            self.raise_if(f.value(f"icmp slt i32 {room}, 3"), E.E_DEOPT_VALUE, node)
+            return
+        for r, kind in enumerate(levels):  # (the first refused level is number `room`)
+            code = E.E["recursion"] if kind == "frame" else E.E["recursion_call"]
+            self.raise_if(f.value(f"icmp sle i32 {room}, {r}"), code, node)
 
     def shuffle(self, lst: str, node: ast.Call) -> None:
         """random.shuffle(lst): for i from len-1 down to 1, swap items i and

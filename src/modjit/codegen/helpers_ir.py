@@ -256,15 +256,20 @@ ask:
 }""",
     # runtime/rng.py: one genrand_uint32 of the Mersenne Twister in the object %rng
     # (CPython 3.11's _randommodule.c, its twist done as one loop with wrapped
-    # indices), 0..2**32-1; first, unless the call running now (its records start
-    # at the entry mark) has one, a J_RNG record of the state as it was.  -1: no
-    # room for the record, nothing drawn (the call hands over).
+    # indices), 0..2**32-1.  First, unless the call running now (its records
+    # start at the entry mark) has one, a J_RNG record of the index as it was;
+    # the 624 words are copied into it only before the call's first twist (a
+    # small function drawing once per call from CPython copied 2.5 KB a call:
+    # 7x python3's time).  -1: no room for the record, or no memory for the
+    # copy; nothing drawn (the call hands over).
     "mj.draw": """
 define internal i64 @mj.draw(ptr %rng, ptr %count, ptr %base, ptr %markp, ptr %atp) nounwind noinline {
 entry:
   %at = load i64, ptr %atp
   %mark = load i64, ptr %markp
   %n = load i64, ptr %count
+  %indexp = getelementptr i8, ptr %rng, i64 STATE_OFFSET
+  %mt = getelementptr i8, ptr %rng, i64 WORDS_OFFSET
   %after = icmp sge i64 %at, %mark
   %kept = icmp slt i64 %at, %n
   %inside = and i1 %after, %kept
@@ -280,15 +285,7 @@ check:
   br i1 %saved, label %draw, label %save
 save:
   %room = icmp ult i64 %n, ROOM
-  br i1 %room, label %copy, label %fail
-copy:
-  %src = getelementptr i8, ptr %rng, i64 STATE_OFFSET
-  %bytes = call ptr @PyBytes_FromStringAndSize(ptr %src, i64 STATE_BYTES)
-  %made = icmp ne ptr %bytes, null
-  br i1 %made, label %record, label %nomem
-nomem:
-  call void @PyErr_Clear()
-  br label %fail
+  br i1 %room, label %record, label %fail
 fail:
   ret i64 -1
 record:
@@ -296,10 +293,12 @@ record:
   store i64 J_RNG, ptr %r
   %r.obj = getelementptr i64, ptr %r, i64 1
   store ptr %rng, ptr %r.obj
+  %old = load i32, ptr %indexp
+  %old.64 = sext i32 %old to i64
   %r.index = getelementptr i64, ptr %r, i64 2
-  store i64 0, ptr %r.index
+  store i64 %old.64, ptr %r.index
   %r.payload = getelementptr i64, ptr %r, i64 3
-  store ptr %bytes, ptr %r.payload
+  store i64 0, ptr %r.payload
   %refs = load i64, ptr %rng
   %refs1 = add i64 %refs, 1
   store i64 %refs1, ptr %rng
@@ -308,13 +307,28 @@ record:
   store i64 %n, ptr %atp
   br label %draw
 draw:
-  %indexp = getelementptr i8, ptr %rng, i64 STATE_OFFSET
-  %mt = getelementptr i8, ptr %rng, i64 WORDS_OFFSET
+  %mine = phi i64 [%at, %check], [%n, %record]
   %index = load i32, ptr %indexp
   %spent = icmp sge i32 %index, 624
-  br i1 %spent, label %twist, label %take
+  br i1 %spent, label %keep, label %take
+keep:
+  %k = getelementptr [4 x i64], ptr %base, i64 %mine
+  %k.payload = getelementptr i64, ptr %k, i64 3
+  %copied = load ptr, ptr %k.payload
+  %has = icmp ne ptr %copied, null
+  br i1 %has, label %twist, label %copy
+copy:
+  %bytes = call ptr @PyBytes_FromStringAndSize(ptr %indexp, i64 STATE_BYTES)
+  %made = icmp ne ptr %bytes, null
+  br i1 %made, label %copied.ok, label %nomem
+nomem:
+  call void @PyErr_Clear()
+  ret i64 -1
+copied.ok:
+  store ptr %bytes, ptr %k.payload
+  br label %twist
 twist:
-  %kk = phi i64 [0, %draw], [%kk1, %twist]
+  %kk = phi i64 [0, %keep], [0, %copied.ok], [%kk1, %twist]
   %kk1 = add i64 %kk, 1
   %wrap1 = icmp eq i64 %kk1, 624
   %next = select i1 %wrap1, i64 0, i64 %kk1

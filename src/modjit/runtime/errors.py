@@ -60,6 +60,7 @@ EXCEPTIONS: dict[int, tuple[type[BaseException], str]] = {
     25: (ValueError, "range() arg 3 must not be zero"),
     26: (ValueError, "negative shift count"),
     27: (RecursionError, "maximum recursion depth exceeded"),
+    28: (RecursionError, "maximum recursion depth exceeded while calling a Python object"),
     40: (IndexError, "list index out of range"),
     41: (IndexError, "list assignment index out of range"),
     30: (NameError, "name '{name}' is not defined"),
@@ -73,7 +74,7 @@ E = {
     "float_div_zero": 13, "float_floordiv_zero": 14, "float_mod_zero": 15,
     "zero_neg_pow": 16, "float_divmod_zero": 17, "math_domain": 20, "math_range": 21, "pow_overflow": 22,
     "int_of_inf": 23, "int_of_nan": 24, "range_step_zero": 25, "negative_shift": 26,
-    "recursion": 27, "list_index": 40, "list_assign_index": 41, "name_error": 30, "unbound_local": 31,
+    "recursion": 27, "recursion_call": 28, "list_index": 40, "list_assign_index": 41, "name_error": 30, "unbound_local": 31,
     "unbound_free": 32,
 }
 

@@ -23,7 +23,8 @@ J_POP = 3  # lst.pop() took `payload` (an owned reference) from the end
 J_REVERSE = 4  # lst.reverse()
 J_GLOBAL = 5  # the namespace `object` bound the str `index` to `payload` (owned, or 0: unbound)
 J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy): insert, sort, ...
-J_RNG = 7  # the generator `object` held the state in the bytes `payload` (owned): runtime/rng.py
+J_RNG = 7  # the generator `object` had `index` and, if the call twisted it, the words in the
+# bytes `payload` (owned; else 0): runtime/rng.py
 # (the trim and undo loops, which release what records own, are TRIM_IR and UNDO_IR)
 # Entries (8 MiB reserved, touched as used); a full journal checkpoints the lists
 # mutated further (Journal.checkpoint).  A long loop storing into a shared list writes
