@@ -140,3 +140,27 @@ def test_ctrl_c_in_a_loop_on_cpython(tmp_path: Path) -> None:
         _, err = p.communicate(timeout=60)
         results.append((p.returncode, err.strip().splitlines()[-1]))
     assert results[0] == results[1] == (-signal.SIGINT, "KeyboardInterrupt")
+
+
+@pytest.mark.parametrize("import_first", [True, False])
+def test_programs_own_module_named_as_a_standard_one(import_first: bool, tmp_path: Path) -> None:
+    """A random.py beside the program: its `import random` is its own, as under
+    python3, whether it imports it before or after LLVM loads (llvmlite imports
+    the standard random through tempfile), and code still compiles."""
+    (tmp_path / "random.py").write_text("def helper():\n    return 4\n")
+    body = "def f(n):\n    return n * 2\nprint(f(3))\n"
+    imp = "import random\nprint(random.helper(), random.__file__ == __file__.replace('prog', 'random'))\n"
+    (tmp_path / "prog.py").write_text(imp + body if import_first else body + imp)
+    want = run([sys.executable, "prog.py"], tmp_path)
+    got = run([sys.executable, "-m", "modjit", "run", "--stats", "prog.py"], tmp_path)
+    assert got[:2] == want[:2]
+    assert "2 units compiled" in got[2] or "3 units compiled" in got[2], got[2]
+
+
+def test_stats_after_a_low_recursion_limit(tmp_path: Path) -> None:
+    """The report's imports (rich) need more levels than a program's limit of 60 left."""
+    (tmp_path / "prog.py").write_text("import sys\nsys.setrecursionlimit(60)\n"
+                                      "def f(n):\n    return n + 1\nprint(f(2))\n")
+    out, status, err = run([sys.executable, "-m", "modjit", "run", "--stats", "prog.py"], tmp_path)
+    assert (out, status) == ("3\n", 0), err
+    assert "units compiled" in err

@@ -283,6 +283,26 @@ def table(n, m):
     return g
 
 
+def shared_ints(n):
+    # `[v] * n` holds one object n times: returned, the items still equal to
+    # v share one again (identity, and memory: 10**7 objects made took 7x)
+    a = [1000] * n
+    return a
+
+
+def shared_floats(n):
+    b = [2.5] * n
+    b[1] = 3.5
+    return b
+
+
+def shared_copy(n):
+    a = [1000] * n
+    c = a[:]
+    c[0] = 5
+    return c
+
+
 def bad_step(n):
     a = list(range(0, n, 0))
     return len(a)
@@ -364,6 +384,8 @@ except NameError as e:
 print(empty_grid(0), empty_grid(7), negative_rows(-2, 3), negative_rows(2, -3), negative_rows(0, 5))
 print(walks(5), walks(1))
 print(reductions(6))
+sa, sb, sc = shared_ints(4), shared_floats(4), shared_copy(4)
+print(sa[0] is sa[3], sb[0] is sb[2], sb[1] is sb[0], sc[1] is sc[3], len({id(v) for v in sa}), sb, sc)
 fl = sieve_flags(30)
 print([i for i in range(31) if fl[i]], len(fl), fl[:4], sieve_flags(1))
 ps = prefix_sums(12)

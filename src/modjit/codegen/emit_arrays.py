@@ -50,6 +50,7 @@ class EmitArrays(EmitLists):
         self.array_lens: dict[str, str] = {}  # name -> its length's slot (a grid's rows)
         self.array_caps: dict[str, str] = {}  # name -> how many items its buffer holds
         self.array_cols: dict[str, str] = {}  # grid name -> its rows' length's slot
+        self.array_fills: dict[str, tuple[str, str]] = {}  # name -> (filled?, fill value) slots
 
     def array_of(self, node: ast.AST) -> str | None:
         """The array name `node` (a Name) refers to, or None."""
@@ -71,6 +72,11 @@ class EmitArrays(EmitLists):
             self.f.allocas.append(f"  store i64 0, ptr %acap.{k}")
             if name in self.grids:
                 self.array_cols[name] = self.f.alloca(f"%acols.{k}", "i64")
+            if self.arrays[name] != BOOL:  # the value `[v] * n` filled it with (array_fill)
+                item = self.arrays[name].llvm
+                self.array_fills[name] = (self.f.alloca(f"%ahas.{k}", "i1"), self.f.alloca(f"%afill.{k}", item))
+                self.f.allocas.append(f"  store i1 false, ptr %ahas.{k}")
+                self.f.allocas.append(f"  store {item} zeroinitializer, ptr %afill.{k}")
 
     def release_var(self, name: str, on_error: bool = False) -> None:
         if name not in self.arrays:
@@ -152,6 +158,7 @@ class EmitArrays(EmitLists):
         count = self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {n}, 0')}, i64 0, i64 {n}")
         data = self.array_alloc(name, count, _zero(_repeated(e)), e)
         self.fill_with(data, count, item, v, _zero(_repeated(e)))
+        self.set_fill(name, v)
         return data, count
 
     def repeat_values(self, e: ast.BinOp, item: Type) -> tuple[str, str]:
@@ -204,6 +211,7 @@ class EmitArrays(EmitLists):
         count = f.value(f"mul i64 {rows}, {cols}")
         data = self.array_alloc(name, count, _zero(_repeated(e.elt)), e)
         self.fill_with(data, count, item, v, _zero(_repeated(e.elt)))
+        self.set_fill(name, v)
         f.emit(f"store i64 {cols}, ptr {self.array_cols[name]}")
         return data, rows
 
@@ -218,6 +226,7 @@ class EmitArrays(EmitLists):
         count = range_length(f, start, stop, step)
         data = self.array_alloc(name, count, False, e)
         self.fill(data, count, "i64", lambda i: f.value(f"add i64 {start}, {f.value(f'mul i64 {i}, {step}')}"))
+        self.set_fill(name, None)
         return data, count
 
     def array_copy(self, name: str, e: ast.Subscript) -> tuple[str, str]:
@@ -231,7 +240,19 @@ class EmitArrays(EmitLists):
         size = f.value(f"mul i64 {count}, {_WIDTH[item]}")
         f.emit(f"call void {self.need('memmove') and '@llvm.memmove.p0.p0.i64'}(ptr {data}, ptr {src}, "
                f"i64 {size}, i1 false)")
+        if name in self.array_fills:  # (the copy shares the source's item objects in CPython)
+            has, fill = self.array_fills[e.value.id]
+            ty = self.arrays[name].llvm
+            f.emit(f"store i1 {f.value(f'load i1, ptr {has}')}, ptr {self.array_fills[name][0]}")
+            f.emit(f"store {ty} {f.value(f'load {ty}, ptr {fill}')}, ptr {self.array_fills[name][1]}")
         return data, count
+
+    def set_fill(self, name: str, v: str | None) -> None:
+        if name in self.array_fills:
+            has, fill = self.array_fills[name]
+            self.f.emit(f"store i1 {'false' if v is None else 'true'}, ptr {has}")
+            if v is not None:
+                self.f.emit(f"store {self.arrays[name].llvm} {v}, ptr {fill}")
 
     def fill(self, data: str, count: str, ty: str, value: Callable[[str], str]) -> None:
         """Store value(i) at each index i below `count`."""
@@ -370,14 +391,15 @@ class EmitArrays(EmitLists):
         data = self.load_var(name, e)[0]
         rows = f.value(f"load i64, ptr {self.array_lens[name]}")
         if name not in self.grids:
-            return self.items_list(data, rows, item, e), self.u.types[e]
+            return self.items_list(data, rows, item, e, name), self.u.types[e]
         outer = self.new_list(rows)
         cols = f.value(f"load i64, ptr {self.array_cols[name]}")
+        shared = self.shared_fill(name)
 
         def row(r: str) -> None:
             start = f.value(f"getelementptr {_LLVM[item]}, ptr {data}, i64 {f.value(f'mul i64 {r}, {cols}')}")
             lst = self.new_list(cols, owner=outer, at=r)
-            self.fill_list(lst, start, cols, item, e)
+            self.fill_list(lst, start, cols, item, e, shared)
 
         self.each_index(rows, row)
         return outer, self.u.types[e]
@@ -394,13 +416,29 @@ class EmitArrays(EmitLists):
         f.emit(f"store ptr {lst}, ptr {f.value(f'getelementptr ptr, ptr {items}, i64 {at}')}")
         return lst
 
-    def items_list(self, data: str, n: str, item: Type, node: ast.AST) -> str:
+    def items_list(self, data: str, n: str, item: Type, node: ast.AST, name: str) -> str:
         lst = self.new_list(n)
-        self.fill_list(lst, data, n, item, node)
+        self.fill_list(lst, data, n, item, node, self.shared_fill(name))
         return lst
 
-    def fill_list(self, lst: str, data: str, n: str, item: Type, node: ast.AST) -> None:
-        """Box the `n` items at `data` into the new list `lst`.  A NaN hands
+    def shared_fill(self, name: str) -> tuple[str, str, str] | None:
+        """(filled?, fill value, its object): `[1000] * n` holds one object n
+        times in CPython, and the items still equal to it share one object
+        again (10**7 floats made one each took 7x python3's time and 5.6x its
+        memory).  The object is a temp: the return takes its own references."""
+        if name not in self.array_fills:
+            return None
+        f, t = self.f, self.arrays[name]
+        has_slot, fill_slot = self.array_fills[name]
+        has, fill = f.value(f"load i1, ptr {has_slot}"), f.value(f"load {t.llvm}, ptr {fill_slot}")
+        obj = self.box((fill, t))
+        self.raise_pyerr_if_null(obj)
+        return has, fill, self.temp(obj)
+
+    def fill_list(self, lst: str, data: str, n: str, item: Type, node: ast.AST,
+                  shared: tuple[str, str, str] | None) -> None:
+        """Box the `n` items at `data` into the new list `lst` (an item equal
+        to the fill value, bit for bit, gets its `shared` object).  A NaN hands
         over: CPython's list holds the object it made, which `x in lst` finds
         by identity."""
         f = self.f
@@ -414,11 +452,32 @@ class EmitArrays(EmitLists):
             else:
                 if item == FLOAT:
                     self.raise_if(f.value(f"fcmp uno double {v}, 0.0"), E.E_DEOPT_VALUE, node)
-                obj = self.box_int_cached(v) if item == INT and capi.SMALL_INTS is not None else self.box((v, item))
-                self.raise_pyerr_if_null(obj)
+                obj = self.box_shared(v, item, shared) if shared is not None else self.box_new(v, item)
             f.emit(f"store ptr {obj}, ptr {f.value(f'getelementptr ptr, ptr {items}, i64 {i}')}")
 
         self.each_index(n, one)
+
+    def box_new(self, v: str, item: Type) -> str:
+        obj = self.box_int_cached(v) if item == INT and capi.SMALL_INTS is not None else self.box((v, item))
+        self.raise_pyerr_if_null(obj)
+        return obj
+
+    def box_shared(self, v: str, item: Type, shared: tuple[str, str, str]) -> str:
+        f = self.f
+        has, fill, obj = shared
+        bits = (lambda x: f.value(f"bitcast double {x} to i64")) if item == FLOAT else (lambda x: x)
+        same = f.value(f"and i1 {has}, {f.value(f'icmp eq i64 {bits(v)}, {bits(fill)}')}")
+        yes, no, done = f.new_label("bshared"), f.new_label("bnew"), f.new_label("bdone")
+        f.cbr(same, yes, no)
+        f.block(yes)
+        self.incref(obj)
+        f.br(done)
+        f.block(no)
+        new = self.box_new(v, item)
+        no_end = f.open()
+        f.br(done)
+        f.block(done)
+        return f.value(f"phi ptr [{obj}, %{yes}], [{new}, %{no_end}]")
 
     def each_index(self, n: str, body: Callable[[str], None]) -> None:
         """body(i) for i from 0 below n."""

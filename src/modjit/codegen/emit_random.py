@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 
+from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_ops import EmitOps
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.types import BOOL, FLOAT, INT, Type
@@ -34,13 +35,14 @@ LEVELS = {
     "randrange": ("frame", "C", "C"),  # _index; _randbelow; bit_length / getrandbits
     "randint": ("frame", "frame", "C", "C"),
     "choice": ("frame", "frame", "C"),  # (its len() calls are specialised, and count no level)
+    "shuffle": ("frame", "frame", "C"),  # (so are len, reversed and range; then _randbelow)
 }
 
 
 class EmitRandom(EmitOps):
     def random_call(self, name: str, node: ast.Call) -> str:
         args = [self.expr(a) for a in node.args]  # type: ignore[attr-defined]
-        self.recursion_room(name, node)
+        self.recursion_room(name, node, args)
         if name == "random":
             return self.draw_float(node)
         if name == "choice":  # seq[_randbelow(len(seq))] of a list (empty: CPython's IndexError)
@@ -66,23 +68,24 @@ class EmitRandom(EmitOps):
         self.raise_if(self.f.value(f"icmp sle i64 {width}, 0"), E.E_DEOPT_VALUE, node)
         return self.f.value(f"add i64 {start}, {self.below(width, node)}")
 
-    def recursion_room(self, name: str, node: ast.Call) -> None:
+    def recursion_room(self, name: str, node: ast.Call, args: list[Value]) -> None:
         """CPython's call counts levels against the recursion limit before it
         draws (LEVELS); the first one past the limit raises RecursionError,
-        its message saying whether a frame or a C call was refused.  shuffle's
-        many calls: within 3 levels of the limit, CPython runs it."""
+        its message saying whether a frame or a C call was refused.  shuffle
+        of fewer than 2 items calls no _randbelow: its frame alone counts."""
         counter = self.ctx.cells.recursion_remaining_addr
         if not counter:
             return
         f = self.f
         room = f.value(f"load i32, ptr {ptr_const(counter)}")
-        levels = LEVELS.get(name)
-        if levels is None:
-            self.raise_if(f.value(f"icmp slt i32 {room}, 3"), E.E_DEOPT_VALUE, node)
-            return
+        levels = LEVELS[name]
         for r, kind in enumerate(levels):  # (the first refused level is number `room`)
             code = E.E["recursion"] if kind == "frame" else E.E["recursion_call"]
-            self.raise_if(f.value(f"icmp sle i32 {room}, {r}"), code, node)
+            refused = f.value(f"icmp sle i32 {room}, {r}")
+            if name == "shuffle" and r:
+                many = f.value(f"icmp sgt i64 {self.list_len(args[0][0])}, 1")  # type: ignore[attr-defined]
+                refused = f.value(f"and i1 {refused}, {many}")
+            self.raise_if(refused, code, node)
 
     def shuffle(self, lst: str, node: ast.Call) -> None:
         """random.shuffle(lst): for i from len-1 down to 1, swap items i and

@@ -82,15 +82,20 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         interrupted = isinstance(exc, KeyboardInterrupt)
         status = 130 if interrupted else 1
     finally:
-        if stats:
-            from modjit.driver.report import print_stats
+        limit = sys.getrecursionlimit()  # (the program's may be too low for rich's imports
+        sys.setrecursionlimit(max(limit, 1000))  # below; its atexit functions get it back)
+        try:
+            if stats:
+                from modjit.driver.report import print_stats
 
-            print_stats(session)
-        stats_json = stats_json or os.environ.get("MODJIT_STATS_JSON")
-        if stats_json:
-            from modjit.driver.stats import write_stats_json
+                print_stats(session)
+            stats_json = stats_json or os.environ.get("MODJIT_STATS_JSON")
+            if stats_json:
+                from modjit.driver.stats import write_stats_json
 
-            write_stats_json(session, stats_json)
+                write_stats_json(session, stats_json)
+        finally:
+            sys.setrecursionlimit(limit)
     flush_stdout()
     if interrupted:  # CPython then dies by SIGINT, so its parent sees the signal
         import signal

@@ -92,16 +92,19 @@ class RuntimeContext:
         ~70 ms, which a program that compiles nothing (all str, dict, classes)
         need not pay."""
         if self._engine is None:
-            from modjit.codegen.helpers_ir import shared_ir
-            from modjit.engine import create_engine
-            from modjit.engine.shared import link_shared
-            from modjit.runtime.capi import register_symbols
+            from modjit.runtime.imports import standard_modules
 
             if self.engine_name is None:
                 raise RuntimeError("no JIT engine: running with --no-jit")
-            register_symbols()
-            link_shared(shared_ir())
-            self._engine = create_engine(self.engine_name)
+            with standard_modules():  # (not the program's random.py: runtime/imports.py)
+                from modjit.codegen.helpers_ir import shared_ir
+                from modjit.engine import create_engine
+                from modjit.engine.shared import link_shared
+                from modjit.runtime.capi import register_symbols
+
+                register_symbols()
+                link_shared(shared_ir())
+                self._engine = create_engine(self.engine_name)
         return self._engine
 
     @property

@@ -1,0 +1,65 @@
+"""Loading LLVM while a program runs, without the program's own modules in the way.
+
+LLVM's Python side (llvmlite) imports standard modules as it loads:
+importlib.resources, tempfile, random, ...  It loads when the first unit
+compiles, once the program's directory is first on sys.path, so a random.py
+beside the program was found instead of the standard one: llvmlite's import
+failed and nothing compiled.  For that moment, the directories the program
+brought (its own, PYTHONPATH's: any not of this Python's installation or
+modjit's) leave sys.path and their modules leave sys.modules; after it, they
+come back, and a standard module imported meanwhile that one of them also has
+leaves sys.modules, so the program's own `import random` still finds its own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_OURS = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # (modjit's parent)
+
+
+@contextmanager
+def standard_modules() -> Iterator[None]:
+    theirs = [p for p in sys.path if _programs(p)]
+    if not theirs:
+        yield
+        return
+    saved, before = list(sys.path), set(sys.modules)
+    folders = [os.path.abspath(p or os.curdir) for p in theirs]
+    hidden = {name: m for name, m in list(sys.modules.items()) if _inside(m, folders)}
+    for name in hidden:
+        del sys.modules[name]
+    sys.path[:] = [p for p in sys.path if p not in theirs]
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+        for name in set(sys.modules) - before:
+            if _has_own(name.partition(".")[0], folders):
+                del sys.modules[name]
+        sys.modules.update(hidden)
+
+
+def _programs(entry: str) -> bool:
+    """Is the sys.path entry one the program brought?"""
+    path = os.path.abspath(entry or os.curdir)
+    if path == _OURS:
+        return False
+    roots = {os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
+    return not any(path == r or path.startswith(r + os.sep) for r in roots)
+
+
+def _inside(module: object, folders: list[str]) -> bool:
+    """Is `module` one of the program's (not modjit's own, when the program's
+    folder holds modjit's, as a checkout's does)?"""
+    where = getattr(module, "__file__", None)
+    return isinstance(where, str) and not where.startswith(_OURS + os.sep) \
+        and any(where.startswith(f + os.sep) for f in folders)
+
+
+def _has_own(name: str, folders: list[str]) -> bool:
+    return any(os.path.exists(os.path.join(f, name + ".py")) or os.path.exists(os.path.join(f, name, "__init__.py"))
+               for f in folders)
