@@ -257,18 +257,8 @@ class EmitArrays(EmitLists):
     def fill(self, data: str, count: str, ty: str, value: Callable[[str], str]) -> None:
         """Store value(i) at each index i below `count`."""
         f = self.f
-        pre = f.open()
-        head, body, done = f.new_label("fill"), f.new_label("fillbody"), f.new_label("filled")
-        f.br(head)
-        f.block(head)
-        nxt = f.tmp("t")
-        i = f.value(f"phi i64 [0, %{pre}], [{nxt}, %{body}]")
-        f.cbr(f.value(f"icmp ult i64 {i}, {count}"), body, done)
-        f.block(body)
-        f.emit(f"store {ty} {value(i)}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
-        f.emit(f"{nxt} = add i64 {i}, 1")
-        f.br(head)
-        f.block(done)
+        self.each_index(count, lambda i: f.emit(
+            f"store {ty} {value(i)}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}"))
 
     # -- name[i], len(name) ---------------------------------------------------------
     def array_slot(self, name: str, data: str, index: str, node: ast.AST, code: int, rows: bool = False) -> str:
@@ -349,32 +339,26 @@ class EmitArrays(EmitLists):
         else:
             f.emit(f"store {acc_ty} {first if item != BOOL else f.value(f'zext i8 {first} to i64')}, ptr {acc}")
             start = "1"
-        counter = f.alloca(f.tmp("ri"), "i64")
-        f.emit(f"store i64 {start}, ptr {counter}")
-        head, body, done = f.new_label("red"), f.new_label("redbody"), f.new_label("reddone")
-        f.br(head)
-        f.block(head)
-        i = f.value(f"load i64, ptr {counter}")
-        f.cbr(f.value(f"icmp ult i64 {i}, {count}"), body, done)
-        f.block(body)
-        x = f.value(f"load {ty}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
-        if item == BOOL:
-            x = f.value(f"zext i8 {x} to i64")
-        cur = f.value(f"load {acc_ty}, ptr {acc}")
-        if how == "sum" and item == FLOAT:
-            new = f.value(f"fadd double {cur}, {x}")
-        elif how == "sum":
-            pair = f.value(f"call {{i64, i1}} {self.need('sadd') and '@llvm.sadd.with.overflow.i64'}(i64 {cur}, i64 {x})")
-            self.raise_if(f.value(f"extractvalue {{i64, i1}} {pair}, 1"), E.E_DEOPT_OVERFLOW, node)
-            new = f.value(f"extractvalue {{i64, i1}} {pair}, 0")
-        else:
-            op = ("fcmp ogt" if how == "max" else "fcmp olt") if item == FLOAT else \
-                ("icmp sgt" if how == "max" else "icmp slt")
-            new = f.value(f"select i1 {f.value(f'{op} {acc_ty} {x}, {cur}')}, {acc_ty} {x}, {acc_ty} {cur}")
-        f.emit(f"store {acc_ty} {new}, ptr {acc}")
-        f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
-        f.br(head)
-        f.block(done)
+
+        def step(i: str) -> None:
+            x = f.value(f"load {ty}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
+            if item == BOOL:
+                x = f.value(f"zext i8 {x} to i64")
+            cur = f.value(f"load {acc_ty}, ptr {acc}")
+            if how == "sum" and item == FLOAT:
+                new = f.value(f"fadd double {cur}, {x}")
+            elif how == "sum":
+                add = self.need("sadd") and "@llvm.sadd.with.overflow.i64"
+                pair = f.value(f"call {{i64, i1}} {add}(i64 {cur}, i64 {x})")
+                self.raise_if(f.value(f"extractvalue {{i64, i1}} {pair}, 1"), E.E_DEOPT_OVERFLOW, node)
+                new = f.value(f"extractvalue {{i64, i1}} {pair}, 0")
+            else:
+                op = ("fcmp ogt" if how == "max" else "fcmp olt") if item == FLOAT else \
+                    ("icmp sgt" if how == "max" else "icmp slt")
+                new = f.value(f"select i1 {f.value(f'{op} {acc_ty} {x}, {cur}')}, {acc_ty} {x}, {acc_ty} {cur}")
+            f.emit(f"store {acc_ty} {new}, ptr {acc}")
+
+        self.each_index(count, step, start)
         result = f.value(f"load {acc_ty}, ptr {acc}")
         if item == BOOL and how != "sum":
             return f.value(f"trunc i64 {result} to i1")
@@ -479,21 +463,6 @@ class EmitArrays(EmitLists):
         f.block(done)
         return f.value(f"phi ptr [{obj}, %{yes}], [{new}, %{no_end}]")
 
-    def each_index(self, n: str, body: Callable[[str], None]) -> None:
-        """body(i) for i from 0 below n."""
-        f = self.f
-        counter = f.alloca(f.tmp("each"), "i64")
-        f.emit(f"store i64 0, ptr {counter}")
-        head, loop, done = f.new_label("each"), f.new_label("eachbody"), f.new_label("eachdone")
-        f.br(head)
-        f.block(head)
-        i = f.value(f"load i64, ptr {counter}")
-        f.cbr(f.value(f"icmp ult i64 {i}, {n}"), loop, done)
-        f.block(loop)
-        body(i)
-        f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
-        f.br(head)
-        f.block(done)
 
     def element_moves(self, s: ast.Assign) -> bool:
         """(items of arrays are values: the plain reads and stores serve them)"""

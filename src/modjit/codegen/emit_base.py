@@ -460,6 +460,22 @@ class EmitBase:
 
         raise InternalError(f"cannot box {t}")
 
+    def each_index(self, n: str, body: Callable[[str], None], start: str = "0") -> None:
+        """body(i) for i from `start` below n (a counter in memory: registers after SROA)."""
+        f = self.f
+        counter = f.alloca(f.tmp("each"), "i64")
+        f.emit(f"store i64 {start}, ptr {counter}")
+        head, loop, done = f.new_label("each"), f.new_label("eachbody"), f.new_label("eachdone")
+        f.br(head)
+        f.block(head)
+        i = f.value(f"load i64, ptr {counter}")
+        f.cbr(f.value(f"icmp slt i64 {i}, {n}"), loop, done)
+        f.block(loop)
+        body(i)
+        f.emit(f"store i64 {f.value(f'add i64 {i}, 1')}, ptr {counter}")
+        f.br(head)
+        f.block(done)
+
     def decref(self, obj: str, nullable: bool = False) -> None:
         """Release a reference to `obj`.  In optimised code inline: a list store
         in a loop spent most of its time calling Py_IncRef/Py_DecRef."""

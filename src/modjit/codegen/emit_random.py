@@ -95,23 +95,18 @@ class EmitRandom(EmitOps):
         if self.mutation_visible(node.args[0]):  # type: ignore[attr-defined]
             self.journal_snapshot(lst)  # type: ignore[attr-defined]
         items = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
-        counter = f.alloca(f.tmp("shuf"), "i64")
-        f.emit(f"store i64 {f.value(f'sub i64 {self.list_len(lst)}, 1')}, ptr {counter}")  # type: ignore[attr-defined]
-        head, body, done = f.new_label("shuf"), f.new_label("shufbody"), f.new_label("shufdone")
-        f.br(head)
-        f.block(head)
-        i = f.value(f"load i64, ptr {counter}")
-        f.cbr(f.value(f"icmp sgt i64 {i}, 0"), body, done)
-        f.block(body)
-        j = self.below(f.value(f"add i64 {i}, 1"), node)
-        pi = f.value(f"getelementptr ptr, ptr {items}, i64 {i}")
-        pj = f.value(f"getelementptr ptr, ptr {items}, i64 {j}")
-        xi, xj = f.value(f"load ptr, ptr {pi}"), f.value(f"load ptr, ptr {pj}")
-        f.emit(f"store ptr {xj}, ptr {pi}")
-        f.emit(f"store ptr {xi}, ptr {pj}")
-        f.emit(f"store i64 {f.value(f'sub i64 {i}, 1')}, ptr {counter}")
-        f.br(head)
-        f.block(done)
+        last = f.value(f"sub i64 {self.list_len(lst)}, 1")  # type: ignore[attr-defined]
+
+        def swap(k: str) -> None:  # i = last - k: from the end down to 1
+            i = f.value(f"sub i64 {last}, {k}")
+            j = self.below(f.value(f"add i64 {i}, 1"), node)
+            pi = f.value(f"getelementptr ptr, ptr {items}, i64 {i}")
+            pj = f.value(f"getelementptr ptr, ptr {items}, i64 {j}")
+            xi, xj = f.value(f"load ptr, ptr {pi}"), f.value(f"load ptr, ptr {pj}")
+            f.emit(f"store ptr {xj}, ptr {pi}")
+            f.emit(f"store ptr {xi}, ptr {pj}")
+
+        self.each_index(last, swap)
 
     def overflow_checked(self, op: str, a: str, b: str, node: ast.AST) -> str:
         pair = self.f.value(f"call {{i64, i1}} {self.need(op) and f'@llvm.{op}.with.overflow.i64'}(i64 {a}, i64 {b})")
