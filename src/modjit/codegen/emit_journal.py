@@ -47,7 +47,6 @@ from modjit.runtime.journal import (
     J_SNAPSHOT,
     J_STORE,
     JOURNAL_CAP,
-    PROBES,
     TABLE_BITS,
     TABLE_SHIFT,
     UNBOUND,
@@ -141,10 +140,7 @@ class EmitJournal(EmitCalls):
         first = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {slot}')}, {address}")
         f.cbr(f.value(f"and i1 {mine}, {first}"), hit, probe := f.new_label("jprobe"))
         f.block(probe)  # (the others, when the first slot holds another list)
-        found = "false"
-        for k in range(1, PROBES):
-            held = f.value(f"load i64, ptr {f.value(f'getelementptr i64, ptr {slot}, i64 {k}')}")
-            found = f.value(f"or i1 {found}, {f.value(f'icmp eq i64 {held}, {address}')}")
+        found = f.value(f"call i1 {self.need('mj.jprobe')}(ptr {slot}, i64 {address})")
         f.cbr(f.value(f"and i1 {mine}, {found}"), hit, miss)
         return mine
 

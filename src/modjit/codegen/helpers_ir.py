@@ -16,7 +16,7 @@ and one is the journal's record writer (codegen/emit_journal.py), kept out of li
 from __future__ import annotations
 
 from modjit.runtime import rng
-from modjit.runtime.journal import HEADROOM, J_RNG, JOURNAL_CAP
+from modjit.runtime.journal import HEADROOM, J_RNG, JOURNAL_CAP, PROBES
 
 HELPERS: dict[str, str] = {
     # fmod-based modulo with the sign of the divisor; wx != 0 checked by the caller.
@@ -397,6 +397,17 @@ done:
 }""",
 }
 
+# emit_journal.checkpointed: is `address` in one of the PROBES - 1 table slots after `slot`
+# (the first one, which holds it nearly always, is checked inline: these 7 probes pasted
+# at every store into a list others see were 30% of an n-body kernel's IR)
+HELPERS["mj.jprobe"] = "\n".join([
+    "define internal i1 @mj.jprobe(ptr %slot, i64 %address) nounwind noinline cold {",
+    *(f"  %p{k} = getelementptr i64, ptr %slot, i64 {k}\n  %h{k} = load i64, ptr %p{k}\n"
+      f"  %e{k} = icmp eq i64 %h{k}, %address\n  %f{k} = or i1 %f{k - 1}, %e{k}".replace("%f0", "false")
+      for k in range(1, PROBES)),
+    f"  ret i1 %f{PROBES - 1}",
+    "}"])
+
 for _name, _value in (("J_RNG", J_RNG), ("ROOM", JOURNAL_CAP + HEADROOM), ("STATE_OFFSET", rng.STATE_OFFSET),
                       ("STATE_BYTES", rng.STATE_BYTES), ("WORDS_OFFSET", rng.STATE_OFFSET + 4)):
     HELPERS["mj.draw"] = HELPERS["mj.draw"].replace(_name, str(_value))
@@ -406,6 +417,7 @@ for _name, _value in (("J_RNG", J_RNG), ("ROOM", JOURNAL_CAP + HEADROOM), ("STAT
 # stores into a list others see cost a third of a small unit's code generation
 # (a top-level `counts[4] += 4`: 2.2 -> 1.4 ms)
 SHARED = {
+    "mj.jprobe": "declare i1 @mj.jprobe(ptr, i64)",
     "mj.draw": "declare i64 @mj.draw(ptr, ptr, ptr, ptr, ptr)",
     "mj.jask": "declare i1 @mj.jask(ptr, ptr, i64, i64, ptr, ptr)",
     "mj.jlog": "declare void @mj.jlog(ptr, ptr, i64, i64, ptr, i64, i64, i1)",
