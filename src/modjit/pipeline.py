@@ -290,6 +290,7 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
     ir = assemble([body, *copies], ctx)
     spec.slot_callees = set(ctx.slot_callees)
     irgen = time.perf_counter() - t0
+    rt.link_helpers(ctx.helpers)
     handle = rt.engine.add_module(ir, spec.symbol, tier, keep_asm=rt.session.keep_asm)
     handle.times.irgen += irgen + spec.infer_seconds
     spec.infer_seconds = 0.0  # counted with its first code
@@ -558,6 +559,7 @@ def _compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
     # the callees' inference is counted with their own units
     irgen = time.perf_counter() - t0 - sum(s.infer_seconds for s in group.members)
     compile_callees(rt, ctx.slot_callees)
+    rt.link_helpers(ctx.helpers)
     handle = rt.engine.add_module(ir, symbol, tier, keep_asm=rt.session.keep_asm)
     handle.times.irgen += irgen
     address = rt.engine.lookup(handle, symbol)

@@ -424,12 +424,19 @@ SHARED = {
 }
 
 
-def shared_ir() -> str:
-    """The module of the SHARED helpers, exported, with what they call."""
+# Compiled only when a unit first calls them (runtime.link_helpers): mj.draw's
+# code was a third of the shared module's ~20 ms, paid by every program's start
+LAZY = frozenset({"mj.draw"})
+
+
+def shared_ir(names: tuple[str, ...] | None = None) -> str:
+    """The module of the SHARED helpers `names` (default: all but LAZY), exported,
+    with what they call."""
     from modjit.runtime import capi
 
-    needs = sorted({capi.C_API[n] for h in SHARED for n in HELPER_NEEDS.get(h, ())})
-    bodies = [HELPERS[h].replace("define internal", "define", 1) for h in SHARED]
+    names = names if names is not None else tuple(h for h in SHARED if h not in LAZY)
+    needs = sorted({capi.C_API[n] for h in names for n in HELPER_NEEDS.get(h, ())})
+    bodies = [HELPERS[h].replace("define internal", "define", 1) for h in names]
     return "\n".join(needs + bodies) + "\n"
 
 

@@ -107,6 +107,18 @@ class RuntimeContext:
                 self._engine = create_engine(self.engine_name)
         return self._engine
 
+    def link_helpers(self, used: set[str]) -> None:
+        """Compile the LAZY shared helpers a unit about to be added calls."""
+        from modjit.codegen.helpers_ir import LAZY, shared_ir
+
+        if not used & LAZY:
+            return
+        _ = self.engine  # (LLVM loaded first, as the engine loads it: runtime/imports.py)
+        from modjit.engine.shared import link_shared
+
+        for name in sorted(used & LAZY):
+            link_shared(shared_ir((name,)))
+
     @property
     def engine_started(self) -> bool:
         return self._engine is not None

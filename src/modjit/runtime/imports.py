@@ -43,21 +43,24 @@ def standard_modules() -> Iterator[None]:
         sys.modules.update(hidden)
 
 
+def _installed(path: str) -> bool:
+    """Is `path` modjit's or this Python installation's (a virtual environment's too)?"""
+    roots = {_OURS, *(os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix))}
+    return any(path == r or path.startswith(r + os.sep) for r in roots)
+
+
 def _programs(entry: str) -> bool:
     """Is the sys.path entry one the program brought?"""
-    path = os.path.abspath(entry or os.curdir)
-    if path == _OURS:
-        return False
-    roots = {os.path.abspath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)}
-    return not any(path == r or path.startswith(r + os.sep) for r in roots)
+    return not _installed(os.path.abspath(entry or os.curdir))
 
 
 def _inside(module: object, folders: list[str]) -> bool:
-    """Is `module` one of the program's (not modjit's own, when the program's
-    folder holds modjit's, as a checkout's does)?"""
+    """Is `module` one of the program's?  (Not modjit's, nor llvmlite's in a
+    virtual environment, when the program's folder holds them, as a checkout's
+    does: dropped, they were imported twice, and two llvmlites' ctypes types
+    do not match.)"""
     where = getattr(module, "__file__", None)
-    return isinstance(where, str) and not where.startswith(_OURS + os.sep) \
-        and any(where.startswith(f + os.sep) for f in folders)
+    return isinstance(where, str) and not _installed(where) and any(where.startswith(f + os.sep) for f in folders)
 
 
 def _has_own(name: str, folders: list[str]) -> bool:
