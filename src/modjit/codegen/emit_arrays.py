@@ -112,15 +112,8 @@ class EmitArrays(EmitLists):
         bound, old = self.var_state(name)
         stale = f.value(f"and i1 {bound}, {f.value(f'icmp ne ptr {old}, {data}')}")
         f.emit(f"call void {self.need('PyMem_RawFree')}(ptr {f.value(f'select i1 {stale}, ptr {old}, ptr null')})")
-        f.emit(f"store ptr {data}, ptr {self.var_slots[name]}")
-        f.emit(f"store i1 true, ptr {self.flag_slots[name]}")
-        if name in self.shadow_slots:
-            shadow_flag, shadow = self.shadow_slots[name]
-            f.emit(f"store volatile ptr {data}, ptr {shadow}")
-            f.emit(f"store volatile i1 true, ptr {shadow_flag}")
+        self.put_var(name, data)
         f.emit(f"store i64 {count}, ptr {self.array_lens[name]}")
-        if self.tracks_bound:
-            self.bound.add(name)
 
     def array_alloc(self, name: str, count: str, zeroed: bool, node: ast.AST) -> str:
         """A buffer for `count` items: the one the name holds when it is large
@@ -156,15 +149,15 @@ class EmitArrays(EmitLists):
         item = self.arrays[name]
         v, n = self.repeat_values(e, item)
         count = self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {n}, 0')}, i64 0, i64 {n}")
-        data = self.array_alloc(name, count, _zero(_repeated(e)), e)
-        self.fill_with(data, count, item, v, _zero(_repeated(e)))
+        zeroed = _zero(_repeat_parts(e)[0])
+        data = self.array_alloc(name, count, zeroed, e)
+        self.fill_with(data, count, item, v, zeroed)
         self.set_fill(name, v)
         return data, count
 
     def repeat_values(self, e: ast.BinOp, item: Type) -> tuple[str, str]:
         """(v, n) of `[v] * n` or `n * [v]`, evaluated in source order."""
-        v_node = _repeated(e)
-        n_node = e.left if e.right.__class__ is ast.List else e.right
+        v_node, n_node = _repeat_parts(e)
         if e.left is n_node:
             n = self.coerce(self.expr(n_node), INT)
             return self.coerce(self.expr(v_node), item), n
@@ -209,8 +202,9 @@ class EmitArrays(EmitLists):
         per = f.value(f"select i1 {f.value(f'icmp eq i64 {cols}, 0')}, i64 1, i64 {cols}")
         self.raise_if(f.value(f"icmp ugt i64 {rows}, {f.value(f'udiv i64 {MAX_ITEMS}, {per}')}"), E.E_DEOPT_VALUE, e)
         count = f.value(f"mul i64 {rows}, {cols}")
-        data = self.array_alloc(name, count, _zero(_repeated(e.elt)), e)
-        self.fill_with(data, count, item, v, _zero(_repeated(e.elt)))
+        zeroed = _zero(_repeat_parts(e.elt)[0])
+        data = self.array_alloc(name, count, zeroed, e)
+        self.fill_with(data, count, item, v, zeroed)
         self.set_fill(name, v)
         f.emit(f"store i64 {cols}, ptr {self.array_cols[name]}")
         return data, rows
@@ -287,8 +281,16 @@ class EmitArrays(EmitLists):
         assert owner is not None
         item = self.arrays[owner]
         slot = self.array_slot(owner, lst[0], self.coerce(index, INT), node, E.E["list_index"], rows=grid is not None)
+        return self.load_item(item, slot), item
+
+    def load_item(self, item: Type, slot: str) -> str:
+        """The item at `slot` of an array of `item`s, as compiled code holds it (a bool: i1)."""
         v = self.f.value(f"load {_LLVM[item]}, ptr {slot}")
-        return (self.f.value(f"trunc i8 {v} to i1") if item == BOOL else v), item
+        return self.f.value(f"trunc i8 {v} to i1") if item == BOOL else v
+
+    def item_at(self, item: Type, data: str, i: str) -> str:
+        """load_item of item `i` of the buffer `data`."""
+        return self.load_item(item, self.f.value(f"getelementptr {_LLVM[item]}, ptr {data}, i64 {i}"))
 
     def list_set(self, lst: Value, index: Value, v: Value, node: ast.AST) -> None:
         assert isinstance(node, ast.Subscript)
@@ -328,30 +330,28 @@ class EmitArrays(EmitLists):
         f, item = self.f, self.arrays[name]
         data = self.expr(node.args[0])[0]
         count = f.value(f"load i64, ptr {self.array_lens[name]}")
-        ty = _LLVM[item]
         self.raise_if(f.value(f"icmp eq i64 {count}, 0"), E.E_DEOPT_VALUE, node)
         acc_ty = "double" if item == FLOAT else "i64"
         acc = f.alloca(f.tmp("acc"), acc_ty)
-        first = f.value(f"load {ty}, ptr {data}")
+
+        def at(i: str) -> str:  # (a bool as an int: sum counts, max compares them so)
+            x = self.item_at(item, data, i)
+            return f.value(f"zext i1 {x} to i64") if item == BOOL else x
+
         if how == "sum":
             f.emit(f"store {acc_ty} {'0.0' if item == FLOAT else '0'}, ptr {acc}")
             start = "0"
         else:
-            f.emit(f"store {acc_ty} {first if item != BOOL else f.value(f'zext i8 {first} to i64')}, ptr {acc}")
+            f.emit(f"store {acc_ty} {at('0')}, ptr {acc}")
             start = "1"
 
         def step(i: str) -> None:
-            x = f.value(f"load {ty}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
-            if item == BOOL:
-                x = f.value(f"zext i8 {x} to i64")
+            x = at(i)
             cur = f.value(f"load {acc_ty}, ptr {acc}")
             if how == "sum" and item == FLOAT:
                 new = f.value(f"fadd double {cur}, {x}")
             elif how == "sum":
-                add = self.need("sadd") and "@llvm.sadd.with.overflow.i64"
-                pair = f.value(f"call {{i64, i1}} {add}(i64 {cur}, i64 {x})")
-                self.raise_if(f.value(f"extractvalue {{i64, i1}} {pair}, 1"), E.E_DEOPT_OVERFLOW, node)
-                new = f.value(f"extractvalue {{i64, i1}} {pair}, 0")
+                new = self.overflow_op("sadd", cur, x, node)
             else:
                 op = ("fcmp ogt" if how == "max" else "fcmp olt") if item == FLOAT else \
                     ("icmp sgt" if how == "max" else "icmp slt")
@@ -429,10 +429,9 @@ class EmitArrays(EmitLists):
         items = f.value(f"load ptr, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 24')}")
 
         def one(i: str) -> None:
-            ty = _LLVM[item]
-            v = f.value(f"load {ty}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
+            v = self.item_at(item, data, i)
             if item == BOOL:
-                obj = self.box((f.value(f"trunc i8 {v} to i1"), BOOL))
+                obj = self.box((v, BOOL))
             else:
                 if item == FLOAT:
                     self.raise_if(f.value(f"fcmp uno double {v}, 0.0"), E.E_DEOPT_VALUE, node)
@@ -463,7 +462,6 @@ class EmitArrays(EmitLists):
         f.block(done)
         return f.value(f"phi ptr [{obj}, %{yes}], [{new}, %{no_end}]")
 
-
     def element_moves(self, s: ast.Assign) -> bool:
         """(items of arrays are values: the plain reads and stores serve them)"""
         for node in ast.walk(s):
@@ -489,8 +487,8 @@ def range_length(f: FunctionText, start: str, stop: str, step: str) -> str:
     return f.value(f"select i1 {f.value(f'icmp sgt i64 {hi}, {lo}')}, i64 {n}, i64 0")
 
 
-def _repeated(e: ast.BinOp) -> ast.expr:
-    """v of `[v] * n` or `n * [v]`."""
-    one = e.left if isinstance(e.left, ast.List) else e.right
+def _repeat_parts(e: ast.BinOp) -> tuple[ast.expr, ast.expr]:
+    """(v, n) of `[v] * n` or `n * [v]`."""
+    one, n = (e.left, e.right) if isinstance(e.left, ast.List) else (e.right, e.left)
     assert isinstance(one, ast.List)
-    return one.elts[0]
+    return one.elts[0], n

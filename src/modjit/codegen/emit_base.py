@@ -294,6 +294,11 @@ class EmitBase:
         if isinstance(t, ListType):  # a list variable owns a reference
             self.incref(val)
             self.release_var(name)
+        self.put_var(name, val)
+
+    def put_var(self, name: str, val: str) -> None:
+        """`name` is bound to `val` (its slot, flag and shadow slots), nothing else done."""
+        t = self.u.locals[name]
         self.f.emit(f"store {t.llvm} {val}, ptr {self.var_slots[name]}")
         self.f.emit(f"store i1 true, ptr {self.flag_slots[name]}")
         if name in self.shadow_slots:

@@ -63,8 +63,8 @@ class EmitRandom(EmitOps):
             return self.below(ints[0], node)
         start, stop = ints
         if name == "randint":
-            stop = self.overflow_checked("sadd", stop, "1", node)
-        width = self.overflow_checked("ssub", stop, start, node)
+            stop = self.overflow_op("sadd", stop, "1", node)
+        width = self.overflow_op("ssub", stop, start, node)
         self.raise_if(self.f.value(f"icmp sle i64 {width}, 0"), E.E_DEOPT_VALUE, node)
         return self.f.value(f"add i64 {start}, {self.below(width, node)}")
 
@@ -107,11 +107,6 @@ class EmitRandom(EmitOps):
             f.emit(f"store ptr {xi}, ptr {pj}")
 
         self.each_index(last, swap)
-
-    def overflow_checked(self, op: str, a: str, b: str, node: ast.AST) -> str:
-        pair = self.f.value(f"call {{i64, i1}} {self.need(op) and f'@llvm.{op}.with.overflow.i64'}(i64 {a}, i64 {b})")
-        self.raise_if(self.f.value(f"extractvalue {{i64, i1}} {pair}, 1"), E.E_DEOPT_OVERFLOW, node)
-        return self.f.value(f"extractvalue {{i64, i1}} {pair}, 0")
 
     def draw(self, node: ast.AST) -> str:
         """One genrand_uint32, as an i64."""

@@ -321,12 +321,9 @@ class EmitStmt(EmitExpr):
         assert isinstance(s.iter, ast.Name)
         data, count = self.expr(s.iter)[0], f.value(f"load i64, ptr {self.array_lens[s.iter.id]}")
         item = self.arrays[s.iter.id]
-        ty = item.llvm if item != BOOL else "i8"
 
         def at(k: str) -> Value:
-            i = f.value(f"sub i64 {f.value(f'sub i64 {count}, 1')}, {k}")
-            v = f.value(f"load {ty}, ptr {f.value(f'getelementptr {ty}, ptr {data}, i64 {i}')}")
-            return (f.value(f"trunc i8 {v} to i1") if item == BOOL else v), item
+            return self.item_at(item, data, f.value(f"sub i64 {f.value(f'sub i64 {count}, 1')}, {k}")), item
 
         self.for_counted(s, "afor", count, at)
 

@@ -95,7 +95,7 @@ def _use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes, arrays: 
     if isinstance(node.ctx, ast.Store):  # `name = [v] * n`: the only way the name is bound
         return isinstance(parent, ast.Assign) and parent.targets == [node] \
             and made_from(parent.value, u, t, arrays) is not None
-    if isinstance(parent, ast.Return):  # made into a list as it leaves (codegen: array_to_list)
+    if isinstance(parent, ast.Return):  # made into a list as it leaves (codegen: EmitArrays.returned)
         return True
     if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords:
         info = u.calls.get(parent)

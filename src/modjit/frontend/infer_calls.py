@@ -92,7 +92,7 @@ def random_call(inf: Inferer, node: ast.Call, name: str) -> Type:
     ts = _args(inf, node)
     if name in ("choice", "shuffle"):
         if len(ts) != 1 or not isinstance(ts[0], ListType) or ts[0].elem == BOTTOM:
-            raise inf.fail(f"random.choice() of ({', '.join(map(str, ts))}) is not compiled", node)
+            raise inf.fail(f"random.{name}() of ({', '.join(map(str, ts))}) is not compiled", node)
         result = ts[0].elem if name == "choice" else NONE
         inf.u.calls[node] = CallInfo("random", name, result, arg_types=tuple(ts))
         return result

@@ -30,7 +30,7 @@ J_RNG = 7  # the generator `object` had `index` and, if the call twisted it, the
 # mutated further (Journal.checkpoint).  A long loop storing into a shared list writes
 # a record per store up to the cap: nbody's exec took +5% at 256K over 64K, +30% at 1M.
 JOURNAL_CAP = 1 << 18
-HEADROOM = 1024  # entries past the cap, for checkpoints only
+HEADROOM = 1024  # entries past the cap, for checkpoints and J_RNG records only
 # lists (and global names) a call may checkpoint, and the items all their copies may
 # hold: a top-level loop updating the 300 rows of a matrix in place handed over at
 # its 9th row (16 MiB of copies at most; past them a full journal hands over)
