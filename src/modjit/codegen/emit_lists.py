@@ -17,6 +17,7 @@ PyListObject (3.11, 64-bit): ob_size @16, ob_item (PyObject **) @24.
 from __future__ import annotations
 
 import ast
+import functools
 
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_journal import JOURNALED, EmitJournal
@@ -67,17 +68,21 @@ class EmitLists(EmitJournal):
         value = self.coerce(v, t.elem)
         self.check_kept((value, t.elem), node)
         old = self.f.value(f"load ptr, ptr {slot}")
-        if t.elem == FLOAT or (isinstance(t.elem, TupleType) and all(i == FLOAT for i in t.elem.items)):
-            self.owned_store(lst[0], at, slot, old, value, t.elem, seen)
-            return
-        if t.elem == BOOL:
-            self.bool_store(lst[0], at, slot, old, value, seen)
-            return
-        if t.elem == INT and capi.SMALL_INTS is not None:
-            self.f.emit(f"store ptr {self.box_int_cached(value)}, ptr {slot}")
-        else:
-            self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
-        self.release_replaced(lst[0], at, old, seen)
+
+        def store(seen: bool) -> None:
+            if t.elem == FLOAT or (isinstance(t.elem, TupleType) and all(i == FLOAT for i in t.elem.items)):
+                self.owned_store(lst[0], at, slot, old, value, t.elem, seen)
+                return
+            if t.elem == BOOL:
+                self.bool_store(lst[0], at, slot, old, value, seen)
+                return
+            if t.elem == INT and capi.SMALL_INTS is not None:
+                self.f.emit(f"store ptr {self.box_int_cached(value)}, ptr {slot}")
+            else:
+                self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
+            self.release_replaced(lst[0], at, old, seen)
+
+        self.snapshot_store(node.value, lst[0], seen, store)
 
     def element_moves(self, s: ast.Assign) -> bool:
         """`a[i], a[j] = a[j], a[i]` and `a[i] = b[j]` (list items to list items
@@ -123,7 +128,7 @@ class EmitLists(EmitJournal):
             old = f.value(f"load ptr, ptr {slot}")
             self.incref(obj)  # the list's reference
             f.emit(f"store ptr {obj}, ptr {slot}")
-            self.release_replaced(lst[0], at, old, seen)
+            self.snapshot_store(tgt.value, lst[0], seen, functools.partial(self.release_replaced, lst[0], at, old))
         return True
 
     def pure_swap(self, sources: list[ast.expr], targets: list[ast.expr]) -> bool:

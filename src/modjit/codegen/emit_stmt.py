@@ -72,6 +72,7 @@ class EmitStmt(EmitExpr):
         elif isinstance(s, ast.While | ast.For):
             before = set(self.bound)  # the body may run no time at all
             self.loop_bound.append(before)
+            self.reset_snapshots(s)
             if isinstance(s, ast.While):
                 self.while_stmt(s)
             else:

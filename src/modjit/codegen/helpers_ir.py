@@ -16,7 +16,17 @@ and one is the journal's record writer (codegen/emit_journal.py), kept out of li
 from __future__ import annotations
 
 from modjit.runtime import rng
-from modjit.runtime.journal import HEADROOM, J_RNG, JOURNAL_CAP, PROBES
+from modjit.runtime.journal import (
+    CLOSED,
+    HASH,
+    HEADROOM,
+    J_FLOAT,
+    J_RNG,
+    J_STORE,
+    JOURNAL_CAP,
+    PROBES,
+    TABLE_SHIFT,
+)
 
 HELPERS: dict[str, str] = {
     # fmod-based modulo with the sign of the divisor; wx != 0 checked by the caller.
@@ -408,6 +418,90 @@ HELPERS["mj.jprobe"] = "\n".join([
     f"  ret i1 %f{PROBES - 1}",
     "}"])
 
+# The checkpoint-table half of the two below: is `lst` in the call's table (mine and
+# found), or may a checkpoint of it be asked for (not closed)?  `%bits` is 64 - TABLE_BITS.
+_TABLE_LOOKUP = f"""
+  %ownerp = getelementptr i64, ptr %table, i64 1
+  %owner = load i64, ptr %ownerp
+  %m = load i64, ptr %mark
+  %mine = icmp eq i64 %owner, %m
+  %address = ptrtoint ptr %lst to i64
+  %shifted = lshr i64 %address, {TABLE_SHIFT}
+  %mixed = mul i64 %shifted, {HASH - 2**64}
+  %at = lshr i64 %mixed, %bits
+  %slots = getelementptr i64, ptr %table, i64 2
+  %slot = getelementptr i64, ptr %slots, i64 %at
+  %first = load i64, ptr %slot
+  %here = icmp eq i64 %first, %address
+  %further = call i1 @mj.jprobe(ptr %slot, i64 %address)
+  %found = or i1 %here, %further
+  %hit = and i1 %mine, %found
+  %lists = load i64, ptr %table
+  %closed = icmp eq i64 %lists, {CLOSED}
+  %refused = and i1 %mine, %closed"""
+
+# The journal's record of a store into a list others see, as emit_journal.journal
+# writes one inline, made by one call instead of its ~40 lines at each store (the
+# slow paths of an n-body kernel's stores were most of its IR).
+# mj.jstore: the store replaced `old` (a reference the caller hands over): a STORE
+# record, or past a full journal nothing for a list the call checkpointed (or
+# checkpoints now: Journal.checkpoint), `old` then released.  False: no record could
+# be had, `old` is the caller's again (it puts it back and hands over).
+HELPERS["mj.jstore"] = f"""
+define internal i1 @mj.jstore(ptr %count, ptr %base, ptr %table, ptr %mark, ptr %fn, ptr %lst,
+                              i64 %index, ptr %old, ptr %true, i64 %bits) nounwind noinline {{
+entry:
+  %n = load i64, ptr %count
+  %room = icmp ult i64 %n, {JOURNAL_CAP}
+  br i1 %room, label %log, label %full
+log:
+  %payload = ptrtoint ptr %old to i64
+  call void @mj.jlog(ptr %count, ptr %base, i64 %n, i64 {J_STORE}, ptr %lst, i64 %index, i64 %payload, i1 true)
+  ret i1 true
+full:{_TABLE_LOOKUP}
+  br i1 %hit, label %skip, label %take
+take:
+  br i1 %refused, label %no, label %ask
+ask:
+  %yes = call i1 @mj.jask(ptr %fn, ptr %lst, i64 {J_STORE}, i64 %index, ptr %old, ptr %true)
+  br i1 %yes, label %skip, label %no
+skip:
+  call void @Py_DecRef(ptr %old)
+  ret i1 true
+no:
+  ret i1 false
+}}"""
+# mj.jfloat: the float `obj` in `lst` is about to be overwritten in place: 0, a FLOAT
+# record of its bits (or nothing: the call checkpointed the list) and the caller
+# overwrites it; 1, the list was checkpointed just now, holding `obj`: the caller
+# stores a new float instead; 2, no record to be had: the caller hands over.
+HELPERS["mj.jfloat"] = f"""
+define internal i32 @mj.jfloat(ptr %count, ptr %base, ptr %table, ptr %mark, ptr %fn, ptr %lst,
+                               ptr %obj, ptr %true, i64 %bits) nounwind noinline {{
+entry:
+  %n = load i64, ptr %count
+  %room = icmp ult i64 %n, {JOURNAL_CAP}
+  br i1 %room, label %log, label %full
+log:
+  %valuep = getelementptr i8, ptr %obj, i64 16
+  %value = load i64, ptr %valuep
+  call void @mj.jlog(ptr %count, ptr %base, i64 %n, i64 {J_FLOAT}, ptr %obj, i64 0, i64 %value, i1 false)
+  ret i32 0
+full:{_TABLE_LOOKUP}
+  br i1 %hit, label %inplace, label %take
+inplace:
+  ret i32 0
+take:
+  br i1 %refused, label %no, label %ask
+ask:
+  %yes = call i1 @mj.jask(ptr %fn, ptr %lst, i64 {J_FLOAT}, i64 0, ptr %obj, ptr %true)
+  br i1 %yes, label %boxed, label %no
+boxed:
+  ret i32 1
+no:
+  ret i32 2
+}}"""
+
 for _name, _value in (("J_RNG", J_RNG), ("ROOM", JOURNAL_CAP + HEADROOM), ("STATE_OFFSET", rng.STATE_OFFSET),
                       ("STATE_BYTES", rng.STATE_BYTES), ("WORDS_OFFSET", rng.STATE_OFFSET + 4)):
     HELPERS["mj.draw"] = HELPERS["mj.draw"].replace(_name, str(_value))
@@ -421,6 +515,8 @@ SHARED = {
     "mj.draw": "declare i64 @mj.draw(ptr, ptr, ptr, ptr, ptr)",
     "mj.jask": "declare i1 @mj.jask(ptr, ptr, i64, i64, ptr, ptr)",
     "mj.jlog": "declare void @mj.jlog(ptr, ptr, i64, i64, ptr, i64, i64, i1)",
+    "mj.jstore": "declare i1 @mj.jstore(ptr, ptr, ptr, ptr, ptr, ptr, i64, ptr, ptr, i64)",
+    "mj.jfloat": "declare i32 @mj.jfloat(ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64)",
 }
 
 
@@ -449,6 +545,7 @@ HELPER_NEEDS = {
     "mj.fpow": ("fabs", "floor", "copysign", "pow", "__errno_location"),
     "mj.jask": ("PyLong_FromLongLong", "PyObject_Vectorcall", "Py_DecRef", "PyErr_Clear"),
     "mj.draw": ("PyBytes_FromStringAndSize", "PyErr_Clear"),
+    "mj.jstore": ("Py_DecRef",),
 }
 
 INTRINSICS = {
