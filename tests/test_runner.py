@@ -34,8 +34,9 @@ CASES = {
 }
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[str, int, str]:
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=60)
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[str, int, str]:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=60,
+                          env=None if env is None else {**os.environ, **env})
     return proc.stdout, proc.returncode, proc.stderr
 
 
@@ -155,6 +156,23 @@ def test_programs_own_module_named_as_a_standard_one(import_first: bool, tmp_pat
     got = run([sys.executable, "-m", "modjit", "run", "--stats", "prog.py"], tmp_path)
     assert got[:2] == want[:2]
     assert "2 units compiled" in got[2] or "3 units compiled" in got[2], got[2]
+
+
+def test_a_modjit_folder_beside_the_program(tmp_path: Path) -> None:
+    """A folder named modjit beside the program (a checkout): the engine's own
+    modules, imported while LLVM loads, stay loaded once (dropped as the
+    program's, they loaded again, and ORC's units looked for the lazily
+    compiled random helper in the other copy's table: "Symbols not found")."""
+    (tmp_path / "modjit").mkdir()
+    (tmp_path / "modjit" / "__init__.py").write_text("")
+    (tmp_path / "prog.py").write_text("import random\nrandom.seed(5)\ndef f(n):\n    s = 0.0\n"
+                                      "    for _ in range(n):\n        s += random.random()\n    return s\n"
+                                      "print(f(100))\n")
+    want = run([sys.executable, "prog.py"], tmp_path)
+    script = str(Path(sys.executable).parent / "modjit")  # (`-m modjit` would find the folder)
+    got = run([script, "run", "--engine", "orc", "prog.py"], tmp_path, {"MODJIT_STRICT": "1"})
+    assert got[:2] == want[:2], got[2]
+    assert "JIT session error" not in got[2]
 
 
 def test_stats_after_a_low_recursion_limit(tmp_path: Path) -> None:

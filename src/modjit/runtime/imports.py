@@ -18,6 +18,10 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+# never dropped: a folder of the program's holding another modjit checkout (a modjit run
+# from PYTHONPATH beside an editable install) made the engine's modules load twice, and
+# ORC's units looked for the lazily compiled helpers in the other copy's table
+_KEEP = frozenset({__name__.partition(".")[0], "llvmlite"})
 _OURS = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # (modjit's parent)
 
 
@@ -38,7 +42,8 @@ def standard_modules() -> Iterator[None]:
     finally:
         sys.path[:] = saved
         for name in set(sys.modules) - before:
-            if _has_own(name.partition(".")[0], folders):
+            top = name.partition(".")[0]
+            if top not in _KEEP and _has_own(top, folders):
                 del sys.modules[name]
         sys.modules.update(hidden)
 
