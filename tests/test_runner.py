@@ -18,6 +18,10 @@ CASES = {
     "return_outside_function": (b"print(1)\nreturn 5\n", []),
     "null_byte": (b"x = 1\n\x00\nprint(x)\n", []),
     "not_utf8": (b'x = "\xff\xfe"\n', []),
+    # python3's file tokenizer checks comments too (compile() of the bytes does not)
+    "not_utf8_in_a_comment": (b"x = 1\n# \xff\nprint(x)\n", []),
+    "latin1_declared": (b"# -*- coding: latin-1 -*-\nx = 1\n# \xff\nprint(x, '\xe9')\n", []),
+    "cookie_after_code": (b"x = 1\n# coding: latin-1\nprint(x)\n# \xff\n", []),
     "unknown_encoding": (b"# coding: bogus-enc\nx = 1\n", []),
     "caret_after_wide_chars": ('s = "日本語"; t = (1 +\n'.encode(), []),
     "tab_space_mix": (b"if True:\n        x = 1\n\ty = 2\n", []),
@@ -173,6 +177,59 @@ def test_a_modjit_folder_beside_the_program(tmp_path: Path) -> None:
     got = run([script, "run", "--engine", "orc", "prog.py"], tmp_path, {"MODJIT_STRICT": "1"})
     assert got[:2] == want[:2], got[2]
     assert "JIT session error" not in got[2]
+
+
+@pytest.mark.parametrize("source", [b"import sys\nprint(sys.argv, __name__, __file__, sys.path[0] == '')\n",
+                                    b"x = (1 +\n", b"def f(n):\n    return n // 0\nprint(f(3))\n"])
+def test_program_from_stdin(source: bytes, tmp_path: Path) -> None:
+    """`modjit run - a b` reads the program from stdin, as `python3 - a b` does."""
+    def both(cmd: list[str]) -> tuple[bytes, int, bytes]:
+        p = subprocess.run(cmd, input=source, cwd=tmp_path, capture_output=True, timeout=60)
+        return p.stdout, p.returncode, p.stderr.strip().splitlines()[-1:][0] if p.stderr.strip() else b""
+
+    assert both([sys.executable, "-m", "modjit", "run", "-", "a", "b"]) == both([sys.executable, "-", "a", "b"])
+
+
+def test_program_from_a_fifo(tmp_path: Path) -> None:
+    """A FIFO (or `<(...)`) as the program: read once, as python3 reads it
+    (a zip check that read its first bytes left nothing to run, or hung)."""
+    import threading
+
+    fifo = tmp_path / "prog.fifo"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "wb") as f:
+            f.write(b"def f(n):\n    return n * 3\nprint(f(14))\n")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    got = run([sys.executable, "-m", "modjit", "run", str(fifo)], tmp_path)
+    writer.join(timeout=10)
+    assert got[:2] == ("42\n", 0), got[2]
+
+
+@pytest.mark.parametrize(("argv", "env", "words"), [
+    (["run"], {}, "modjit run: error: the following arguments are required: prog"),
+    (["dump"], {}, "modjit dump: error: the following arguments are required: prog"),
+    (["run", "--bogus", "p.py"], {}, "modjit run: error: unrecognized arguments: --bogus"),
+    (["run", "p.py"], {"MODJIT_HOT_THRESHOLD": "abc"},
+     "modjit: MODJIT_HOT_THRESHOLD: expected a whole number of calls, got 'abc'"),
+])
+def test_command_line_errors_are_located(argv: list[str], env: dict[str, str], words: str, tmp_path: Path) -> None:
+    """Bad command lines get the command's own usage and a one-line error, never a traceback."""
+    (tmp_path / "p.py").write_text("print(1)\n")
+    out, status, err = run([sys.executable, "-m", "modjit", *argv], tmp_path, env)
+    assert status in (1, 2) and out == ""
+    assert err.splitlines()[-1] == words and "Traceback" not in err
+
+
+def test_version(tmp_path: Path) -> None:
+    from modjit import __version__
+
+    out, status, _ = run([sys.executable, "-m", "modjit", "--version"], tmp_path)
+    assert status == 0 and out.startswith(f"modjit {__version__} (Python {sys.version.split()[0]}, llvmlite ")
+    assert "LLVM " in out
 
 
 def test_stats_after_a_low_recursion_limit(tmp_path: Path) -> None:

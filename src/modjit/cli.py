@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A JIT compiler for Python on LLVM: one module per function specialization "
                     "and per top-level statement. With no command, starts the REPL.",
     )
+    parser.add_argument("--version", action="store_true", help="print modjit's, Python's and LLVM's versions")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="run a Python program, compiling what it can",
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--stats-json", metavar="PATH",
                      help="after the run, write --stats' numbers (seconds per phase) as JSON to PATH "
                           "(env MODJIT_STATS_JSON)")
-    run.add_argument("prog", help="the Python program to run")
+    run.add_argument("prog", nargs="?", help="the Python program to run ('-': read it from stdin)")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program (sys.argv[1:])")
 
     dump = sub.add_parser("dump", help="run a program and print each unit's LLVM IR and/or assembly",
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("--asm", action="store_true", help="print assembly")
     dump.add_argument("--engine", choices=ENGINES, default="mcjit", help="JIT engine")
     _add_compiler_options(dump)
-    dump.add_argument("prog", help="the Python program")
+    dump.add_argument("prog", nargs="?", help="the Python program")
     dump.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program")
 
     repl = sub.add_parser("repl", help="interactive REPL (the default command)",
@@ -80,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     from modjit.bench.cli import add_bench_commands
 
     add_bench_commands(bench)
+    parser.set_defaults(commands=sub.choices)
     return parser
+
+
 
 
 def _program_args(parser: argparse.ArgumentParser, argv: list[str], command: str) -> list[str] | None:
@@ -101,6 +105,18 @@ def _program_args(parser: argparse.ArgumentParser, argv: list[str], command: str
     return argv[i + 1:] if i < len(argv) else None
 
 
+def _versions() -> str:
+    import platform
+
+    import llvmlite
+    import llvmlite.binding as llvm
+
+    from modjit import __version__
+
+    llvm_version = ".".join(map(str, llvm.llvm_version_info))
+    return f"modjit {__version__} (Python {platform.python_version()}, llvmlite {llvmlite.__version__}, LLVM {llvm_version})"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     env_engine = os.environ.get("MODJIT_ENGINE", "mcjit")
@@ -111,7 +127,15 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_program(argv[1], argv[2:], engine=env_engine, options=JitOptions.from_env())
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    command_parser = args.commands.get(args.command, parser) if args.command else parser
+    if args.version:
+        print(_versions())
+        return 0
+    if unknown:  # (reported with the command's usage, not the top level's)
+        command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command in ("run", "dump") and args.prog is None:
+        command_parser.error("the following arguments are required: prog")
     engine = getattr(args, "engine", None) or env_engine
     if engine not in ENGINES:  # from MODJIT_ENGINE (argparse checks only the switch)
         parser.error(f"MODJIT_ENGINE: unknown engine {engine!r} (choose 'mcjit' or 'orc')")

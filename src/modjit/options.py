@@ -36,7 +36,20 @@ class JitOptions:
         values: dict[str, object] = {
             "inline": env.get("MODJIT_INLINE", "1") != "0",
             "tier": env.get("MODJIT_TIER", "1") != "0",
-            "hot_threshold": int(env.get("MODJIT_HOT_THRESHOLD", HOT_THRESHOLD)),
+            "hot_threshold": _whole_number("MODJIT_HOT_THRESHOLD", env.get("MODJIT_HOT_THRESHOLD")),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+
+def _whole_number(name: str, text: str | None) -> int:
+    """The environment variable `name`'s count, or the default; a clear error, not a traceback."""
+    if text is None:
+        return HOT_THRESHOLD
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise SystemExit(f"modjit: {name}: expected a whole number of calls, got {text!r}")
+    return value

@@ -22,20 +22,27 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
                 stats_json: str | None = None) -> int:
     from modjit.driver.session import Session, StrictModeError
 
-    if os.path.isdir(prog) or _is_zip(prog):  # a package directory or zip with __main__.py:
-        flush_stdout()  # CPython's runpy machinery runs it (sys.path, __main__ lookup, errors)
+    if prog != "-" and (os.path.isdir(prog) or _is_zip(prog)):  # a package directory or zip with
+        flush_stdout()  # __main__.py: CPython's runpy machinery runs it (sys.path, __main__ lookup, errors)
         os.execv(sys.executable, [sys.executable, prog, *args])
     try:
-        with open(prog, "rb") as f:
-            source = f.read()
+        if prog == "-":  # the program from stdin, as `python3 - args`
+            source = sys.stdin.buffer.read()
+        else:
+            with open(prog, "rb") as f:
+                source = f.read()
     except OSError as exc:
         print(f"modjit: can't open file {os.path.abspath(prog)!r}: [Errno {exc.errno}] {exc.strerror}",
               file=sys.stderr)
         return 2
     sys.argv = [prog, *args]
-    sys.path.insert(0, os.path.dirname(os.path.realpath(prog)))  # (CPython resolves links here)
-    # CPython 3.11 names the script by its path joined to the current directory, unnormalised
-    prog = prog if os.path.isabs(prog) else os.path.join(os.getcwd(), prog)
+    if prog == "-":
+        sys.path.insert(0, "")
+        prog, stdin_source = "<stdin>", source
+    else:
+        sys.path.insert(0, os.path.dirname(os.path.realpath(prog)))  # (CPython resolves links here)
+        # CPython 3.11 names the script by its path joined to the current directory, unnormalised
+        prog, stdin_source = (prog if os.path.isabs(prog) else os.path.join(os.getcwd(), prog)), None
     namespace = main_module(prog).__dict__
     session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,
                       dump_dir=dump_dir, options=options)
@@ -47,6 +54,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
             import ast
             import warnings
 
+            _decodes(source)
             with warnings.catch_warnings():  # (compile() below gives them, once, as CPython does)
                 warnings.simplefilter("ignore")
                 tree = ast.parse(source, prog)
@@ -54,8 +62,8 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
             # compiler finds past the parser ('return' outside function, a global
             # declared after use, ...) stop the program before its first line
             compile(source, prog, "exec", dont_inherit=True)  # (the text: as deep as CPython goes)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
-            return _report_syntax_error(prog, args, exc)
+        except (SyntaxError, ValueError, RecursionError, MemoryError, UnicodeDecodeError, LookupError) as exc:
+            return _report_syntax_error(prog, args, exc, stdin_source)
         namespace["__doc__"] = ast.get_docstring(tree, clean=False)
         # session.run_statement, exec_on_cpython and exec()'s own level (with a
         # first call through a function's stand-in, as deep as python3 goes)
@@ -178,7 +186,21 @@ def hide_own_frames(extra: int) -> None:
     sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
 
 
+def _decodes(source: bytes) -> None:
+    """Raise UnicodeDecodeError (or SyntaxError, LookupError) unless the whole
+    of `source` decodes in its declared encoding: CPython's file tokenizer
+    checks every line, comments too, where compile() of bytes lets a bad
+    byte in a comment pass."""
+    import io
+    import tokenize
+
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+    source.decode(encoding)
+
+
 def _is_zip(path: str) -> bool:
+    if not os.path.isfile(path):  # (a FIFO, `<(...)`: its first bytes would be gone)
+        return False
     try:
         with open(path, "rb") as f:
             return f.read(4) == b"PK\x03\x04"
@@ -186,15 +208,18 @@ def _is_zip(path: str) -> bool:
         return False
 
 
-def _report_syntax_error(prog: str, args: list[str], exc: BaseException) -> int:
+def _report_syntax_error(prog: str, args: list[str], exc: BaseException, stdin_source: bytes | None = None) -> int:
     """A program CPython will not compile: let python3 itself report it, as
     it reports it for a file (its file tokenizer words some errors and places
     some carets otherwise than compile() does for a string).  Nothing of the
-    program has run, and nothing will: python3 stops at the same error."""
+    program has run, and nothing will: python3 stops at the same error.
+    (`stdin_source`: the program read from stdin, given to python3 the same way.)"""
     import subprocess
 
     flush_stdout()
     try:
+        if stdin_source is not None:
+            return subprocess.run([sys.executable, "-", *args], input=stdin_source, check=False).returncode
         return subprocess.run([sys.executable, prog, *args], check=False).returncode
     except OSError:
         traceback.print_exception(type(exc), exc, None, limit=0)
