@@ -158,3 +158,51 @@ def bump(a, s):
 aa = [1] * 30
 print(store_then_call(aa, 30), aa[:3])
 print(store_then_call(aa, 70), aa[:3])
+
+
+def rebinds_then_overflow(a, b, steps, x):
+    cur = a
+    for s in range(steps):
+        for i in range(len(cur)):
+            cur[i] = cur[i] + 1  # past the copy of one list, then the other's stores again
+        cur = b if s % 2 == 0 else a
+        x *= 19
+    return x
+
+
+ra, rb = [0] * 30, [100] * 30
+print(rebinds_then_overflow(ra, rb, 8, 1), ra[:3], rb[:3])
+print(rebinds_then_overflow(ra, rb, 16, 1), ra[:3], rb[:3])
+
+
+def sets_global(k):
+    global shared
+    shared = spare  # a list that lives on: changes the attempt made to it must be undone
+    return k
+
+
+shared, spare = [0] * 30, [50] * 30
+
+
+def rebinding_callee_then_overflow(steps, x):
+    for s in range(steps):
+        for i in range(30):
+            shared[i] += 1  # a callee binds the global to a new list half-way
+        if s == 3:
+            sets_global(s)
+        x *= 23
+    return x
+
+
+print(rebinding_callee_then_overflow(20, 1), shared[:3], spare[:3])
+shared, spare = [0] * 30, [50] * 30
+print(rebinding_callee_then_overflow(6, 1), shared[:3], spare[:3])
+
+# a top-level loop over a global list, then an overflow in the same statement
+hist = [0] * 40
+big = 1
+for i in range(2000):
+    hist[i % 40] += 1
+    if i == 1990:
+        big = 2**62 * 4
+print(hist[:3], sum(hist), big)

@@ -65,7 +65,7 @@ JOURNALED = {"append": J_GROW, "extend": J_GROW, "pop": J_POP, "reverse": J_REVE
 class EmitJournal(EmitCalls):
     _fresh: dict[str, int] | None = None  # local lists no one else sees (frontend/fresh.py)
     _snapshots: tuple[dict[int, list[str]], dict[int, int]] | None = None  # frontend/snapshots.py
-    _snapshot_cells: dict[str, tuple[str, str]]  # name -> (its flag, its journaled stores)
+    _snapshot_cells: dict[str, tuple[str, str, str]]  # name -> (list copied, list counted, its count)
 
     def mutation_visible(self, target: ast.expr) -> bool:
         """Can anyone outside see a mutation of the list `target` evaluates to?"""
@@ -77,48 +77,51 @@ class EmitJournal(EmitCalls):
 
     def snapshot_plan(self) -> tuple[dict[int, list[str]], dict[int, int]]:
         if self._snapshots is None:
-            u = self.u
-            self._snapshots = (snapshot_plan(u.body, u.params, set(u.declared_globals))
-                               if u.mode == "function" else ({}, {}))
+            self._snapshots = snapshot_plan(self.u.body)
             self._snapshot_cells = {}
         return self._snapshots
 
     def reset_snapshots(self, loop: ast.stmt) -> None:
-        """Entering `loop`: the lists its names hold have no copy of this loop's yet."""
+        """Entering `loop`: no list its names held has a copy of this loop's yet."""
         f = self.f
         for name in self.snapshot_plan()[0].get(id(loop), ()):
             if name not in self._snapshot_cells:
-                self._snapshot_cells[name] = (f.alloca(f.tmp(f"snap.{name}"), "i1"),
+                self._snapshot_cells[name] = (f.alloca(f.tmp(f"snap.{name}"), "ptr"),
+                                              f.alloca(f.tmp(f"snapof.{name}"), "ptr"),
                                               f.alloca(f.tmp(f"snapn.{name}"), "i64"))
-            flag, count = self._snapshot_cells[name]
-            f.emit(f"store i1 false, ptr {flag}")
+            copied, counted, count = self._snapshot_cells[name]
+            f.emit(f"store ptr null, ptr {copied}")
+            f.emit(f"store ptr null, ptr {counted}")
             f.emit(f"store i64 0, ptr {count}")
 
     def snapshot_store(self, holder: ast.expr, lst: str, seen: bool, store: Callable[[bool], None]) -> None:
         """Emit `store(seen)`, an item store into the list `lst` that `holder`
-        evaluates to.  In a loop that keeps a local name bound to the list
-        (frontend/snapshots.py), journaled stores are counted: past
-        SNAPSHOT_AFTER plus an eighth of its length, a copy of the whole list
-        goes into the journal (undoing newest first, it puts back everything
-        after it) and the loop's later stores into it are `store(False)`,
-        unrecorded.  The copy holds the floats the list held, so none of
-        those is overwritten in place (a float stored after it, which only
-        the list holds, is).  (Six parameters' lists stored into per pair of
-        an n-body kernel: its compiled run 110 -> 80 ms.)"""
+        evaluates to.  Inside a loop, for a name (frontend/snapshots.py): it is
+        `store(False)`, unrecorded, when `lst` is the list the loop copied
+        into the journal for that name (undoing newest first, the copy puts
+        back everything after it), else `store(True)`, counted per list: past
+        SNAPSHOT_AFTER plus an eighth of its length, `lst` is copied.  The
+        copy holds the floats the list held, so none of those is overwritten
+        in place (a float stored after it, which only the list holds, is).
+        (Six parameters' lists stored into per pair of an n-body kernel: its
+        compiled run 110 -> 80 ms.)"""
         name = holder.id if seen and id(holder) in self.snapshot_plan()[1] else None  # type: ignore[attr-defined]
         if name is None or name not in self._snapshot_cells:
             store(seen)
             return
         f = self.f
-        flag, count = self._snapshot_cells[name]
+        copied, counted, count = self._snapshot_cells[name]
         fast, slow, done = f.new_label("snapped"), f.new_label("unsnapped"), f.new_label("snapdone")
-        f.cbr(f.value(f"load i1, ptr {flag}"), fast, slow)
+        f.cbr(f.value(f"icmp eq ptr {f.value(f'load ptr, ptr {copied}')}, {lst}"), fast, slow)
         f.block(fast)
         store(False)
         f.br(done)
         f.block(slow)
         store(True)
-        n = f.value(f"add i64 {f.value(f'load i64, ptr {count}')}, 1")
+        same = f.value(f"icmp eq ptr {f.value(f'load ptr, ptr {counted}')}, {lst}")
+        f.emit(f"store ptr {lst}, ptr {counted}")
+        before = f.value(f"select i1 {same}, i64 {f.value(f'load i64, ptr {count}')}, i64 0")
+        n = f.value(f"add i64 {before}, 1")
         f.emit(f"store i64 {n}, ptr {count}")
         size = f.value(f"load i64, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 16')}")
         eighth = f.value(f"lshr i64 {size}, 3")
@@ -133,11 +136,11 @@ class EmitJournal(EmitCalls):
         f.block(failed)  # (no memory for it: the stores go on journaled)
         f.emit(f"call void {self.need('PyErr_Clear')}()")
         f.br(done)
-        f.block(took)
+        f.block(took)  # (the record holds the list too: its address stays its own while the cell has it)
         at = f.value(f"load i64, ptr {counter}")
         f.emit(f"call void {self.need('mj.jlog')}(ptr {counter}, ptr {ptr_const(jr.base)}, i64 {at}, "
                f"i64 {J_SNAPSHOT}, ptr {lst}, i64 0, i64 {f.value(f'ptrtoint ptr {copy} to i64')}, i1 true)")
-        f.emit(f"store i1 true, ptr {flag}")
+        f.emit(f"store ptr {lst}, ptr {copied}")
         f.br(done)
         f.block(done)
 

@@ -2,19 +2,18 @@
 through a loop (codegen/emit_journal.py, snapshot_store).
 
 Every store into a list a hand-over could have to put back writes an undo
-record (a parameter's `vx[i] -= dx * mag`, six per pair in an n-body kernel).
-Once a loop has stored into such a list often enough, one copy of the whole
-list (a SNAPSHOT record) undoes everything after it, and the rest of the
-loop's stores into it need no record: a flag per name says so.  The flag is
-only right while the name holds the list that was copied, so it belongs to
-the outermost loop around the store that never binds the name again; it is
-cleared when that loop starts.
+record (a parameter's `vx[i] -= dx * mag`, six per pair in an n-body kernel;
+a top-level histogram's `counts[k] += 1`).  Once a loop has stored into such
+a list often enough, one copy of the whole list (a SNAPSHOT record) undoes
+everything after it, and the rest of the loop's stores into it need no
+record.  A cell per name holds the list that was copied; a store compares
+the list it stores into with it, so a name bound to another list meanwhile
+(by the loop, a callee, another thread) only takes the journaled path again.
+The cells are cleared when the outermost loop around the name's stores starts.
 
-snapshot_plan(body, params) -> (loops, stores):
-  loops:  id(loop statement) -> the names whose flags it clears on entry
-  stores: id(the Name node a store's target indexes) -> id(the loop owning its flag)
-Only local names (parameters and names the function binds) take part: a
-global could be rebound under a loop by code the loop does not see.
+snapshot_plan(body) -> (loops, stores):
+  loops:  id(loop statement) -> the names whose cells it clears on entry
+  stores: id(the Name node a store's target indexes) -> id(that loop)
 """
 
 from __future__ import annotations
@@ -24,37 +23,31 @@ import ast
 Loop = ast.For | ast.While
 
 
-def snapshot_plan(body: list[ast.stmt], params: list[str],
-                  globals_: set[str]) -> tuple[dict[int, list[str]], dict[int, int]]:
-    local = (set(params) | _bound_names(body)) - globals_
+def snapshot_plan(body: list[ast.stmt]) -> tuple[dict[int, list[str]], dict[int, int]]:
     loops: dict[int, list[str]] = {}
     stores: dict[int, int] = {}
-    bound_in: dict[int, set[str]] = {}
+    for stmt in body:
+        _visit(stmt, None, loops, stores)
+    return loops, stores
 
-    def visit(node: ast.AST, enclosing: list[Loop]) -> None:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            return  # (another scope)
+
+def _visit(node: ast.AST, outermost: Loop | None, loops: dict[int, list[str]], stores: dict[int, int]) -> None:
+    """(A function of its own, not a closure: a recursive closure is a cycle, garbage
+    a program's gc.collect() would count.)"""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+        return  # (another scope)
+    if outermost is not None:
         for target in _item_targets(node):
             name = target.value
             assert isinstance(name, ast.Name)
-            if name.id not in local:
-                continue
-            for loop in enclosing:  # the outermost loop that keeps the name bound to one list
-                if id(loop) not in bound_in:
-                    bound_in[id(loop)] = _bound_names([loop])
-                if name.id not in bound_in[id(loop)]:
-                    names = loops.setdefault(id(loop), [])
-                    if name.id not in names:
-                        names.append(name.id)
-                    stores[id(name)] = id(loop)
-                    break
-        inner = [*enclosing, node] if isinstance(node, Loop) else enclosing
-        for child in ast.iter_child_nodes(node):
-            visit(child, inner)
-
-    for stmt in body:
-        visit(stmt, [])
-    return loops, stores
+            names = loops.setdefault(id(outermost), [])
+            if name.id not in names:
+                names.append(name.id)
+            stores[id(name)] = id(outermost)
+    if outermost is None and isinstance(node, Loop):
+        outermost = node
+    for child in ast.iter_child_nodes(node):
+        _visit(child, outermost, loops, stores)
 
 
 def _item_targets(node: ast.AST) -> list[ast.Subscript]:
@@ -67,9 +60,3 @@ def _item_targets(node: ast.AST) -> list[ast.Subscript]:
         return []
     return [t for t in targets if isinstance(t, ast.Subscript) and not isinstance(t.slice, ast.Slice)
             and isinstance(t.value, ast.Name)]
-
-
-def _bound_names(body: list[ast.stmt] | list[Loop]) -> set[str]:
-    """Every name bound anywhere in `body` (assigned, a loop's target, deleted, ...)."""
-    return {n.id for stmt in body for n in ast.walk(stmt)
-            if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
