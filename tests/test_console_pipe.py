@@ -30,19 +30,51 @@ TRANSCRIPTS = {
     "indentation_error": "def f():\nreturn 1\nif 1:\n    x = 1\n  y = 2\n",
     "prompts_and_path": 'import sys\nsys.ps1 = "X> "\nsys.ps2 = "| "\nif 1:\n    2\n\nsys.path[0]\n',
     "comments_and_blanks": "# a comment\n\n   \nx = 3  # c\nx\n",
+    # an input python3 cannot parse (too deep for its parser) is reported, and the session goes on
+    "parser_memory_error": "z = " + "-" * 6000 + "1\nz\nprint(9)\n",
+    # only a completely empty line ends a block; one right after a header is an error
+    "blank_after_header": "def f():\n\n    return 1\n\nf()\nclass A:\n\n    pass\n\nA\n"
+                          "@staticmethod\n\ndef g(): pass\n\ng.__name__\n",
+    "whitespace_line_in_block": "if 1:\n    x=1\n    \nx\nif 1:\n    y = 2\n    \n    y += 1\n\ny\n",
+    # the compiler's errors come after the whole input is read, once for all of it
+    "compiler_errors_after_block": "if 1:\n    break\n    x = 2\n\nprint('next')\nclass C:\n    return 1\n\n"
+                                   "x = 1\ndef f():\n    x = 1\n    global x\n\ndef g():\n    nonlocal z\n\n"
+                                   "print('end')\n",
+    # SyntaxErrors as CPython's own printer shows them
+    "syntax_error_display": "x = 1 +\n[1, 2\n3]\nif 1:\n\tx = 1\n        y = 2\n\n(1, 2\nprint('after')\n"
+                            "print('x')\n",
+    "syntax_warnings_once": "x = 1\nx is 1\nassert (x, 'msg')\ndef f():\n    return x is 2\n\nf()\n",
+    "warning_once_per_location": "import warnings\nwarnings.warn('hey')\nwarnings.warn('hey')\n",
+    "no_newline_at_end": "x = 1\nx",
+    "comment_without_newline_at_end": "x = 1\n# c",
+    "blanks_without_newline_at_end": "x = 1\n   ",
+    # where python3 -i places errors at an empty line, and on a line a backslash continues
+    "errors_at_empty_lines": "class A:\n    @staticmethod\n\n    def f(): return 1\n\nx = 1 + \\\n\nx\n"
+                             "if 1:\n    pass\nelse:\n\nprint(1)\n",
+    "parser_warning_once": "x = '\\d'\nx\ndef f():\n    return '\\q'\n\nf()\n",
+}
+
+# Inputs that are not UTF-8 text, or hold bytes a text transcript cannot show
+BYTE_TRANSCRIPTS = {
+    "non_utf8": b'x = 1\ns = "\xff"\nx\nprint("after")\n',
+    "non_utf8_in_block": b"if 1:\n    y = 2\n    \xff\n    z=1\n\ny\n(1,\n\xff)\n2\n",
+    "crlf": b"def f():\r\n    x = 1\r\n    return x\r\n\r\nf()\r\nif 1:\r\n    y = 2\r\n    \r\ny\r\n",
+    "null_byte": b'x = 1\nx = 2 \x00 + 3\nx\nprint("a\x00b")\nx\n',
 }
 
 
-def run(cmd: list[str], text: str) -> tuple[str, str, int]:
+def run(cmd: list[str], text: str | bytes) -> tuple[str, str, int]:
     env = dict(os.environ)
     env.pop("MODJIT_STRICT", None)
-    p = subprocess.run(cmd, input=text, capture_output=True, text=True, timeout=60, env=env)
-    return p.stdout, p.stderr, p.returncode
+    data = text.encode() if isinstance(text, str) else text
+    p = subprocess.run(cmd, input=data, capture_output=True, timeout=60, env=env)
+    return (p.stdout.decode("utf-8", "surrogateescape"), p.stderr.decode("utf-8", "surrogateescape"),
+            p.returncode)
 
 
-@pytest.mark.parametrize("name", sorted(TRANSCRIPTS))
+@pytest.mark.parametrize("name", sorted(TRANSCRIPTS) + sorted(BYTE_TRANSCRIPTS))
 def test_pipe_mode_matches_python_interactive(name: str) -> None:
-    text = TRANSCRIPTS[name]
+    text = TRANSCRIPTS.get(name) or BYTE_TRANSCRIPTS[name]
     want_out, want_err, want_rc = run([sys.executable, "-i"], text)
     got_out, got_err, got_rc = run([sys.executable, "-m", "modjit", "repl", "--verbose"], text)
     assert got_out == want_out

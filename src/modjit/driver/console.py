@@ -1,24 +1,30 @@
 """The REPL's core, shared by the terminal front end and pipe mode.
 
-    console.push(line)  -> True while the input is incomplete (a block is open)
+    console.push(line)  -> True while the input is incomplete (python3 would prompt '... ')
     console.run_input(src) runs one complete input: each statement a unit
 
-Errors never end the session: a traceback is printed (modjit's own frames
-removed) and the namespace keeps every completed assignment.  Lines that start
-with ':' are commands (not valid Python at the start of a statement).
+Input is judged line by line as CPython's interactive parser takes it (not as
+codeop does): only a completely empty line ends a block, a line of blanks is
+skipped, and errors its compiler finds ('break' outside loop) come once the
+whole input is read.  Errors never end the session: a traceback is printed
+(modjit's own frames removed) by sys.excepthook, which is CPython's own printer
+unless the program set another, and the namespace keeps every completed
+assignment.  Lines that start with ':' are commands (not valid Python at the
+start of a statement).
 """
 
 from __future__ import annotations
 
-import ast
-import codeop
 import importlib.machinery
+import io
 import os
+import re
 import sys
 import time
-import traceback
+import tokenize
 import types
-from typing import TextIO
+import warnings
+from typing import BinaryIO, TextIO
 
 from modjit.driver.run import flush_stdout as _flush
 from modjit.driver.session import Session, StrictModeError
@@ -38,7 +44,6 @@ Commands (a line starting with ':'):
 Each Python statement you enter is compiled into its own LLVM module when it can be;
 what cannot be compiled runs on CPython in the same namespace."""
 
-
 class Console:
     def __init__(self, engine: str = "mcjit", jit: bool = True, verbose: bool = False,
                  out: TextIO | None = None, options: JitOptions | None = None) -> None:
@@ -46,62 +51,88 @@ class Console:
                                options=options, namespace=_interactive_main().__dict__)
         self.out = out or sys.stdout
         self.buffer: list[str] = []
+        self.unfinished = False  # the buffer's last line is the input's, without its newline
         self.show_time = False
-        self._compiler = codeop.CommandCompiler()
 
     # -- input ---------------------------------------------------------------------
     def push(self, line: str) -> bool:
-        """Add a line; run the input once it is complete. True: more lines needed."""
+        """Add a line (without its newline); run the input once it is complete.
+        True: more lines needed."""
         if not self.buffer and line.strip().startswith(":"):
             self.command(line.strip())
             return False
-        if not line.strip() and not _in_long_string(self.buffer):
-            line = ""  # a blank (or indentation-only) line ends an open block
+        if not self.buffer and _is_blank(line):
+            return False  # blanks or a comment where a statement starts: an empty statement
         self.buffer.append(line)
-        source = "\n".join(self.buffer)
-        try:
-            incomplete = self._compiler(source, "<stdin>", "single") is None
-        except Exception:  # noqa: BLE001 - SyntaxError, RecursionError, ...: run_input reports it
-            incomplete = False
-        if incomplete:
+        verdict = judge(self.buffer, self.session.future_flags)
+        if verdict is MORE:
             return True
-        self.buffer = []
-        self.run_input(source)
+        source, self.buffer = _text(self.buffer), []
+        if isinstance(verdict, BaseException):
+            self.report(verdict)
+        else:
+            self.run_input(source)
         return False
 
-    def reset(self) -> None:
-        self.buffer = []
+    def push_unfinished(self, line: str) -> None:
+        """The last line of the input, without its newline: python3 reads on
+        for the rest of it, and finds the end of the input (finish)."""
+        self.buffer.append(line)
+        self.unfinished = True
 
-    def finish(self) -> None:
-        """End of input: an input still open is run (CPython reports it as
-        incomplete: '(' was never closed)."""
-        if self.buffer:
-            source, self.buffer = "\n".join(self.buffer), []
+    def push_undecodable(self, exc: UnicodeDecodeError) -> None:
+        """A line python3 -i cannot decode: the open input ends with its error."""
+        error, self.buffer = undecodable_line_error(exc, self.buffer), []
+        self.report(error)
+
+    def reset(self) -> None:
+        self.buffer, self.unfinished = [], False
+
+    def finish(self) -> bool:
+        """End of input: an input still open ends there (its blocks closed, as
+        at an empty line) and runs, or is reported ('(' was never closed).
+        False where python3 leaves at once: a comment alone, cut short, is an
+        input at its end (it prompts no more)."""
+        lines, self.buffer = self.buffer, []
+        source = _text(lines)
+        if self.unfinished:
+            source, self.unfinished = source[:-1], False
+            if len(lines) == 1 and lines[0].strip().startswith("#"):
+                return False
+        if lines:
             self.run_input(source)
+        return True
+
+    def report(self, exc: BaseException) -> None:
+        """An input that did not compile, reported as python3 -i reports it."""
+        _flush()
+        exc.__traceback__ = None
+        sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, None
+        sys.excepthook(type(exc), exc, None)
 
     # -- running ---------------------------------------------------------------------
     def run_input(self, source: str) -> None:
-        if all(not ln.strip() or ln.strip().startswith("#") for ln in source.split("\n")):
-            return  # blank lines and comments: nothing to run (and not a statement)
+        """Compile one complete input as python3 -i does (its errors and warnings,
+        once), then run its statements."""
+        flags = self.session.future_flags
+        try:
+            compile(source, "<stdin>", "single", flags, dont_inherit=True)
+            with _ignoring(Warning):  # (shown just now)
+                tree = compile(source, "<stdin>", "single", flags | _ONLY_AST, dont_inherit=True)
+        except Exception as exc:  # noqa: BLE001 - SyntaxError, MemoryError, RecursionError: reported
+            if isinstance(exc, SyntaxError):
+                if source.endswith("\n\n"):
+                    _at_empty_line(exc, source.count("\n"))
+                _on_its_line(exc, source)
+            self.report(exc)
+            return
         before = self.session.stats.units_compiled
         t0 = time.perf_counter()
         try:
-            # one interactive statement, as python3 -i compiles it: a line at
-            # column 0 right after a block (no blank line between) is a SyntaxError
-            tree = ast.parse(source, "<stdin>", "single")
-        except SyntaxError as exc:
-            if isinstance(exc, IndentationError):  # python3 -i marks one column, and an
-                if exc.msg.startswith("unindent does not match") and exc.offset:  # unindent past the end
-                    exc.offset += 1
-                exc.end_offset = exc.offset
-            traceback.print_exception(type(exc), exc, None, limit=0)
-            return
-        except RecursionError:  # an expression nested too deep, as CPython words it
-            print("RecursionError: maximum recursion depth exceeded during compilation", file=sys.stderr)
-            return
-        try:
-            for stmt in tree.body:
-                self.session.run_statement(stmt, interactive=True, filename="<stdin>")
+            # (the session compiles statements again: their SyntaxWarnings were shown above)
+            with _ignoring(SyntaxWarning, module="<stdin>"):
+                for stmt in tree.body:
+                    self.session.run_statement(stmt, interactive=True, filename="<stdin>")
         except SystemExit as exc:
             if exc.code is not None and not isinstance(exc.code, int):
                 _flush()
@@ -197,15 +228,18 @@ def banner() -> str:
 
 
 def run_pipe(console: Console, stream: TextIO) -> int:
-    """Pipe mode, as `python3 -i < script`: prompts on stderr, values on stdout."""
+    """Pipe mode, as `python3 -i < script`: prompts on stderr, values on stdout.
+    Lines are read as bytes and decoded one by one, as python3 reads them: a
+    line that is not valid text is an error of the input it ends, not of the session."""
     print(banner(), file=sys.stderr)
+    raw_stream, encoding = stream.buffer, stream.encoding or "utf-8"
     more = False
     try:
         while True:
             sys.stderr.write(str(sys.ps2) if more else str(sys.ps1))  # (before reading, as python3)
             sys.stderr.flush()
             try:
-                raw = stream.readline()
+                raw = read_line(raw_stream)
             except KeyboardInterrupt:  # Ctrl-C at the prompt: the open input is dropped
                 sys.stderr.write("\nKeyboardInterrupt\n")
                 console.reset()
@@ -213,16 +247,185 @@ def run_pipe(console: Console, stream: TextIO) -> int:
                 continue
             if not raw:
                 break
-            more = console.push(raw.rstrip("\n"))
+            try:
+                line = raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                console.push_undecodable(exc)
+                more = False
+                continue
+            if not line.endswith("\n"):  # the last line, cut short: python3 asks for the rest
+                console.push_unfinished(line)
+                more = True
+                sys.stderr.write(str(sys.ps2))
+                break
+            more = console.push(line[:-2] if line.endswith("\r\n") else line[:-1])
         sys.stderr.write("\n")
-        if more:  # end of input at a '... ' prompt: python3 ends the line and runs what is open
-            if console.push(""):
-                console.finish()
-            sys.stderr.write(f"{sys.ps1}\n")
+        if more and console.finish():  # end of input at a '... ' prompt: python3 ends the line
+            sys.stderr.write(f"{sys.ps1}\n")  # and runs what is open
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
     return 0
+
+
+def read_line(stream: BinaryIO) -> bytes:
+    """A line as python3 -i reads it (C strings): a NUL byte ends the text read
+    so far, and the next line is read on to the same line."""
+    line = stream.readline()
+    while b"\0" in line:
+        rest = stream.readline()
+        line = line[:line.index(b"\0")] + rest
+        if not rest:
+            break
+    return line
+
+
+# -- judging input as CPython's interactive parser does ------------------------------------
+
+MORE = "more"  # judge(): the parser reads another line
+COMPLETE = "complete"  # judge(): one statement, to compile and run
+
+_ONLY_AST = 0x400  # ast.PyCF_ONLY_AST
+_DONT_IMPLY_DEDENT = 0x200  # the end of the text does not close blocks
+_ALLOW_INCOMPLETE_INPUT = 0x4000  # "incomplete input" when the parser fails at the end of the text
+_PROBE = _ONLY_AST | _DONT_IMPLY_DEDENT | _ALLOW_INCOMPLETE_INPUT
+
+# After the lines read, a backslash alone at the start of a line: the first
+# token the parser takes from it is an error at the end of the text (so it
+# fails there: "incomplete input"), it makes no indentation tokens, and a
+# statement complete without it leaves text behind ("multiple statements").
+_NEXT_LINE_UNKNOWN = "\\\n"
+
+
+def judge(lines: list[str], flags: int = 0) -> object:
+    """What CPython's interactive parser makes of `lines`, the input so far
+    (the first not blank): MORE (it reads another line), COMPLETE, or the
+    SyntaxError it reports.  It parses as the lines come, so it needs another
+    line exactly when it asks for a token past the last one read."""
+    if lines[-1] == "" and _ends_clean(lines[:-1]):
+        return COMPLETE  # a completely empty line: the blocks end (run_input reports what is wrong)
+    text = _text(lines)
+    exc = _compile_error(text + _NEXT_LINE_UNKNOWN, flags | _PROBE)
+    if not isinstance(exc, SyntaxError) or exc.msg.startswith("multiple statements found"):
+        return COMPLETE  # (a MemoryError, a RecursionError: compiling it again reports it)
+    if exc.msg == "incomplete input" or (exc.lineno or 0) > len(lines):
+        return MORE
+    if exc.msg.endswith("was never closed"):
+        exc = _error_before_the_end(exc, text, len(lines), flags)
+    return _on_its_line(exc, text)
+
+
+def _compile_error(text: str, flags: int) -> Exception | None:
+    """What compiling `text` as an interactive input raises (its warnings not shown)."""
+    try:
+        with _ignoring(Warning):  # (they come once, when the input is compiled to run)
+            compile(text, "<stdin>", "single", flags, dont_inherit=True)
+    except Exception as exc:  # noqa: BLE001 - SyntaxError, MemoryError, RecursionError
+        return exc
+    return None
+
+
+def _error_before_the_end(exc: SyntaxError, text: str, n_lines: int, flags: int) -> SyntaxError:
+    """compile() reads the text to its end after an error, and a bracket still
+    open there takes the error's place ("'(' was never closed"); python3 -i
+    never reads past the error, and reports it ("invalid syntax. Perhaps you
+    forgot a comma?"): the text with its brackets closed gives that error."""
+    again = _compile_error(text + _closers(text) + "\n", flags | _ONLY_AST | _DONT_IMPLY_DEDENT)
+    if isinstance(again, SyntaxError) and (again.lineno or 0) <= n_lines:
+        return again
+    return exc
+
+
+def _on_its_line(exc: SyntaxError, text: str) -> SyntaxError:
+    """compile() shows all the lines a backslash joins; python3 -i the error's own line."""
+    if "\n" in (exc.text or "").removesuffix("\n") and exc.lineno:
+        lines = text.split("\n")
+        if 1 <= exc.lineno <= len(lines):
+            exc.text = lines[exc.lineno - 1] + "\n"
+    return exc
+
+
+def _at_empty_line(exc: SyntaxError, lineno: int) -> None:
+    """An error at the empty line that ended the input: compile() places it at
+    the end of the text; python3 -i at the line's own tokens, its NEWLINE (a
+    caret at column 0) or the DEDENT before it (no caret)."""
+    if exc.lineno != lineno:
+        return
+    if exc.msg == "unexpected unindent":
+        exc.offset = exc.end_offset = 0
+    elif not exc.offset and not isinstance(exc, IndentationError):
+        exc.offset, exc.end_offset = 1, 2
+
+
+def undecodable_line_error(exc: UnicodeDecodeError, lines: list[str]) -> SyntaxError:
+    """The SyntaxError python3 -i reports for a line it cannot decode: placed
+    after the last token it read (nowhere, line 0, in a new input)."""
+    msg = f"(unicode error) {exc}"
+    code = [(n, ln) for n, ln in enumerate(lines, 1) if not _is_blank(ln)]
+    if not code:
+        return SyntaxError(msg, ("<stdin>", 0, 0, "", 0, 0))
+    lineno, line = code[-1]
+    return SyntaxError(msg, ("<stdin>", lineno, len(line) + 1, line + "\n", lineno, len(line) + 1))
+
+
+def _text(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def _is_blank(line: str) -> bool:
+    """Blanks, perhaps a comment: no token for the parser."""
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def _ends_clean(lines: list[str]) -> bool:
+    """Do `lines` end outside any string, bracket or backslash continuation?
+    (Only there is an empty line the end of a block.)"""
+    try:
+        for _ in tokenize.generate_tokens(io.StringIO(_text(lines)).readline):
+            pass
+    except tokenize.TokenError:  # EOF in a multi-line string or statement
+        return False
+    except SyntaxError:  # (an indentation error: compiling it reports it)
+        return True
+    return True
+
+
+def _closers(text: str) -> str:
+    """The brackets that close those left open at the end of `text`."""
+    pairs = {"(": ")", "[": "]", "{": "}"}
+    open_: list[str] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+            if tok.type == tokenize.OP and tok.string in pairs:
+                open_.append(pairs[tok.string])
+            elif tok.type == tokenize.OP and tok.string in ")]}" and open_:
+                open_.pop()
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return "".join(reversed(open_))
+
+
+class _ignoring:  # noqa: N801 - used as `with _ignoring(...)`, like a function
+    """Warnings of `category` (from `module`, a regex) ignored for a while.
+    Not warnings.catch_warnings: that also makes every warning shown once so
+    far show again (it resets the registries the default filter keeps), which
+    python3's REPL never does."""
+
+    __slots__ = ("filter",)
+
+    def __init__(self, category: type[Warning], module: str | None = None) -> None:
+        self.filter = ("ignore", None, category, re.compile(re.escape(module) + r"\Z") if module else None, 0)
+
+    def __enter__(self) -> None:
+        warnings.filters.insert(0, self.filter)  # type: ignore[attr-defined]  # (a list)
+
+    def __exit__(self, *exc: object) -> None:
+        filters: list = warnings.filters  # type: ignore[assignment]  # (the program may have replaced it)
+        for i, item in enumerate(filters):
+            if item is self.filter:
+                del filters[i]
+                break
 
 
 def _rss_mib() -> float:
@@ -231,22 +434,6 @@ def _rss_mib() -> float:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
         return 0.0
-
-
-def _in_long_string(lines: list[str]) -> bool:
-    """Is a triple-quoted string still open at the end of `lines`?  (Its
-    whitespace-only lines are text, not the blank line that ends a block.)"""
-    import io
-    import tokenize
-
-    try:
-        for _ in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
-            pass
-    except tokenize.TokenError as exc:
-        return "string" in str(exc.args[0])
-    except SyntaxError:
-        return False
-    return False
 
 
 def _interactive_main() -> types.ModuleType:
