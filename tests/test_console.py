@@ -138,3 +138,14 @@ def test_starts_without_a_history_directory(tmp_path: Path) -> None:
         assert "3" in send(child, "1 + 2")
     finally:
         child.close(force=True)
+
+
+def test_recursion_as_deep_as_python3(repl: pexpect.spawn) -> None:
+    """The console's own frames do not count against the program's limit."""
+    import subprocess
+
+    lines = ["def d(n):", "    try:", "        return d(n + 1)", "    except RecursionError:", "        return n", ""]
+    want = subprocess.run([sys.executable, "-i"], input="\n".join(lines) + "\nd(0)\n", capture_output=True,
+                          text=True, timeout=60).stdout.strip()
+    send(repl, *lines)
+    assert send(repl, "d(0)").split()[-1] == want

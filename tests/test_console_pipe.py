@@ -45,6 +45,11 @@ TRANSCRIPTS = {
                             "print('x')\n",
     "syntax_warnings_once": "x = 1\nx is 1\nassert (x, 'msg')\ndef f():\n    return x is 2\n\nf()\n",
     "warning_once_per_location": "import warnings\nwarnings.warn('hey')\nwarnings.warn('hey')\n",
+    # the console's own frames do not count against the program's recursion limit
+    "recursion_depth": "def q(n):\n    return 0 if n == 0 else 1 + q(n - 1)\n\nq(990)\nimport sys\n"
+                       "def d(n):\n    try:\n        return d(n + 1)\n    except RecursionError:\n        return n\n\n"
+                       "d(0)\nsys.getrecursionlimit()\n",
+    "compile_depth_boundary": "x = " + "+".join(["1"] * 2999) + "\nx\ny = " + "+".join(["1"] * 3000) + "\n",
     "no_newline_at_end": "x = 1\nx",
     "comment_without_newline_at_end": "x = 1\n# c",
     "blanks_without_newline_at_end": "x = 1\n   ",

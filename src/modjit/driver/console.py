@@ -15,6 +15,7 @@ start of a statement).
 
 from __future__ import annotations
 
+import functools
 import importlib.machinery
 import io
 import os
@@ -27,6 +28,7 @@ import warnings
 from typing import BinaryIO, TextIO
 
 from modjit.driver.run import flush_stdout as _flush
+from modjit.driver.run import hide_own_frames
 from modjit.driver.session import Session, StrictModeError
 from modjit.engine.base import PHASE_TITLES, PHASES
 from modjit.errors import FatalRuntimeError
@@ -43,6 +45,18 @@ Commands (a line starting with ':'):
   :quit              leave (as does Ctrl-D)
 Each Python statement you enter is compiled into its own LLVM module when it can be;
 what cannot be compiled runs on CPython in the same namespace."""
+
+# Levels of modjit's own between run_pipe (or run_tty) and the program's code:
+# Console.push, run_input, Session.run_statement, exec_on_cpython and exec().
+# python3 -i runs an input right from its C loop, at the bottom of the stack.
+PROGRAM_DEPTH = 5
+_INPUT_DEPTH = 3  # Console.push (or finish), run_input and _COMPILE
+
+# compile() through a partial, which CPython never specializes: the call counts
+# one level against the recursion limit, as a plain call does only until the
+# call site is quickened (after a few inputs), when the compiler's room grows.
+_COMPILE = functools.partial(compile)
+
 
 class Console:
     def __init__(self, engine: str = "mcjit", jit: bool = True, verbose: bool = False,
@@ -116,7 +130,8 @@ class Console:
         once), then run its statements."""
         flags = self.session.future_flags
         try:
-            compile(source, "<stdin>", "single", flags, dont_inherit=True)
+            with _recursion_as_in_python3():
+                _COMPILE(source, "<stdin>", "single", flags, dont_inherit=True)
             with _ignoring(Warning):  # (shown just now)
                 tree = compile(source, "<stdin>", "single", flags | _ONLY_AST, dont_inherit=True)
         except Exception as exc:  # noqa: BLE001 - SyntaxError, MemoryError, RecursionError: reported
@@ -232,6 +247,7 @@ def run_pipe(console: Console, stream: TextIO) -> int:
     Lines are read as bytes and decoded one by one, as python3 reads them: a
     line that is not valid text is an error of the input it ends, not of the session."""
     print(banner(), file=sys.stderr)
+    hide_own_frames(extra=PROGRAM_DEPTH)
     raw_stream, encoding = stream.buffer, stream.encoding or "utf-8"
     more = False
     try:
@@ -355,6 +371,23 @@ def _at_empty_line(exc: SyntaxError, lineno: int) -> None:
         exc.offset = exc.end_offset = 0
     elif not exc.offset and not isinstance(exc, IndentationError):
         exc.offset, exc.end_offset = 1, 2
+
+
+class _recursion_as_in_python3:  # noqa: N801 - used as `with _recursion_as_in_python3():`
+    """CPython's compiler may nest as deep as the recursion limit less the
+    levels in use (times 3).  python3 -i compiles an input from its C loop,
+    with none in use; it is compiled _INPUT_DEPTH levels below run_pipe, and
+    hide_own_frames set the limit for the program's code, PROGRAM_DEPTH levels
+    below: the limit, less the difference, gives the compiler python3's room."""
+
+    __slots__ = ("limit",)
+
+    def __enter__(self) -> None:
+        self.limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(1, self.limit - (PROGRAM_DEPTH - _INPUT_DEPTH)))
+
+    def __exit__(self, *exc: object) -> None:
+        sys.setrecursionlimit(self.limit)
 
 
 def undecodable_line_error(exc: UnicodeDecodeError, lines: list[str]) -> SyntaxError:

@@ -32,7 +32,8 @@ from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import PygmentsLexer
 from pygments.lexers.python import PythonLexer
 
-from modjit.driver.console import Console, banner
+from modjit.driver.console import PROGRAM_DEPTH, Console, banner
+from modjit.driver.run import hide_own_frames
 
 COMMANDS = [":ir", ":asm", ":time", ":stats", ":engine", ":help", ":quit"]
 
@@ -81,6 +82,7 @@ def run_tty(console: Console) -> int:
         complete_while_typing=False,
     )
     print(banner())
+    hide_own_frames(extra=PROGRAM_DEPTH)  # (run_tty is where run_pipe would be)
     more = False
     while True:
         sys.stdout.flush()  # (print(..., end="") shows before the prompt, as in python3)
