@@ -149,3 +149,63 @@ def test_recursion_as_deep_as_python3(repl: pexpect.spawn) -> None:
                           text=True, timeout=60).stdout.strip()
     send(repl, *lines)
     assert send(repl, "d(0)").split()[-1] == want
+
+
+def test_history_path_a_directory(tmp_path: Path) -> None:
+    """A directory where the history file should be: one warning, history kept
+    in memory; every prompt had printed a traceback and Ctrl-D did not leave."""
+    (tmp_path / "state" / "modjit" / "history").mkdir(parents=True)
+    env = dict(os.environ, TERM="dumb", HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"))
+    env.pop("MODJIT_STRICT", None)
+    child = pexpect.spawn(sys.executable, ["-m", "modjit"], env=env, encoding="utf-8", timeout=30,
+                          dimensions=(40, 200))
+    try:
+        child.expect_exact(PROMPT)
+        assert "history" in str(child.before) and "Traceback" not in str(child.before)
+        out = send(child, "1 + 2") + send(child, "4 + 5")
+        assert "3" in out and "9" in out and "Traceback" not in out and "history" not in out
+        time.sleep(0.5)  # (let prompt_toolkit start reading before the key arrives)
+        child.sendcontrol("d")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    finally:
+        child.close(force=True)
+
+
+def test_stdout_redirected_gets_program_output_only(tmp_path: Path) -> None:
+    """`modjit > out.txt` on a terminal: prompts on the terminal (stderr), as
+    python3 prompts there, and the file holds what python3's would."""
+    env = dict(os.environ, TERM="dumb", HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"))
+    env.pop("MODJIT_STRICT", None)
+    files = {}
+    for name, cmd in (("python3", f"{sys.executable} -q"), ("modjit", f"{sys.executable} -m modjit")):
+        files[name] = tmp_path / f"{name}.out"
+        child = pexpect.spawn("/bin/sh", ["-c", f"exec {cmd} > {files[name]}"], env=env, encoding="utf-8",
+                              timeout=30, dimensions=(40, 200))
+        try:
+            child.expect_exact(PROMPT)
+            send(child, "1 + 2", "print('hi')")
+            child.sendline("if 1:")
+            child.expect_exact("... ")  # (the continuation prompt, on the terminal too)
+            child.sendline("    print('in block')")
+            send(child, "")
+            time.sleep(0.5)  # (let the prompt start reading before the key arrives)
+            child.sendcontrol("d")
+            child.expect(pexpect.EOF)
+        finally:
+            child.close(force=True)
+    assert files["modjit"].read_text() == files["python3"].read_text() == "3\nhi\nin block\n"
+
+
+def test_blank_only_line_does_not_end_a_block(repl: pexpect.spawn) -> None:
+    """Only an empty line ends a block, as in python3 (which reads on at '... ')."""
+    repl.sendline("if 1:")
+    repl.sendline("    y = 1")
+    repl.sendline("    ")
+    repl.expect_exact("... ")
+    repl.expect_exact("... ")
+    repl.expect_exact("... ")
+    out = send(repl, "y")
+    assert "SyntaxError: invalid syntax" in out
+    assert "NameError" in send(repl, "y")

@@ -13,7 +13,9 @@ def start_repl(engine: str = "mcjit", jit: bool = True, plain: bool = False, ver
     from modjit.driver.console import Console, run_pipe
 
     console = Console(engine=engine, jit=jit, verbose=verbose, options=options)
-    if plain or not sys.stdin.isatty():
+    # (the terminal REPL needs a terminal to read from, and one to prompt on:
+    # stdout, or stderr where stdout is redirected, as python3 prompts there)
+    if plain or not sys.stdin.isatty() or not (sys.stdout.isatty() or sys.stderr.isatty()):
         return run_pipe(console, sys.stdin)
     from modjit.driver.console_tty import run_tty
 
