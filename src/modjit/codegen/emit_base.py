@@ -192,6 +192,25 @@ class EmitBase:
         use meanwhile (sys.setrecursionlimit refuses)."""
         self._recursion_add(-levels, _ENTER, f"call i32 {{fn}}(ptr {ptr_const(capi.NOWHERE)})")
 
+    def recursion_give_back(self, levels: str) -> None:
+        """Give back a number of levels known only at run time (i32 `levels`)."""
+        f, counter = self.f, self.ctx.cells.recursion_remaining_addr
+        if counter:
+            left = f.value(f"load i32, ptr {ptr_const(counter)}")
+            f.emit(f"store i32 {f.value(f'add i32 {left}, {levels}')}, ptr {ptr_const(counter)}")
+            return
+        left = f.alloca(f.tmp("giveback"), "i32")
+        f.emit(f"store i32 {levels}, ptr {left}")
+        head, body, done = f.new_label("giveback"), f.new_label("givebody"), f.new_label("givendone")
+        f.block(head)
+        n = f.value(f"load i32, ptr {left}")
+        f.cbr(f.value(f"icmp sgt i32 {n}, 0"), body, done)
+        f.block(body)
+        f.emit(f"call void {self.need('Py_LeaveRecursiveCall')}()")
+        f.emit(f"store i32 {f.value(f'sub i32 {n}, 1')}, ptr {left}")
+        f.br(head)
+        f.block(done)
+
     def _recursion_add(self, delta: int, fn: str, call: str) -> None:
         f, counter = self.f, self.ctx.cells.recursion_remaining_addr
         if not counter:

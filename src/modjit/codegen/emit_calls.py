@@ -62,7 +62,7 @@ class EmitCalls(EmitRandom):
         if info.kind == "const":
             return self.constant(info.obj, t), t
         if info.kind == "until":  # any/all of a generator: its loop, then its stop flag
-            self.stmt(node.args[0].mj_loop)  # type: ignore[attr-defined]
+            self.comprehension_frame(node.args[0].mj_loop, levels=2)  # type: ignore[attr-defined]
             stopped = self.load_var(info.obj, node)[0]
             return (stopped if info.name == "any" else self.f.value(f"xor i1 {stopped}, true")), t
         if info.kind == "random":

@@ -62,7 +62,7 @@ class EmitExpr(EmitArrays):
         if isinstance(node, ast.ListComp):
             lst = self.list_display([], t)
             self.comp_lists.append((lst, t))
-            self.stmt(node.mj_loop)  # type: ignore[attr-defined]
+            self.comprehension_frame(node.mj_loop)  # type: ignore[attr-defined]
             self.comp_lists.pop()
             return lst, t
         if isinstance(node, ast.Subscript) and isinstance(self.u.types[node.value], ListType):

@@ -44,6 +44,7 @@ class FrameCounting(EmitStmt):
     compiled frame is below (calls into CPython can reach the runtime)."""
 
     _entered: str | None = None  # i1 slot: did CPython's counter let this frame in?
+    _held: str | None = None  # i32 slot: recursion levels comprehensions hold now
 
     @property
     def counts_frames(self) -> bool:
@@ -51,6 +52,8 @@ class FrameCounting(EmitStmt):
 
     def enter_frame(self) -> None:
         if not self.counts_frames:
+            if self.u.mode == "function":  # a leaf: no level to hold, but CPython's frame needs one
+                self.recursion_check(self.u.body[0], E.ENTRY)
             return
         f, cells = self.f, self.ctx.cells
         self.add_depth(1)
@@ -64,6 +67,48 @@ class FrameCounting(EmitStmt):
         if self.u.mode == "function":  # recursion has no back-edge to poll Ctrl-C at
             self.poll_every(ptr_const(cells.calls_addr), self.u.body[0])
 
+    def comprehension_frame(self, loop: ast.stmt, levels: int = 1) -> None:
+        """Run a comprehension's loop (a list comprehension, or a generator
+        expression consumed by sum/any/...) as CPython runs it: in a frame of
+        its own, one recursion level more, held while its items are computed
+        when they call anything (a recursive `[size(c) for c in kids]` gets
+        half python3's depth), else only checked.  (`levels` 2: any/all, C
+        functions CPython 3.11's specialised call counts a level for too.)"""
+        if not self.counts_frames:  # (in a leaf function, on top of its own frame's level)
+            self.recursion_check(loop, levels=levels + (self.u.mode == "function"))
+            self.stmt(loop)
+            return
+        f = self.f
+        if self._held is None:  # (levels held by comprehensions running now: the error path gives them back)
+            self._held = f.alloca("%comp.levels", "i32")
+            f.allocas.append(f"  store i32 0, ptr {self._held}")
+        for _ in range(levels):
+            refused = self.recursion_enter()
+            self.raise_if(refused, E.E_PYERR, loop)  # CPython set its RecursionError
+            self.hold(1)
+        self.stmt(loop)
+        self.hold(-levels)
+        self.recursion_leave(levels)
+
+    def hold(self, delta: int) -> None:
+        assert self._held is not None
+        now = self.f.value(f"load i32, ptr {self._held}")
+        self.f.emit(f"store i32 {self.f.value(f'add i32 {now}, {delta}')}, ptr {self._held}")
+
+    def recursion_check(self, node: ast.AST, name: str = "", levels: int = 1) -> None:
+        """Raise CPython's RecursionError here if `levels` more frames would pass the limit."""
+        f = self.f
+        for k in range(levels):
+            refused = self.recursion_enter()
+            bad, ok = f.new_label("refused"), f.new_label("admitted")
+            f.cbr(refused, bad, ok)
+            f.block(bad)
+            if k:
+                self.recursion_leave(k)  # (the levels admitted before this one)
+            self.raise_code(E.E_PYERR, node, name)
+            f.block(ok)
+        self.recursion_leave(levels)
+
     def leave_frame(self, error: bool = False) -> None:
         """On the way out; `error`: on the error path, which a refused frame takes too."""
         if not self.counts_frames:
@@ -73,6 +118,8 @@ class FrameCounting(EmitStmt):
         if not error:
             self.recursion_leave()
             return
+        if self._held is not None:  # levels of comprehensions the error left
+            self.recursion_give_back(f.value(f"load i32, ptr {self._held}"))
         leave, done = f.new_label("leave"), f.new_label("left")
         f.cbr(f.value(f"load i1, ptr {self._entered}"), leave, done)
         f.block(leave)
