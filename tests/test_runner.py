@@ -232,6 +232,23 @@ def test_version(tmp_path: Path) -> None:
     assert "LLVM " in out
 
 
+@pytest.mark.parametrize("how", ["script", "-m"])
+def test_standard_module_names_beside_the_program(how: str, tmp_path: Path) -> None:
+    """copy.py, enum.py, ... beside a program that never imports them: the
+    compiler's own imports (and --stats' report) still find the standard ones
+    (before, modjit imported them from the program's folder: extra output, or
+    a crash), also as `python -m modjit` from that folder."""
+    names = ["copy", "tokenize", "dataclasses", "fractions"]  # (runpy, behind -m, imports enum, re, ...)
+    for name in names + (["enum", "re", "operator"] if how == "script" else []):
+        (tmp_path / f"{name}.py").write_text(f"print('the program folder\'s {name}.py')\n")
+    (tmp_path / "prog.py").write_text("def f(n):\n    return n * 2\nprint(f(21))\n")
+    want = run([sys.executable, "prog.py"], tmp_path)
+    command = [str(Path(sys.executable).parent / "modjit")] if how == "script" else [sys.executable, "-m", "modjit"]
+    got = run([*command, "run", "--stats", "prog.py"], tmp_path)
+    assert got[:2] == want[:2], got[2]
+    assert "1 units compiled" in got[2] or "2 units compiled" in got[2], got[2]
+
+
 def test_stats_after_a_low_recursion_limit(tmp_path: Path) -> None:
     """The report's imports (rich) need more levels than a program's limit of 60 left."""
     (tmp_path / "prog.py").write_text("import sys\nsys.setrecursionlimit(60)\n"

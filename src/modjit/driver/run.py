@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import sys
 import traceback
 import types
+import warnings
 from types import TracebackType
 
 from modjit.errors import FatalRuntimeError, source_line_with_caret
@@ -37,23 +39,24 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         return 2
     sys.argv = [prog, *args]
     if prog == "-":
-        sys.path.insert(0, "")
-        prog, stdin_source = "<stdin>", source
+        folder, prog, stdin_source = "", "<stdin>", source
     else:
-        sys.path.insert(0, os.path.dirname(os.path.realpath(prog)))  # (CPython resolves links here)
+        folder = os.path.dirname(os.path.realpath(prog))  # (CPython resolves links here)
         # CPython 3.11 names the script by its path joined to the current directory, unnormalised
         prog, stdin_source = (prog if os.path.isabs(prog) else os.path.join(os.getcwd(), prog)), None
     namespace = main_module(prog).__dict__
     session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,
                       dump_dir=dump_dir, options=options)
+    if jit:
+        import modjit.pipeline  # noqa: F401  (the compiler, and the standard modules it uses)
+    # only now the program's folder: the compiler's modules, imported above, found the
+    # standard ones (a math.py or copy.py beside the program was imported instead)
+    sys.path.insert(0, folder)
     if session_out is not None:
         session_out.append(session)
     status, interrupted = 0, False
     try:
         try:
-            import ast
-            import warnings
-
             _decodes(source)
             with warnings.catch_warnings():  # (compile() below gives them, once, as CPython does)
                 warnings.simplefilter("ignore")
@@ -94,9 +97,12 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         sys.setrecursionlimit(max(limit, 1000))  # below; its atexit functions get it back)
         try:
             if stats:
-                from modjit.driver.report import print_stats
+                from modjit.runtime.imports import standard_modules
 
-                print_stats(session)
+                with standard_modules():  # (rich's imports: not the program's own modules)
+                    from modjit.driver.report import print_stats
+
+                    print_stats(session)
             stats_json = stats_json or os.environ.get("MODJIT_STATS_JSON")
             if stats_json:
                 from modjit.driver.stats import write_stats_json
