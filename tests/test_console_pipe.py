@@ -45,6 +45,10 @@ TRANSCRIPTS = {
                             "print('x')\n",
     "syntax_warnings_once": "x = 1\nx is 1\nassert (x, 'msg')\ndef f():\n    return x is 2\n\nf()\n",
     "warning_once_per_location": "import warnings\nwarnings.warn('hey')\nwarnings.warn('hey')\n",
+    # the program's warnings filters are its own: as python3's while an input runs, and obeyed
+    "warnings_filters": "import warnings\nwarnings.filters[0]\nx = 1\nx is 1\nwarnings.filters[0]\n"
+                        "warnings.simplefilter('error')\nx is 1\nx = '\\d'\nwarnings.simplefilter('always')\n"
+                        "x is 1\nwarnings.warn('a')\nwarnings.warn('a')\n",
     # the console's own frames do not count against the program's recursion limit
     "recursion_depth": "def q(n):\n    return 0 if n == 0 else 1 + q(n - 1)\n\nq(990)\nimport sys\n"
                        "def d(n):\n    try:\n        return d(n + 1)\n    except RecursionError:\n        return n\n\n"

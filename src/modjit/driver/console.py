@@ -15,6 +15,8 @@ start of a statement).
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import functools
 import importlib.machinery
 import io
@@ -50,7 +52,7 @@ what cannot be compiled runs on CPython in the same namespace."""
 # Console.push, run_input, Session.run_statement, exec_on_cpython and exec().
 # python3 -i runs an input right from its C loop, at the bottom of the stack.
 PROGRAM_DEPTH = 5
-_INPUT_DEPTH = 3  # Console.push (or finish), run_input and _COMPILE
+_INPUT_DEPTH = 4  # Console.push (or finish), run_input, _compile_input and _COMPILE
 
 # compile() through a partial, which CPython never specializes: the call counts
 # one level against the recursion limit, as a plain call does only until the
@@ -128,12 +130,8 @@ class Console:
     def run_input(self, source: str) -> None:
         """Compile one complete input as python3 -i does (its errors and warnings,
         once), then run its statements."""
-        flags = self.session.future_flags
         try:
-            with _recursion_as_in_python3():
-                _COMPILE(source, "<stdin>", "single", flags, dont_inherit=True)
-            with _ignoring(Warning):  # (shown just now)
-                tree = compile(source, "<stdin>", "single", flags | _ONLY_AST, dont_inherit=True)
+            tree, warned = self._compile_input(source)
         except Exception as exc:  # noqa: BLE001 - SyntaxError, MemoryError, RecursionError: reported
             if isinstance(exc, SyntaxError):
                 if source.endswith("\n\n"):
@@ -144,8 +142,8 @@ class Console:
         before = self.session.stats.units_compiled
         t0 = time.perf_counter()
         try:
-            # (the session compiles statements again: their SyntaxWarnings were shown above)
-            with _ignoring(SyntaxWarning, module="<stdin>"):
+            # (the session compiles statements again: their SyntaxWarnings were shown once)
+            with _filtering("ignore", SyntaxWarning, "<stdin>") if warned else contextlib.nullcontext():
                 for stmt in tree.body:
                     self.session.run_statement(stmt, interactive=True, filename="<stdin>")
         except SystemExit as exc:
@@ -168,6 +166,20 @@ class Console:
         finally:
             if self.show_time:
                 self.print_times(self.session.stats.units_compiled - before, time.perf_counter() - t0)
+
+    def _compile_input(self, source: str) -> tuple[ast.Interactive, bool]:
+        """The input's tree, compiled as python3 -i compiles it (its errors and
+        warnings shown), and whether its compiler warned: the session compiles
+        its statements again, and those warnings are then not to show again.
+        (No warnings filter is left in place for the run of other inputs.)"""
+        flags = self.session.future_flags
+        with _recursion_as_in_python3():
+            _COMPILE(source, "<stdin>", "single", flags, dont_inherit=True)
+            with _filtering("ignore", Warning), _filtering("error", SyntaxWarning, "<stdin>"):
+                warned = isinstance(_compile_error(source, flags), SyntaxError)
+        with _filtering("ignore", Warning):  # (the parser's were shown just now)
+            tree = compile(source, "<stdin>", "single", flags | _ONLY_AST, dont_inherit=True)
+        return tree, warned
 
     def print_times(self, new_units: int, wall: float) -> None:
         units = self.session.units[-new_units:] if new_units else []
@@ -321,7 +333,8 @@ def judge(lines: list[str], flags: int = 0) -> object:
     if lines[-1] == "" and _ends_clean(lines[:-1]):
         return COMPLETE  # a completely empty line: the blocks end (run_input reports what is wrong)
     text = _text(lines)
-    exc = _compile_error(text + _NEXT_LINE_UNKNOWN, flags | _PROBE)
+    with _filtering("ignore", Warning):  # (shown once, when the input is compiled to run)
+        exc = _compile_error(text + _NEXT_LINE_UNKNOWN, flags | _PROBE)
     if not isinstance(exc, SyntaxError) or exc.msg.startswith("multiple statements found"):
         return COMPLETE  # (a MemoryError, a RecursionError: compiling it again reports it)
     if exc.msg == "incomplete input" or (exc.lineno or 0) > len(lines):
@@ -332,10 +345,9 @@ def judge(lines: list[str], flags: int = 0) -> object:
 
 
 def _compile_error(text: str, flags: int) -> Exception | None:
-    """What compiling `text` as an interactive input raises (its warnings not shown)."""
+    """What compiling `text` as an interactive input raises."""
     try:
-        with _ignoring(Warning):  # (they come once, when the input is compiled to run)
-            compile(text, "<stdin>", "single", flags, dont_inherit=True)
+        _COMPILE(text, "<stdin>", "single", flags, dont_inherit=True)
     except Exception as exc:  # noqa: BLE001 - SyntaxError, MemoryError, RecursionError
         return exc
     return None
@@ -346,7 +358,8 @@ def _error_before_the_end(exc: SyntaxError, text: str, n_lines: int, flags: int)
     open there takes the error's place ("'(' was never closed"); python3 -i
     never reads past the error, and reports it ("invalid syntax. Perhaps you
     forgot a comma?"): the text with its brackets closed gives that error."""
-    again = _compile_error(text + _closers(text) + "\n", flags | _ONLY_AST | _DONT_IMPLY_DEDENT)
+    with _filtering("ignore", Warning):
+        again = _compile_error(text + _closers(text) + "\n", flags | _ONLY_AST | _DONT_IMPLY_DEDENT)
     if isinstance(again, SyntaxError) and (again.lineno or 0) <= n_lines:
         return again
     return exc
@@ -439,16 +452,16 @@ def _closers(text: str) -> str:
     return "".join(reversed(open_))
 
 
-class _ignoring:  # noqa: N801 - used as `with _ignoring(...)`, like a function
-    """Warnings of `category` (from `module`, a regex) ignored for a while.
-    Not warnings.catch_warnings: that also makes every warning shown once so
-    far show again (it resets the registries the default filter keeps), which
-    python3's REPL never does."""
+class _filtering:  # noqa: N801 - used as `with _filtering(...)`, like a function
+    """A warnings filter put first for a while: `action` for warnings of
+    `category` (from `module`, where given).  Not warnings.catch_warnings: that
+    also makes every warning shown once so far show again (it resets the
+    registries the default filter keeps), which python3's REPL never does."""
 
     __slots__ = ("filter",)
 
-    def __init__(self, category: type[Warning], module: str | None = None) -> None:
-        self.filter = ("ignore", None, category, re.compile(re.escape(module) + r"\Z") if module else None, 0)
+    def __init__(self, action: str, category: type[Warning], module: str | None = None) -> None:
+        self.filter = (action, None, category, re.compile(re.escape(module) + r"\Z") if module else None, 0)
 
     def __enter__(self) -> None:
         warnings.filters.insert(0, self.filter)  # type: ignore[attr-defined]  # (a list)
