@@ -16,6 +16,13 @@ def chain(n):
     return chain(n - 1) + 1
 
 
+def py_chain(n):
+    tag = str(n)  # (a str: this one runs on CPython, calling the compiled leaf)
+    if n == 0:
+        return leaf(len(tag))
+    return py_chain(n - 1) + 1
+
+
 def size(n):
     if n == 0:
         return 1
@@ -45,6 +52,8 @@ def deepest(f, lo, hi):
     return lo
 
 
+for _ in range(200):  # (past the first calls, which run modjit's own frames, as python3 has none)
+    py_chain(3)
 for limit in (120, 400, 1000):
     sys.setrecursionlimit(limit)
-    print(limit, [deepest(f, 0, 3000) for f in (chain, size, nest)])
+    print(limit, [deepest(f, 0, 3000) for f in (chain, py_chain, size, nest)])

@@ -192,6 +192,52 @@ class EmitBase:
         use meanwhile (sys.setrecursionlimit refuses)."""
         self._recursion_add(-levels, _ENTER, f"call i32 {{fn}}(ptr {ptr_const(capi.NOWHERE)})")
 
+    def recursion_check(self, node: ast.AST, name: str = "", levels: int = 1) -> None:
+        """Raise CPython's RecursionError here if `levels` more frames would pass the limit.
+        Inline only a load and a compare (nothing stored: a leaf inlined into a
+        hot loop costs next to nothing); near the limit, CPython is asked."""
+        f = self.f
+        counter = self.ctx.cells.recursion_remaining_addr
+        if counter:
+            left = f.value(f"load i32, ptr {ptr_const(counter)}")
+            near, clear = f.new_label("nearlimit"), f.new_label("belowlimit")
+            f.cbr(f.value(f"icmp slt i32 {left}, {levels}"), near, clear)
+            f.block(near)
+            self._recursion_ask(node, name, levels)
+            f.br(clear)
+            f.block(clear)
+            return
+        self._recursion_ask(node, name, levels)
+
+    def _recursion_ask(self, node: ast.AST, name: str, levels: int) -> None:
+        f = self.f
+        for k in range(levels):
+            refused = self.recursion_enter()
+            bad, ok = f.new_label("refused"), f.new_label("admitted")
+            f.cbr(refused, bad, ok)
+            f.block(bad)
+            if k:
+                self.recursion_leave(k)  # (the levels admitted before this one)
+            self.raise_code(E.E_PYERR, node, name)
+            f.block(ok)
+        self.recursion_leave(levels)
+
+    def leaf_check(self, node: ast.AST) -> None:
+        """A call of a leaf function (one that calls nothing, so counts no level
+        of its own) is a frame to CPython all the same: at its first run in
+        this activation (the depth here is the same at every run), check for
+        its level; the call's line is where python3's RecursionError points."""
+        f = self.f
+        done = f.alloca(f.tmp("leafchecked"), "i1")
+        f.allocas.append(f"  store i1 false, ptr {done}")
+        check, skip = f.new_label("leafcheck"), f.new_label("leafchecked")
+        f.cbr(f.value(f"load i1, ptr {done}"), skip, check)
+        f.block(check)
+        self.recursion_check(node)
+        f.emit(f"store i1 true, ptr {done}")
+        f.br(skip)
+        f.block(skip)
+
     def recursion_give_back(self, levels: str) -> None:
         """Give back a number of levels known only at run time (i32 `levels`)."""
         f, counter = self.f, self.ctx.cells.recursion_remaining_addr
@@ -633,3 +679,8 @@ def list_parts(v: str, t: Type, f: FunctionText) -> list[str]:
         return [f.value(f"extractvalue {t.llvm} {v}, {i}") for i, it in enumerate(t.items)
                 if isinstance(it, ListType)]
     return []
+
+
+def counts_frames(u: Any) -> bool:
+    """Does the unit count its own recursion level (it calls something)?  A leaf does not."""
+    return any(c.kind in ("user", "pycall", "method") for c in u.calls.values())

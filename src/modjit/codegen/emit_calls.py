@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import ctypes
 
-from modjit.codegen.emit_base import Value
+from modjit.codegen.emit_base import Value, counts_frames
 from modjit.codegen.emit_random import EmitRandom
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
@@ -102,6 +102,8 @@ class EmitCalls(EmitRandom):
         params = ", ".join(f"{pt.llvm} {self.coerce(a, pt)}"
                            for a, pt in zip(args, spec.param_types, strict=True))
         ret = spec.return_type.llvm
+        if spec.unit is not None and not counts_frames(spec.unit):
+            self.leaf_check(node)
         self.before_call()
         if spec is self.ctx.self_spec and self.ctx.direct_self:
             target = f"@\"{self.ctx.symbol_of(spec)}\""

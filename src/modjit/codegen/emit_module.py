@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 
-from modjit.codegen.emit_base import EmitContext, list_parts
+from modjit.codegen.emit_base import EmitContext, counts_frames, list_parts
 from modjit.codegen.emit_stmt import EmitStmt
 from modjit.codegen.helpers_ir import HELPERS, SHARED
 from modjit.codegen.irtext import ptr_const
@@ -48,12 +48,10 @@ class FrameCounting(EmitStmt):
 
     @property
     def counts_frames(self) -> bool:
-        return any(c.kind in ("user", "pycall", "method") for c in self.u.calls.values())
+        return counts_frames(self.u)
 
     def enter_frame(self) -> None:
-        if not self.counts_frames:
-            if self.u.mode == "function":  # a leaf: no level to hold, but CPython's frame needs one
-                self.recursion_check(self.u.body[0], E.ENTRY)
+        if not self.counts_frames:  # (a leaf's level is checked where it is called: leaf_check)
             return
         f, cells = self.f, self.ctx.cells
         self.add_depth(1)
@@ -94,20 +92,6 @@ class FrameCounting(EmitStmt):
         assert self._held is not None
         now = self.f.value(f"load i32, ptr {self._held}")
         self.f.emit(f"store i32 {self.f.value(f'add i32 {now}, {delta}')}, ptr {self._held}")
-
-    def recursion_check(self, node: ast.AST, name: str = "", levels: int = 1) -> None:
-        """Raise CPython's RecursionError here if `levels` more frames would pass the limit."""
-        f = self.f
-        for k in range(levels):
-            refused = self.recursion_enter()
-            bad, ok = f.new_label("refused"), f.new_label("admitted")
-            f.cbr(refused, bad, ok)
-            f.block(bad)
-            if k:
-                self.recursion_leave(k)  # (the levels admitted before this one)
-            self.raise_code(E.E_PYERR, node, name)
-            f.block(ok)
-        self.recursion_leave(levels)
 
     def leave_frame(self, error: bool = False) -> None:
         """On the way out; `error`: on the error path, which a refused frame takes too."""
