@@ -53,9 +53,10 @@ from modjit.runtime.journal import (
     UNBOUND,
 )
 
-# a loop's stores into a list others see stop journaling once they number this many plus
-# an eighth of its length: the list is copied then (snapshot_store), at most 8x the work
-# its records so far cost, and the copy holds no more than they do
+# a loop's stores into a list others see stop journaling once they number this many (or
+# the list's length, if shorter) plus an eighth of its length: the list is copied then
+# (snapshot_store), at most 8x the work its records so far cost, and the copy holds no
+# more than they do
 SNAPSHOT_AFTER = 8
 SNAPSHOTS_PER_CALL = 64  # records in a call before its copies of a list before a change are checkpoints
 _INERT_TYPES = (capi.INT_TYPE, capi.FLOAT_TYPE, capi.BOOL_TYPE, capi.LIST_TYPE, capi.TUPLE_TYPE, id(str))
@@ -94,13 +95,16 @@ class EmitJournal(EmitCalls):
             f.emit(f"store ptr null, ptr {counted}")
             f.emit(f"store i64 0, ptr {count}")
 
-    def snapshot_store(self, holder: ast.expr, lst: str, seen: bool, store: Callable[[bool], None]) -> None:
+    def snapshot_store(self, holder: ast.expr, lst: str, seen: bool, store: Callable[[bool], None],
+                       recorded: Callable[[], None] | None = None) -> None:
         """Emit `store(seen)`, an item store into the list `lst` that `holder`
         evaluates to.  Inside a loop, for a name (frontend/snapshots.py): it is
         `store(False)`, unrecorded, when `lst` is the list the loop copied
         into the journal for that name (undoing newest first, the copy puts
-        back everything after it), else `store(True)`, counted per list: past
-        SNAPSHOT_AFTER plus an eighth of its length, `lst` is copied.  The
+        back everything after it), else `recorded()` (the store made simply,
+        its record by a call: a few per list and loop) or `store(True)`,
+        counted per list: past SNAPSHOT_AFTER (or its length, if shorter)
+        plus an eighth of its length, `lst` is copied.  The
         copy holds the floats the list held, so none of those is overwritten
         in place (a float stored after it, which only the list holds, is).
         (Six parameters' lists stored into per pair of an n-body kernel: its
@@ -117,7 +121,10 @@ class EmitJournal(EmitCalls):
         store(False)
         f.br(done)
         f.block(slow)
-        store(True)
+        if recorded is not None:
+            recorded()
+        else:
+            store(True)
         same = f.value(f"icmp eq ptr {f.value(f'load ptr, ptr {counted}')}, {lst}")
         f.emit(f"store ptr {lst}, ptr {counted}")
         before = f.value(f"select i1 {same}, i64 {f.value(f'load i64, ptr {count}')}, i64 0")
@@ -125,7 +132,9 @@ class EmitJournal(EmitCalls):
         f.emit(f"store i64 {n}, ptr {count}")
         size = f.value(f"load i64, ptr {f.value(f'getelementptr i8, ptr {lst}, i64 16')}")
         eighth = f.value(f"lshr i64 {size}, 3")
-        due = f.value(f"icmp uge i64 {n}, {f.value(f'add i64 {eighth}, {SNAPSHOT_AFTER}')}")
+        least = f.value(f"select i1 {f.value(f'icmp ult i64 {size}, {SNAPSHOT_AFTER}')}, i64 {size}, "
+                        f"i64 {SNAPSHOT_AFTER}")
+        due = f.value(f"icmp uge i64 {n}, {f.value(f'add i64 {eighth}, {least}')}")
         jr = self.ctx.cells.journal
         counter = ptr_const(jr.count_addr)
         room = f.value(f"icmp ult i64 {f.value(f'load i64, ptr {counter}')}, {JOURNAL_CAP}")

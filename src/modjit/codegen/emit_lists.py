@@ -82,7 +82,11 @@ class EmitLists(EmitJournal):
                 self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
             self.release_replaced(lst[0], at, old, seen)
 
-        self.snapshot_store(node.value, lst[0], seen, store)
+        def recorded() -> None:  # (until the list is copied: a new object, the record by a call)
+            self.f.emit(f"store ptr {self.box((value, t.elem))}, ptr {slot}")
+            self.recorded_store(lst[0], at, old)
+
+        self.snapshot_store(node.value, lst[0], seen, store, recorded)
 
     def element_moves(self, s: ast.Assign) -> bool:
         """`a[i], a[j] = a[j], a[i]` and `a[i] = b[j]` (list items to list items
