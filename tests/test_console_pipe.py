@@ -60,6 +60,13 @@ TRANSCRIPTS = {
     # where python3 -i places errors at an empty line, and on a line a backslash continues
     "errors_at_empty_lines": "class A:\n    @staticmethod\n\n    def f(): return 1\n\nx = 1 + \\\n\nx\n"
                              "if 1:\n    pass\nelse:\n\nprint(1)\n",
+    # python3 -i's parser reads no further than its error: not "'(' was never closed" nor an
+    # error of the tokenizer further on; and the warnings of what it read come first
+    "errors_where_the_parser_fails": "print(1{1,\n2\n= 1;} y (= 2\nprint('a')intrint('\nx = 1if True e 2int(1)\n"
+                                     "fis 1or x in (1, 2):\n1\n",
+    "unfinished_line_error": "x = 1\n= ",
+    "unfinished_line_in_brackets": "x =( 1\nx",
+    "unfinished_string": 'print("abc',
     "parser_warning_once": "x = '\\d'\nx\ndef f():\n    return '\\q'\n\nf()\n",
 }
 

@@ -74,7 +74,7 @@ class Console:
     def push(self, line: str) -> bool:
         """Add a line (without its newline); run the input once it is complete.
         True: more lines needed."""
-        if not self.buffer and line.strip().startswith(":"):
+        if not self.buffer and line.startswith(":"):
             self.command(line.strip())
             return False
         if not self.buffer and _is_blank(line):
@@ -90,11 +90,27 @@ class Console:
             self.run_input(source)
         return False
 
-    def push_unfinished(self, line: str) -> None:
-        """The last line of the input, without its newline: python3 reads on
-        for the rest of it, and finds the end of the input (finish)."""
+    def push_unfinished(self, line: str) -> bool:
+        """The last line of the input, without its newline.  python3 reads on
+        for the rest of it (True: it prompts '... ' and finds the end of the
+        input: finish) unless its parser fails before the line's last token."""
+        if not self.buffer and line.startswith(":"):
+            self.command(line.strip())
+            return False
+        if _is_blank(line) or _in_long_string(self.buffer):
+            verdict: object = MORE  # (a blank line cut short is not blank: see finish)
+        else:
+            verdict = judge([*self.buffer, line], self.session.future_flags)
+        if isinstance(verdict, SyntaxError) and _fails_before_the_end(verdict, self.buffer, line,
+                                                                      self.session.future_flags):
+            if verdict.lineno == len(self.buffer) + 1 and (verdict.offset or 0) > len(line):
+                verdict.offset = len(line)  # (an indentation error at the end, as placed with no newline)
+            self.buffer = []
+            self.report(verdict)
+            return False
         self.buffer.append(line)
         self.unfinished = True
+        return True
 
     def push_undecodable(self, exc: UnicodeDecodeError) -> None:
         """A line python3 -i cannot decode: the open input ends with its error."""
@@ -107,13 +123,13 @@ class Console:
     def finish(self) -> bool:
         """End of input: an input still open ends there (its blocks closed, as
         at an empty line) and runs, or is reported ('(' was never closed).
-        False where python3 leaves at once: a comment alone, cut short, is an
-        input at its end (it prompts no more)."""
+        False where python3 leaves at once: a comment alone (or a form feed),
+        cut short, is an input at its end (it prompts no more)."""
         lines, self.buffer = self.buffer, []
         source = _text(lines)
         if self.unfinished:
             source, self.unfinished = source[:-1], False
-            if len(lines) == 1 and lines[0].strip().startswith("#"):
+            if len(lines) == 1 and _no_indentation(lines[0]):
                 return False
         if lines:
             self.run_input(source)
@@ -281,12 +297,10 @@ def run_pipe(console: Console, stream: TextIO) -> int:
                 console.push_undecodable(exc)
                 more = False
                 continue
-            if not line.endswith("\n"):  # the last line, cut short: python3 asks for the rest
-                console.push_unfinished(line)
-                more = True
-                sys.stderr.write(str(sys.ps2))
-                break
-            more = console.push(line[:-2] if line.endswith("\r\n") else line[:-1])
+            if line.endswith("\n") or line.endswith("\r"):  # (a CR ends a line for python3's tokenizer)
+                more = console.push(line[:-2] if line.endswith("\r\n") else line[:-1])
+            else:  # the last line, cut short: python3 reads on for the rest of it
+                more = console.push_unfinished(line)
         sys.stderr.write("\n")
         if more and console.finish():  # end of input at a '... ' prompt: python3 ends the line
             sys.stderr.write(f"{sys.ps1}\n")  # and runs what is open
@@ -333,15 +347,20 @@ def judge(lines: list[str], flags: int = 0) -> object:
     if lines[-1] == "" and _ends_clean(lines[:-1]):
         return COMPLETE  # a completely empty line: the blocks end (run_input reports what is wrong)
     text = _text(lines)
-    with _filtering("ignore", Warning):  # (shown once, when the input is compiled to run)
-        exc = _compile_error(text + _NEXT_LINE_UNKNOWN, flags | _PROBE)
+    exc = _probe(text, flags)
     if not isinstance(exc, SyntaxError) or exc.msg.startswith("multiple statements found"):
         return COMPLETE  # (a MemoryError, a RecursionError: compiling it again reports it)
-    if exc.msg == "incomplete input" or (exc.lineno or 0) > len(lines):
+    if exc.msg == "incomplete input":
         return MORE
-    if exc.msg.endswith("was never closed"):
-        exc = _error_before_the_end(exc, text, len(lines), flags)
-    return _on_its_line(exc, text)
+    exc = _error_as_reported(text, len(lines), flags) or exc
+    return _on_its_line(_with_its_warnings(exc, text, flags), text)
+
+
+def _probe(text: str, flags: int, quiet: bool = True) -> Exception | None:
+    """What compiling `text` raises where the line after it is not known yet
+    (its warnings not shown: they come once, when the input is compiled to run)."""
+    with _filtering("ignore", Warning) if quiet else contextlib.nullcontext():
+        return _compile_error(text + _NEXT_LINE_UNKNOWN, flags | _PROBE)
 
 
 def _compile_error(text: str, flags: int) -> Exception | None:
@@ -353,16 +372,78 @@ def _compile_error(text: str, flags: int) -> Exception | None:
     return None
 
 
-def _error_before_the_end(exc: SyntaxError, text: str, n_lines: int, flags: int) -> SyntaxError:
-    """compile() reads the text to its end after an error, and a bracket still
-    open there takes the error's place ("'(' was never closed"); python3 -i
-    never reads past the error, and reports it ("invalid syntax. Perhaps you
-    forgot a comma?"): the text with its brackets closed gives that error."""
+def _error_as_reported(text: str, n_lines: int, flags: int) -> SyntaxError | None:
+    """The error python3 -i reports for `text`, where its parser failed before
+    the end.  It then parses the text again to word the error, and that second
+    pass reads no further line: it finds the end of the input there, as
+    compile() finds it at the end of `text` (which closes blocks as python3
+    does)...  except in brackets, where compile() says "'(' was never closed":
+    a token no rule takes ('$') stands for the end there, and closing
+    brackets after it keep compile() from that message."""
+    closers = _closers(text)
     with _filtering("ignore", Warning):
-        again = _compile_error(text + _closers(text) + "\n", flags | _ONLY_AST | _DONT_IMPLY_DEDENT)
-    if isinstance(again, SyntaxError) and (again.lineno or 0) <= n_lines:
-        return again
+        exc = _compile_error(text + "$" + closers + "\n" if closers else text, flags | _ONLY_AST)
+    if not isinstance(exc, SyntaxError) or not 1 <= (exc.lineno or 0) <= n_lines:
+        return None
+    return _first_error(exc, text, flags)
+
+
+def _first_error(exc: SyntaxError, text: str, flags: int) -> SyntaxError:
+    """compile() reads the text to its end after the parser's error, and an
+    error its tokenizer finds there (unmatched ')', an unterminated string)
+    takes its place; python3 -i reads no further than the parser did.  Where
+    the parser fails in the text before the error reported, that failure is
+    python3's error."""
+    for _ in range(4):  # (each error found is earlier than the last)
+        cut = _text_before(exc, text)
+        again = _probe(cut, flags) if cut is not None else None
+        if (not isinstance(again, SyntaxError) or again.msg == "incomplete input"
+                or again.msg == "unexpected EOF while parsing" or again.msg.endswith("was never closed")
+                or not _earlier(again, exc)):
+            break  # (the parser reads as far as the error: it is python3's)
+        exc = _on_line_of(again, text)
     return exc
+
+
+def _with_its_warnings(exc: SyntaxError, text: str, flags: int) -> SyntaxError:
+    """The warnings python3 -i shows before it reports `exc` (an invalid
+    escape, '1if'), those of the text its tokenizer read: to the end of the
+    error (and of a number or name running on from it); one of them the
+    program makes an error is reported instead."""
+    lines = text.split("\n")
+    lineno, offset = exc.end_lineno or exc.lineno, exc.end_offset
+    if not lineno or not 1 <= lineno <= len(lines):
+        return exc
+    line = lines[lineno - 1]
+    end = offset - 1 if offset and offset > 0 else len(line)
+    while end < len(line) and (line[end].isalnum() or line[end] == "_"):
+        end += 1
+    read = "\n".join(lines[:lineno - 1] + [line[:end]])
+    shown = _probe(read, flags, quiet=False)
+    if (isinstance(shown, SyntaxError) and _earlier(shown, exc)
+            and shown.args != getattr(_probe(read, flags), "args", None)):
+        return _on_line_of(shown, text)
+    return exc
+
+
+def _on_line_of(exc: SyntaxError, text: str) -> SyntaxError:
+    """`exc`, found in a part of `text`, showing its line of the whole."""
+    lines = text.split("\n")
+    if exc.lineno and 1 <= exc.lineno <= len(lines):
+        exc.text = lines[exc.lineno - 1] + "\n"
+    return exc
+
+
+def _text_before(exc: SyntaxError, text: str) -> str | None:
+    """`text` up to where `exc` is placed; None where it is placed nowhere."""
+    lines = text.split("\n")
+    if not exc.lineno or not 1 <= exc.lineno <= len(lines) or not exc.offset or exc.offset < 1:
+        return None
+    return "\n".join(lines[:exc.lineno - 1] + [lines[exc.lineno - 1][:exc.offset - 1]])
+
+
+def _earlier(a: SyntaxError, b: SyntaxError) -> bool:
+    return (a.lineno or 0, a.offset or 0) < (b.lineno or 0, b.offset or 0)
 
 
 def _on_its_line(exc: SyntaxError, text: str) -> SyntaxError:
@@ -414,6 +495,37 @@ def undecodable_line_error(exc: UnicodeDecodeError, lines: list[str]) -> SyntaxE
     return SyntaxError(msg, ("<stdin>", lineno, len(line) + 1, line + "\n", lineno, len(line) + 1))
 
 
+def _fails_before_the_end(exc: SyntaxError, lines: list[str], line: str, flags: int) -> bool:
+    """Does python3's parser fail (first with `exc`) before its tokenizer
+    needs more than `line`, the last of the input, with no newline?  It needs
+    more to end a token at the very end of the line, or to find the one after
+    the line's last.  So the parser fails before if it fails on the text cut
+    there, with the rest unknown."""
+    if isinstance(exc, IndentationError) and not exc.msg.startswith("expected"):
+        return True  # (found at the start of the line, before its tokens)
+    spans = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(line).readline):
+            if tok.type in (tokenize.NEWLINE, tokenize.NL, tokenize.COMMENT, tokenize.ENDMARKER,
+                            tokenize.INDENT, tokenize.DEDENT):
+                continue
+            spans.append((tok.start[1], tok.end[1]))
+            if tok.type == tokenize.ERRORTOKEN and tok.string[:1] in "'\"":
+                spans[-1] = (tok.start[1], len(line))  # (a string not closed: to the end of the line)
+                break
+    except tokenize.TokenError as error:
+        if "string" in error.args[0]:  # (a triple-quoted string open to the end)
+            spans.append((error.args[1][1], len(line)))
+    except SyntaxError:
+        pass
+    if not spans:
+        return False
+    last_start, last_end = spans[-1]
+    cut = last_start if last_end == len(line) else last_end
+    again = _probe(_text(lines) + line[:cut], flags)
+    return not (isinstance(again, SyntaxError) and again.msg == "incomplete input")
+
+
 def _text(lines: list[str]) -> str:
     return "".join(line + "\n" for line in lines)
 
@@ -435,6 +547,25 @@ def _ends_clean(lines: list[str]) -> bool:
     except SyntaxError:  # (an indentation error: compiling it reports it)
         return True
     return True
+
+
+def _no_indentation(line: str) -> bool:
+    """A blank line, cut short, that makes no indentation: a comment, or no
+    blank after a form feed (which puts the column back to 0)."""
+    rest = line.rsplit("\x0c", 1)[-1]
+    return _is_blank(line) and (rest == "" or rest.strip().startswith("#"))
+
+
+def _in_long_string(lines: list[str]) -> bool:
+    """Do `lines` end in a triple-quoted string?"""
+    try:
+        for _ in tokenize.generate_tokens(io.StringIO(_text(lines)).readline):
+            pass
+    except tokenize.TokenError as exc:
+        return "string" in str(exc.args[0])
+    except SyntaxError:
+        pass
+    return False
 
 
 def _closers(text: str) -> str:
