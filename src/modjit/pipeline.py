@@ -336,6 +336,7 @@ def build_entries(rt: RuntimeContext, spec: Spec) -> None:
                                        calls=ctypes.addressof(spec.calls)))
     ir = assemble(parts, ctx)
     irgen = time.perf_counter() - t0
+    rt.link_helpers(ctx.helpers)
     handle = rt.engine.add_module(ir, spec.symbol + ".entries", "light",
                                   keep_asm=rt.session.keep_asm)
     handle.times.irgen += irgen

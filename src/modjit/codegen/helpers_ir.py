@@ -520,17 +520,17 @@ SHARED = {
 }
 
 
-# Compiled only when a unit first calls them (runtime.link_helpers): mj.draw's
-# code was a third of the shared module's ~20 ms, paid by every program's start
-LAZY = frozenset({"mj.draw"})
+# Compiled only when a unit first calls one of a group, each group into a module
+# of its own (runtime.link_helpers): mj.draw's code was a third of the shared
+# module's ~20 ms, and the journal's the rest, paid by every program's start
+# (fib, mandelbrot: no list others see is changed, nothing is drawn)
+LAZY_GROUPS = (frozenset({"mj.draw"}), frozenset(SHARED) - {"mj.draw"})
 
 
-def shared_ir(names: tuple[str, ...] | None = None) -> str:
-    """The module of the SHARED helpers `names` (default: all but LAZY), exported,
-    with what they call."""
+def shared_ir(names: tuple[str, ...]) -> str:
+    """The module of the SHARED helpers `names`, exported, with what they call."""
     from modjit.runtime import capi
 
-    names = names if names is not None else tuple(h for h in SHARED if h not in LAZY)
     needs = sorted({capi.C_API[n] for h in names for n in HELPER_NEEDS.get(h, ())})
     bodies = [HELPERS[h].replace("define internal", "define", 1) for h in names]
     return "\n".join(needs + bodies) + "\n"

@@ -97,27 +97,25 @@ class RuntimeContext:
             if self.engine_name is None:
                 raise RuntimeError("no JIT engine: running with --no-jit")
             with standard_modules():  # (not the program's random.py: runtime/imports.py)
-                from modjit.codegen.helpers_ir import shared_ir
                 from modjit.engine import create_engine
-                from modjit.engine.shared import link_shared
                 from modjit.runtime.capi import register_symbols
 
                 register_symbols()
-                link_shared(shared_ir())
                 self._engine = create_engine(self.engine_name)
         return self._engine
 
     def link_helpers(self, used: set[str]) -> None:
-        """Compile the LAZY shared helpers a unit about to be added calls."""
-        from modjit.codegen.helpers_ir import LAZY, shared_ir
+        """Compile the groups of shared helpers a unit about to be added calls (once each)."""
+        from modjit.codegen.helpers_ir import LAZY_GROUPS, shared_ir
 
-        if not used & LAZY:
+        groups = [g for g in LAZY_GROUPS if used & g]
+        if not groups:
             return
         _ = self.engine  # (LLVM loaded first, as the engine loads it: runtime/imports.py)
         from modjit.engine.shared import link_shared
 
-        for name in sorted(used & LAZY):
-            link_shared(shared_ir((name,)))
+        for group in groups:
+            link_shared(shared_ir(tuple(sorted(group))))
 
     @property
     def engine_started(self) -> bool:
