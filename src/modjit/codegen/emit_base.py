@@ -245,17 +245,8 @@ class EmitBase:
             left = f.value(f"load i32, ptr {ptr_const(counter)}")
             f.emit(f"store i32 {f.value(f'add i32 {left}, {levels}')}, ptr {ptr_const(counter)}")
             return
-        left = f.alloca(f.tmp("giveback"), "i32")
-        f.emit(f"store i32 {levels}, ptr {left}")
-        head, body, done = f.new_label("giveback"), f.new_label("givebody"), f.new_label("givendone")
-        f.block(head)
-        n = f.value(f"load i32, ptr {left}")
-        f.cbr(f.value(f"icmp sgt i32 {n}, 0"), body, done)
-        f.block(body)
-        f.emit(f"call void {self.need('Py_LeaveRecursiveCall')}()")
-        f.emit(f"store i32 {f.value(f'sub i32 {n}, 1')}, ptr {left}")
-        f.br(head)
-        f.block(done)
+        self.each_index(f.value(f"sext i32 {levels} to i64"),
+                        lambda _: f.emit(f"call void {self.need('Py_LeaveRecursiveCall')}()"))
 
     def _recursion_add(self, delta: int, fn: str, call: str) -> None:
         f, counter = self.f, self.ctx.cells.recursion_remaining_addr
