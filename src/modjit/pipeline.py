@@ -301,6 +301,11 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
 
 
 def build_entries(rt: RuntimeContext, spec: Spec) -> None:
+    with compiler_room():  # (a first call from CPython may come as deep as the program's limit allows)
+        _build_entries(rt, spec)
+
+
+def _build_entries(rt: RuntimeContext, spec: Spec) -> None:
     """The entries CPython calls `spec` by, in a module of their own, made at
     its first call from CPython and compiled cheaply (they only convert values
     and call through the slot, so promotion does not touch them).  Most

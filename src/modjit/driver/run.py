@@ -44,17 +44,10 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         folder = os.path.dirname(os.path.realpath(prog))  # (CPython resolves links here)
         # CPython 3.11 names the script by its path joined to the current directory, unnormalised
         prog, stdin_source = (prog if os.path.isabs(prog) else os.path.join(os.getcwd(), prog)), None
-    namespace = main_module(prog).__dict__
-    session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,
-                      dump_dir=dump_dir, options=options)
     if jit:
         import modjit.pipeline  # noqa: F401  (the compiler, and the standard modules it uses)
-    # only now the program's folder: the compiler's modules, imported above, found the
-    # standard ones (a math.py or copy.py beside the program was imported instead)
-    sys.path.insert(0, folder)
-    if session_out is not None:
-        session_out.append(session)
     status, interrupted = 0, False
+    session = None
     try:
         try:
             _decodes(source)
@@ -67,11 +60,27 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
             compile(source, prog, "exec", dont_inherit=True)  # (the text: as deep as CPython goes)
         except (SyntaxError, ValueError, RecursionError, MemoryError, UnicodeDecodeError, LookupError) as exc:
             return _report_syntax_error(prog, args, exc, stdin_source)
+        # The program's module and the session that refers to it come after the
+        # freeze: a frozen namespace is never collected, so at exit the program's
+        # objects in cycles with it (a class with __del__, an open file written
+        # to) were never finalised (unflushed writes lost); python3's last
+        # collection finalises them with the globals still in place.
+        freeze_own_objects()
+        namespace = main_module(prog).__dict__
+        session = Session(prog, engine=engine, jit=jit, namespace=namespace, verbose=verbose,
+                          dump_dir=dump_dir, options=options)
+        if session_out is not None:
+            session_out.append(session)
+        import atexit
+
+        atexit.register(session.rt.program_ended)  # (after the program's own: last in, first out)
+        # only now the program's folder: the compiler's modules, imported above, found the
+        # standard ones (a math.py or copy.py beside the program was imported instead)
+        sys.path.insert(0, folder)
         namespace["__doc__"] = ast.get_docstring(tree, clean=False)
         # session.run_statement, exec_on_cpython and exec()'s own level (with a
         # first call through a function's stand-in, as deep as python3 goes)
         hide_own_frames(extra=3)
-        freeze_own_objects()
         for stmt in tree.body:
             session.run_statement(stmt, filename=prog)
     except SystemExit as exc:
@@ -96,7 +105,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         limit = sys.getrecursionlimit()  # (the program's may be too low for rich's imports
         sys.setrecursionlimit(max(limit, 1000))  # below; its atexit functions get it back)
         try:
-            if stats:
+            if stats and session is not None:
                 from modjit.runtime.imports import standard_modules
 
                 with standard_modules():  # (rich's imports: not the program's own modules)
@@ -104,7 +113,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
 
                     print_stats(session)
             stats_json = stats_json or os.environ.get("MODJIT_STATS_JSON")
-            if stats_json:
+            if stats_json and session is not None:
                 from modjit.driver.stats import write_stats_json
 
                 write_stats_json(session, stats_json)

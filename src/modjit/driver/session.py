@@ -32,6 +32,27 @@ from modjit.runtime.recursion import compiler_room, restore_recursion_limit
 _EXEC = functools.partial(exec)
 
 
+_QUIET = [("ignore", None, SyntaxWarning, None, 0), ("ignore", None, DeprecationWarning, None, 0)]
+
+
+def _compile_quietly(module: ast.Module, filename: str, mode: str, flags: int) -> types.CodeType:
+    """_compile_deep without the compiler's warnings.  The filters list is
+    changed in place: warnings.catch_warnings() tells the warnings module that
+    filters changed, which makes every record of warnings already shown stale
+    (a warning shown once per place came again after every statement)."""
+    filters = warnings.filters
+    if type(filters) is not list:  # (the program's own: the plain way)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SyntaxWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return _compile_deep(module, filename, mode, flags)
+    filters[:0] = _QUIET
+    try:
+        return _compile_deep(module, filename, mode, flags)
+    finally:
+        filters[:] = [f for f in filters if not any(f is q for q in _QUIET)]  # (by identity)
+
+
 class StrictModeError(BaseException):
     """MODJIT_STRICT=1: a unit that should have compiled was handed to CPython.
     A BaseException: neither the program nor the compiler's safety net may catch it."""
@@ -123,10 +144,7 @@ class Session:
         if interactive:
             code = _compile_deep(module, filename, mode, self.future_flags)
         else:  # the whole file's compile() gave its warnings (SyntaxWarning: "is" with a literal) once
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", SyntaxWarning)
-                warnings.simplefilter("ignore", DeprecationWarning)
-                code = _compile_deep(module, filename, mode, self.future_flags)
+            code = _compile_quietly(module, filename, mode, self.future_flags)
         defined = _defined_functions(stmt) if self.jit else []
         previous = {node.name: self.namespace.get(node.name) for node in defined}
         try:

@@ -17,11 +17,20 @@ from typing import Any
 from modjit.errors import Coord, FatalRuntimeError
 from modjit.frontend.resolve import MISSING
 from modjit.runtime import errors as E
-from modjit.runtime.dispatch import MAX_SPECIALIZATIONS
+from modjit.runtime.dispatch import _STAND_IN_LEVELS, MAX_SPECIALIZATIONS, enter_level, leave_level
 from modjit.runtime.memory import SharedCells
 from modjit.runtime.output import PrintQueue
-from modjit.runtime.recursion import restore_recursion_limit
+from modjit.runtime.recursion import compiler_room, restore_recursion_limit
 
+# The recursion levels of modjit's own between a program's frame and the
+# function a hand-over re-runs on CPython, which python3 does not count, given
+# back while it runs: from the dispatcher (the stand-in's __call__, call_python,
+# call_spec, _function_error, rerun, _as_python_would) or from a native entry's
+# error handler (handler, _function_error, rerun, _as_python_would).  Measured:
+# fact(n) whose product outgrows 64 bits hands over at each level, and failed
+# ~20 levels short of python3's n.
+RERUN_LEVELS = 6
+HANDLER_RERUN_LEVELS = 4
 MAX_DEOPTS = 3  # a specialization that keeps handing over is retired:
 DEOPT_WINDOW = 32  # MAX_DEOPTS hand-overs within this many calls from CPython.  A hand-over
 # costs a call on CPython more and ~15 us: a function that overflows on 1 call in 80 (a
@@ -96,7 +105,8 @@ class RuntimeContext:
 
             if self.engine_name is None:
                 raise RuntimeError("no JIT engine: running with --no-jit")
-            with standard_modules():  # (not the program's random.py: runtime/imports.py)
+            # (first made by a call as deep in a recursion as the program's limit allows)
+            with compiler_room(), standard_modules():  # (not the program's random.py: runtime/imports.py)
                 from modjit.engine import create_engine
                 from modjit.runtime.capi import register_symbols
 
@@ -171,6 +181,10 @@ class RuntimeContext:
 
     # -- compiling ------------------------------------------------------------------
     def specialize(self, jitfn: Any, key: tuple[Any, ...]) -> Any:
+        with compiler_room():  # (a first call may come as deep as the program's limit allows)
+            return self._specialize(jitfn, key)
+
+    def _specialize(self, jitfn: Any, key: tuple[Any, ...]) -> Any:
         from modjit.errors import InternalError, Unsupported
         from modjit.pipeline import compile_function
         from modjit.runtime.dispatch import ON_CPYTHON
@@ -258,14 +272,25 @@ class RuntimeContext:
         """Back in CPython with no compiled frame on the stack (compiled code that
         can reach CPython counts its frames): replaced code can go."""
         pending, self._release_pending = self._release_pending, []
-        for handle in pending:
-            self.engine.release(handle)
+        with compiler_room():  # (llvmlite's Python-level calls, as deep as the program's limit allows)
+            for handle in pending:
+                self.engine.release(handle)
 
     def modules_changed(self) -> None:
         """math or builtins changed (runtime/watch.py): drop every compiled
         specialization, compiled against what they held; calls compile again."""
         for spec in list(self.specs):
             self.invalidate(spec)
+
+    def program_ended(self) -> None:
+        """The program and its atexit functions are done: CPython's last
+        collection may now finalise the program's objects (a `__del__` that
+        calls a compiled function) and ours (the engine) in any order, and
+        imports fail.  From here on every stand-in runs its plain function,
+        as calls from another thread do: no compiled code runs again."""
+        self.thread = 0
+        for jitfn in {id(s.jitfn): s.jitfn for s in self.specs}.values():
+            jitfn.go_plain()
 
     def unwrap_if_hopeless(self, jitfn: Any) -> bool:
         """A function whose first specialization runs on CPython gets its plain
@@ -347,7 +372,8 @@ class RuntimeContext:
                 if self.cells.depth:  # its code may be running below us
                     self.release_later(handle)
                 else:
-                    self.engine.release(handle)
+                    with compiler_room():  # (a hand-over deep in a recursion retires it)
+                        self.engine.release(handle)
         spec.handle = spec.entry_handle = spec.entry = None
         for caller in [s for s in self.specs
                        if spec in s.unit.callees or spec in s.inlined or spec in s.slot_callees]:
@@ -379,11 +405,17 @@ class RuntimeContext:
 
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
-        effects, mark = self.cells.effects, self.cells.journal.mark()
-        if spec.entry is None:
-            from modjit.pipeline import build_entries
+        for _ in range(_STAND_IN_LEVELS):  # (not the program's: a first call may come as deep
+            leave_level()  # as python3 goes, and the entry counts from the caller's depth)
+        try:
+            effects, mark = self.cells.effects, self.cells.journal.mark()
+            if spec.entry is None:
+                from modjit.pipeline import build_entries
 
-            build_entries(self, spec)
+                build_entries(self, spec)
+        finally:
+            for _ in range(_STAND_IN_LEVELS):
+                enter_level(b"")
         t0, compiling = time.perf_counter(), self.promotion_seconds
         spec.calls.value += 1
         cells = self.cells
@@ -423,7 +455,7 @@ class RuntimeContext:
                     and spec.deopt_calls[-1] - spec.deopt_calls[0] < DEOPT_WINDOW:
                 self.invalidate(spec)
                 self._retire(spec, site)
-            return spec.jitfn.on_cpython(*args)
+            return spec.jitfn.rerun(args, HANDLER_RERUN_LEVELS if boxed else RERUN_LEVELS)
         self.print_queue.flush()
         if boxed and (exc := E.exception_at(E.make_exception(code, site), site, callers)) is not None:
             return E.Raised((exc,))

@@ -16,6 +16,7 @@ from typing import Any
 
 from modjit.frontend.resolve import Default, bind_slots
 from modjit.frontend.types import type_of_value
+from modjit.runtime.errors import program_frames
 
 _ON_CPYTHON = object()
 _BY_ITEMS = object()  # in _fast: lists of these Python types took more than one specialization
@@ -255,76 +256,91 @@ class JitFunction(functools.partial):
         argument types and call it through ctypes, or run the function on CPython.
         Other threads than the program's run it on CPython: the runtime's state
         (error cell, journal, print queue, frame count) is one."""
-        if get_ident() != self._rt.thread:
-            if self._recursive():
-                # The name gets its plain function back for good: recursing
-                # through the stand-in, each level cost C stack (a DFS 50,000
-                # deep on a worker thread, python3's, crashed) and levels of
-                # the limit.  (A program run in a thread, as contest code
-                # often is, compiles nothing there anyway.)
-                self._rt.unwrap(self)
-                if not kwargs:
-                    return _as_python_would(self._fn, args, _THREAD_STAND_IN_LEVELS)
-            return self._fn(*args, **kwargs)
-        if kwargs or len(args) != self._nparams:  # keywords, defaults
-            bound = self._bind(args, kwargs) if self._simple else None
-            if bound is None:
-                if self._let_go():
-                    return self._fn(*args, **kwargs)
-                return self.on_cpython(*args, **kwargs)
-            if not kwargs and self._natives and self._fast.get(tuple(map(type, bound))) is _ON_CPYTHON:
-                self._remember(args, False)  # (`clamp(i)` whose default never compiles)
-            if self._natives:  # bound by position: the native entries take it
-                return type(self).__call__(*bound)
-            args = bound
-        elif not self._simple:
-            if self._let_go():
-                return self._fn(*args)
-            return self.on_cpython(*args)
-        rt = self._rt
-        full = self._full
-        if full is not None and len(self._natives) >= MAX_SPECIALIZATIONS and (
-                rt.ns_version.value == rt.validated_version
-                or rt.rebound(full) is None):
-            # every specialization's native entry turned these arguments down, and
-            # no other may be compiled: no type key to work out (tuples of 20
-            # lengths in turn spent 10 us a call on it, 7x python3's time)
-            return self.on_cpython(*args)
-        pytypes = tuple(map(type, args))
-        spec = self._fast.get(pytypes)
-        if spec is _BY_ITEMS:
-            spec = None  # (their items decide: _specialize)
-        elif spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
-            self._remember(args, False)
-            if self._let_go():
-                return self._fn(*args)  # (no frame more than needed: recursion depth)
-            return self.on_cpython(*args)
-        if spec is not None and rt.ns_version.value != rt.validated_version and \
-                (rebound := rt.rebound(spec.deps)) is not None:
-            rt.drop_rebound(spec, rebound)  # a name it was compiled against was rebound
-            spec = None
-        if spec is None:
-            last = self._cpython_args
-            if last is not None and len(last) == len(args) and all(map(operator.is_, args, last)):
-                # the objects that ran on CPython last time (a mixed list in a loop): no
-                # scan of it per call.  (Held, so no new object takes their addresses.)
-                self._remember(args, True)
+        try:
+            if get_ident() != self._rt.thread:
+                if self._recursive():
+                    # The name gets its plain function back for good: recursing
+                    # through the stand-in, each level cost C stack (a DFS 50,000
+                    # deep on a worker thread, python3's, crashed) and levels of
+                    # the limit.  (A program run in a thread, as contest code
+                    # often is, compiles nothing there anyway.)
+                    self._rt.unwrap(self)
+                    if not kwargs:
+                        return _as_python_would(self._fn, args, _THREAD_STAND_IN_LEVELS)
+                return self._fn(*args, **kwargs)
+            if kwargs or len(args) != self._nparams:  # keywords, defaults
+                bound = self._bind(args, kwargs) if self._simple else None
+                if bound is None:
+                    if self._let_go():
+                        return self._fn(*args, **kwargs)
+                    return self.on_cpython(*args, **kwargs)
+                if not kwargs and self._natives and self._fast.get(tuple(map(type, bound))) is _ON_CPYTHON:
+                    self._remember(args, False)  # (`clamp(i)` whose default never compiles)
+                if self._natives:  # bound by position: the native entries take it
+                    return type(self).__call__(*bound)
+                args = bound
+            elif not self._simple:
                 if self._let_go():
                     return self._fn(*args)
                 return self.on_cpython(*args)
-            if rt.ns_version.value != rt.validated_version:
-                rt.revalidate()  # before compiling against the namespace
-            spec = self._specialize(args)
-            if spec is _ON_CPYTHON and args:
-                object.__setattr__(self, "_cpython_args", args)
-                self._remember(args, self._fast.get(pytypes) is not _ON_CPYTHON)
-        if spec is _ON_CPYTHON:
-            if self._let_go():
-                return _as_python_would(self._fn, args)  # (a first call: compiling failed just now)
-            return self.on_cpython(*args)
-        if not spec.args_fit(args):
-            return self.on_cpython(*args)
-        return rt.call_spec(spec, args)
+            rt = self._rt
+            full = self._full
+            if full is not None and len(self._natives) >= MAX_SPECIALIZATIONS and (
+                    rt.ns_version.value == rt.validated_version
+                    or rt.rebound(full) is None):
+                # every specialization's native entry turned these arguments down, and
+                # no other may be compiled: no type key to work out (tuples of 20
+                # lengths in turn spent 10 us a call on it, 7x python3's time)
+                return self.on_cpython(*args)
+            pytypes = tuple(map(type, args))
+            spec = self._fast.get(pytypes)
+            if spec is _BY_ITEMS:
+                spec = None  # (their items decide: _specialize)
+            elif spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
+                self._remember(args, False)
+                if self._let_go():
+                    return self._fn(*args)  # (no frame more than needed: recursion depth)
+                return self.on_cpython(*args)
+            if spec is not None and rt.ns_version.value != rt.validated_version and \
+                    (rebound := rt.rebound(spec.deps)) is not None:
+                rt.drop_rebound(spec, rebound)  # a name it was compiled against was rebound
+                spec = None
+            if spec is None:
+                last = self._cpython_args
+                if last is not None and len(last) == len(args) and all(map(operator.is_, args, last)):
+                    # the objects that ran on CPython last time (a mixed list in a loop): no
+                    # scan of it per call.  (Held, so no new object takes their addresses.)
+                    self._remember(args, True)
+                    if self._let_go():
+                        return self._fn(*args)
+                    return self.on_cpython(*args)
+                if rt.ns_version.value != rt.validated_version:
+                    rt.revalidate()  # before compiling against the namespace
+                for _ in range(_COMPILING_LEVELS):  # (a first call, as deep as python3 goes: the
+                    leave_level()  # type key's genexpr and the compiler's entry may not fail there)
+                try:
+                    spec = self._specialize(args)
+                finally:
+                    for _ in range(_COMPILING_LEVELS):
+                        enter_level(b"")
+                if spec is _ON_CPYTHON and args:
+                    object.__setattr__(self, "_cpython_args", args)
+                    self._remember(args, self._fast.get(pytypes) is not _ON_CPYTHON)
+            if spec is _ON_CPYTHON:
+                if self._let_go():
+                    return _as_python_would(self._fn, args)  # (a first call: compiling failed just now)
+                return self.on_cpython(*args)
+            if not spec.args_fit(args):
+                return self.on_cpython(*args)
+            return rt.call_spec(spec, args)
+        except BaseException as exc:  # (zero-cost until raised)
+            # The program sees no frame of modjit's in the traceback (this
+            # one, the runtime's raising for compiled code, on_cpython): from
+            # the caller's frame on, it goes to the function's own frames, as
+            # under python3 (traceback.print_exc(), format_exc() printed).
+            # A bare raise adds no entry for this frame.
+            exc.__traceback__ = program_frames(exc.__traceback__)
+            raise
 
     def _remember(self, args: tuple[Any, ...], by_identity: bool) -> None:
         """These arguments (their types, or `by_identity` these objects) go
@@ -424,6 +440,22 @@ class JitFunction(functools.partial):
         finally:
             counts[0] -= 1
 
+    def rerun(self, args: tuple[Any, ...], levels: int) -> Any:
+        """Run the original function for a call its compiled code handed over
+        (runtime.context._function_error), `levels` of the recursion limit
+        given back while it runs: the frames of modjit's between the caller
+        and the function (the error handler's, the runtime's, this one's).  A
+        recursion handing over at each level (an int outgrowing 64 bits deep
+        in it) paid them at each, and failed ~20 levels short of python3's depth."""
+        counts = self._counts
+        counts[0] += 1
+        try:
+            if counts[0] > NESTING_LIMIT:
+                self._rt.unwrap(self)
+            return _as_python_would(self._fn, args, levels)
+        finally:
+            counts[0] -= 1
+
     __call__ = call_python
 
     def install_native(self, spec: Any, address: int) -> None:
@@ -445,6 +477,14 @@ class JitFunction(functools.partial):
         natives.append(spec)
         type(self).__call__ = spec.native  # type: ignore[method-assign]
         self._vectorcall(spec)
+
+    def go_plain(self) -> None:
+        """Calls from CPython reach call_python again, not a native entry
+        (RuntimeContext.program_ended)."""
+        if self._natives:
+            del type(self).__call__  # back to call_python
+            object.__setattr__(self, "_natives", [])
+        self._vectorcall(None)
 
     def _drop_native(self, spec: Any) -> None:
         """Take `spec`'s native entry out of the chain: the entry after it
@@ -519,10 +559,15 @@ ON_CPYTHON = _ON_CPYTHON
 # compiler cannot type: `return probe(n + 1) + 1`, the usual "how deep can I
 # go" probe) gives them back while it runs, so it fails at python3's depth.
 _STAND_IN_LEVELS = 3
-_leave_level = ctypes.pythonapi.Py_LeaveRecursiveCall
-_leave_level.restype = None
-_enter_level = ctypes.pythonapi.Py_EnterRecursiveCall
-_enter_level.argtypes = [ctypes.c_char_p]
+# modjit's frames from the stand-in's __call__ to the compiler's room
+# (call_python, _specialize, its genexpr, RuntimeContext.specialize,
+# compiler_room and the program's sys.getrecursionlimit it calls), given back
+# while a first call compiles: none of them is the program's.
+_COMPILING_LEVELS = 8
+leave_level = ctypes.pythonapi.Py_LeaveRecursiveCall
+leave_level.restype = None
+enter_level = ctypes.pythonapi.Py_EnterRecursiveCall
+enter_level.argtypes = [ctypes.c_char_p]
 
 
 # Another thread's call runs the plain function; recursing through the stand-in
@@ -533,12 +578,12 @@ _THREAD_STAND_IN_LEVELS = 3
 
 def _as_python_would(fn: types.FunctionType, args: tuple[Any, ...], levels: int = _STAND_IN_LEVELS) -> Any:
     for _ in range(levels):  # (each ctypes call nets one level)
-        _leave_level()
+        leave_level()
     try:
         return fn(*args)
     finally:
         for _ in range(levels):  # back to the depth CPython let them in at: never refused
-            _enter_level(b"")
+            enter_level(b"")
 
 class _ModuleName(str):
     """The metaclass's own __module__ (a str, as type_module reads it from the

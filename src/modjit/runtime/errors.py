@@ -111,13 +111,18 @@ class Raised(tuple):  # type: ignore[type-arg]
 _PKG_DIR = __file__.rsplit("/", 2)[0]
 
 
-def raised(exc: BaseException) -> Raised:
-    """`exc` boxed for a native entry to raise, its traceback without the
-    frames of modjit's own it passed (the handler's, the runtime's)."""
-    tb = exc.__traceback__
+def program_frames(tb: TracebackType | None) -> TracebackType | None:
+    """`tb` from its first frame that is not modjit's own (the handler's, the
+    runtime's, the dispatcher's it passed) on."""
     while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_PKG_DIR):
         tb = tb.tb_next
-    exc.__traceback__ = tb
+    return tb
+
+
+def raised(exc: BaseException) -> Raised:
+    """`exc` boxed for a native entry to raise, its traceback without the
+    frames of modjit's own it passed."""
+    exc.__traceback__ = program_frames(exc.__traceback__)
     return Raised((exc,))
 
 
