@@ -249,6 +249,25 @@ def test_standard_module_names_beside_the_program(how: str, tmp_path: Path) -> N
     assert "1 units compiled" in got[2] or "2 units compiled" in got[2], got[2]
 
 
+def test_programs_own_modules_named_as_ones_modjit_loaded(tmp_path: Path) -> None:
+    """token.py, copy.py, traceback.py, textwrap.py beside the program, which
+    python3 has not loaded when a program begins but modjit had for itself:
+    the program's imports find its own (they found the standard ones), and
+    modjit still compiles, raises from compiled code and prints tracebacks."""
+    for name in ("token", "copy", "traceback", "textwrap"):
+        (tmp_path / f"{name}.py").write_text(f"def which():\n    return 'own {name}'\n")
+    (tmp_path / "prog.py").write_text(
+        "import token, copy, traceback, textwrap\n"
+        "print(token.which(), copy.which(), traceback.which(), textwrap.which())\n"
+        "def f(n):\n    s = 0\n    for i in range(n):\n        s += 10 // (n - i - 1)\n    return s\n"
+        "print(f(5))\nprint(f(6))\n")
+    want = run([sys.executable, "prog.py"], tmp_path)
+    got = run([sys.executable, "-m", "modjit", "run", "--stats", "prog.py"], tmp_path)
+    assert got[:2] == want[:2], got[2]
+    assert got[2].split("\n")[:5] == want[2].split("\n")[:5]  # (the traceback)
+    assert "units compiled" in got[2] and "0 units compiled" not in got[2], got[2]
+
+
 def test_stats_after_a_low_recursion_limit(tmp_path: Path) -> None:
     """The report's imports (rich) need more levels than a program's limit of 60 left."""
     (tmp_path / "prog.py").write_text("import sys\nsys.setrecursionlimit(60)\n"

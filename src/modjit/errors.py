@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import linecache
 
 
 class Coord:
@@ -82,8 +83,6 @@ class FatalRuntimeError(BaseException):
 
 def source_line_with_caret(coord: Coord) -> str:
     """The source line of `coord` and a caret under its column, or '' if unreadable."""
-    import linecache
-
     text = linecache.getline(coord.file, coord.line)
     if not text:
         return ""

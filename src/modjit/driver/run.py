@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import sys
 import traceback
 import types
@@ -12,6 +13,7 @@ from types import TracebackType
 
 from modjit.errors import FatalRuntimeError, source_line_with_caret
 from modjit.options import JitOptions
+from modjit.runtime.imports import programs_modules_first
 from modjit.runtime.memory import freeze_own_objects
 from modjit.runtime.recursion import INT_MAX
 
@@ -77,6 +79,7 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
         # only now the program's folder: the compiler's modules, imported above, found the
         # standard ones (a math.py or copy.py beside the program was imported instead)
         sys.path.insert(0, folder)
+        programs_modules_first(folder)
         namespace["__doc__"] = ast.get_docstring(tree, clean=False)
         # session.run_statement, exec_on_cpython and exec()'s own level (with a
         # first call through a function's stand-in, as deep as python3 goes)
@@ -185,8 +188,6 @@ def hide_own_frames(extra: int) -> None:
         try:
             real_set(min(limit + offset, INT_MAX))
         except RecursionError as exc:  # too low for the depth in use: in the program's numbers
-            import re
-
             depth = re.search(r"depth (\d+)", str(exc))
             if depth is None:
                 raise

@@ -11,6 +11,7 @@ import ctypes
 import itertools
 import threading
 import time
+import traceback
 import weakref
 from typing import Any
 
@@ -212,8 +213,6 @@ class RuntimeContext:
             self.unwrap_if_hopeless(jitfn)
             self.session.handed_over_function(jitfn, Unsupported("an expression nested too deep to compile"))
         except Exception as exc:  # noqa: BLE001 - a compiler bug must not end the program
-            import traceback
-
             where = traceback.extract_tb(exc.__traceback__)[-1]
             self.session._internal_error(InternalError(
                 f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"))

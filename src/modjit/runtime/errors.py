@@ -8,6 +8,7 @@ tracebacks name the line.
 
 from __future__ import annotations
 
+import ast
 import sys
 from types import CodeType, FrameType, TracebackType
 
@@ -143,8 +144,6 @@ def _code_at(site: Site, stmt_text: str) -> CodeType:
     code = _CODE_CACHE.get(key)
     if code is None:
         if site.line and site.end_line:
-            import ast
-
             tree = ast.parse(stmt_text)
             for node in ast.walk(tree):
                 if isinstance(node, ast.stmt | ast.expr):

@@ -71,3 +71,28 @@ def _inside(module: object, folders: list[str]) -> bool:
 def _has_own(name: str, folders: list[str]) -> bool:
     return any(os.path.exists(os.path.join(f, name + ".py")) or os.path.exists(os.path.join(f, name, "__init__.py"))
                for f in folders)
+
+
+# never dropped for the program's own: built into the interpreter (found before
+# sys.path), or loaded once for good (ctypes: its types must stay one set)
+_NEVER = frozenset(sys.builtin_module_names) | {"ctypes", "__main__"}
+
+
+def programs_modules_first(folder: str) -> None:
+    """Standard modules modjit imported for itself (copy, token, traceback,
+    textwrap, ...) that the program's folder has modules of its own for leave
+    sys.modules, so that the program's `import copy` finds its own copy.py as
+    under python3, which had not loaded them when the program began.  (modjit
+    keeps the references it holds; its later imports go through
+    standard_modules().)"""
+    from modjit import STARTUP_MODULES
+
+    candidates = {n.partition(".")[0] for n in sys.modules} - STARTUP_MODULES - _KEEP - _NEVER
+    try:
+        entries = set(os.listdir(folder or os.curdir))
+    except OSError:
+        return
+    own = {c for c in candidates if c + ".py" in entries
+           or (c in entries and os.path.isfile(os.path.join(folder, c, "__init__.py")))}
+    for name in [n for n in sys.modules if n.partition(".")[0] in own]:
+        del sys.modules[name]
