@@ -189,6 +189,26 @@ def test_calls_known_to_run_on_cpython_skip_the_dispatcher(capsys: pytest.Captur
     assert not isinstance(s.namespace["total"], JitFunction)
 
 
+def test_a_held_stand_in_of_a_hopeless_function_calls_it_directly(capsys: pytest.CaptureFixture[str]) -> None:
+    """A function that runs on CPython (a dict global), held as a key function
+    after its name got the plain function back: calls through the held stand-in
+    no longer reach the dispatcher (each cost ~5 us there: `max(range(1,
+    100000), key=collatz_len)` took 4x python3's time)."""
+    from modjit.runtime.dispatch import JitFunction
+
+    src = ("cache = {1: 1}\ndef clen(n):\n    orig, stack = n, []\n    while n not in cache:\n"
+           "        stack.append(n)\n        n = n // 2 if n % 2 == 0 else 3 * n + 1\n"
+           "    length = cache[n]\n    while stack:\n        length += 1\n        cache[stack.pop()] = length\n"
+           "    return cache[orig]\nkey = clen\nprint(max(range(1, 3000), key=key), sorted(range(1, 9), key=key))\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    held = s.namespace["key"]
+    assert isinstance(held, JitFunction) and s.namespace["clen"] is held._fn  # (unwrapped)
+    dispatched = held._counts[1]
+    assert list(map(held, range(1, 200))) == [s.namespace["cache"][n] for n in range(1, 200)]
+    assert held._counts[1] == dispatched  # straight to the plain function
+
+
 def test_augmented_item_holding_a_list_runs_on_cpython(capsys: pytest.CaptureFixture[str]) -> None:
     """`a[0] += [8]` extends the row in place (list.__iadd__): not compiled,
     and no internal compiler error on the way (it took the row for an int)."""

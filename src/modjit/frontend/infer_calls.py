@@ -209,6 +209,8 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
         lt = ts[0]
         kind = LIST_RESULT[name]
         result = lt.elem if kind == "elem" else lt if kind == "list" else kind
+        if kind == "elem" and lt.elem == BOTTOM:  # (an empty list's items have no type)
+            raise inf.fail(f"{name}() of a list with no items known", node)
         if name == "sum" and not lt.elem.is_number:
             raise inf.fail(f"sum() of {lt}", node)
         if name == "sum" and lt.elem == BOOL:

@@ -299,6 +299,7 @@ class RuntimeContext:
 
         if all(s is ON_CPYTHON for s in jitfn._specs.values()):
             self.unwrap(jitfn)
+            jitfn.go_plain()
             return True
         return False
 
