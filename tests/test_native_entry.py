@@ -135,7 +135,7 @@ def test_other_tuples_and_lists_leave_the_native_call_with_cpythons_result() -> 
     assert scale(ints, 2.0) == [2.0, 4.0] and ints == [2.0, 4.0]
 
 
-def test_a_stand_in_only_ever_sent_to_cpython_gives_its_name_back() -> None:
+def test_a_stand_in_only_ever_sent_to_cpython_calls_it_plainly() -> None:
     from modjit.runtime.dispatch import HOPELESS_CALLS, JitFunction
 
     s = session_with("def echo(s):\n    return s\ndef twice(x):\n    return x * 2\ntwice(1)\n")
@@ -143,7 +143,8 @@ def test_a_stand_in_only_ever_sent_to_cpython_gives_its_name_back() -> None:
     assert isinstance(echo, JitFunction)
     for i in range(HOPELESS_CALLS + 1):
         assert echo(f"x{i}") == f"x{i}" and twice("ab") == "abab"
-    assert s.namespace["echo"] is echo._fn  # the plain function: CPython calls it directly
+    # CPython calls the plain function directly, and the name keeps the object it held
+    assert s.namespace["echo"] is echo and echo.calls_plainly()
     assert s.namespace["twice"] is twice  # it has compiled code for ints: kept
     assert twice(4) == 8 and native_call(twice)
 

@@ -292,13 +292,18 @@ class RuntimeContext:
             jitfn.go_plain()
 
     def unwrap_if_hopeless(self, jitfn: Any) -> bool:
-        """A function whose first specialization runs on CPython gets its plain
-        function back in the namespace: the dispatcher's extra Python frame would
-        otherwise make deep recursion hit RecursionError sooner than on CPython."""
+        """A function whose specializations all run on CPython: its stand-in
+        calls the plain function straight from C (go_plain), and one that can
+        call itself also gets its plain function back in the namespace (each
+        level of a recursion through a stand-in costs C stack: a DFS 50,000
+        deep, python3's, crashed).  Another keeps its stand-in, so that the
+        function object stays the one the program holds (`g = f` ... `g is f`,
+        id(f) as a key, a weak reference to f)."""
         from modjit.runtime.dispatch import ON_CPYTHON
 
         if all(s is ON_CPYTHON for s in jitfn._specs.values()):
-            self.unwrap(jitfn)
+            if jitfn._recursive():
+                self.unwrap(jitfn)
             jitfn.go_plain()
             return True
         return False

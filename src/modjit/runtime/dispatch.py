@@ -493,6 +493,10 @@ class JitFunction(functools.partial):
         ctypes.c_void_p.from_address(id(self) + _VECTORCALL).value = _PARTIAL_VECTORCALL
         ctypes.c_ulong.from_address(id(type(self)) + _TP_FLAGS).value |= _HAVE_VECTORCALL
 
+    def calls_plainly(self) -> bool:
+        """Do calls from CPython go straight to the plain function (go_plain)?"""
+        return ctypes.c_void_p.from_address(id(self) + _VECTORCALL).value == _PARTIAL_VECTORCALL
+
     def _drop_native(self, spec: Any) -> None:
         """Take `spec`'s native entry out of the chain: the entry after it
         goes on to the one before it (or __call__ becomes the one before)."""
