@@ -35,7 +35,7 @@ _EXEC = functools.partial(exec)
 _QUIET = [("ignore", None, SyntaxWarning, None, 0), ("ignore", None, DeprecationWarning, None, 0)]
 
 
-def _compile_quietly(module: ast.Module, filename: str, mode: str, flags: int) -> types.CodeType:
+def _compile_quietly(module: ast.mod, filename: str, mode: str, flags: int) -> types.CodeType:
     """_compile_deep without the compiler's warnings.  The filters list is
     changed in place: warnings.catch_warnings() tells the warnings module that
     filters changed, which makes every record of warnings already shown stale

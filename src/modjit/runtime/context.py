@@ -18,10 +18,10 @@ from typing import Any
 from modjit.errors import Coord, FatalRuntimeError
 from modjit.frontend.resolve import MISSING
 from modjit.runtime import errors as E
-from modjit.runtime.dispatch import _STAND_IN_LEVELS, MAX_SPECIALIZATIONS, enter_level, leave_level
+from modjit.runtime.dispatch import _STAND_IN_LEVELS, MAX_SPECIALIZATIONS
 from modjit.runtime.memory import SharedCells
 from modjit.runtime.output import PrintQueue
-from modjit.runtime.recursion import compiler_room, restore_recursion_limit
+from modjit.runtime.recursion import compiler_room, given_back, restore_recursion_limit
 
 # The recursion levels of modjit's own between a program's frame and the
 # function a hand-over re-runs on CPython, which python3 does not count, given
@@ -410,17 +410,14 @@ class RuntimeContext:
 
     # -- running -------------------------------------------------------------------
     def call_spec(self, spec: Any, args: tuple[Any, ...]) -> Any:
-        for _ in range(_STAND_IN_LEVELS):  # (not the program's: a first call may come as deep
-            leave_level()  # as python3 goes, and the entry counts from the caller's depth)
-        try:
+        # (not the program's levels: a first call may come as deep as python3
+        # goes, and the entry counts from the caller's depth)
+        with given_back(_STAND_IN_LEVELS):
             effects, mark = self.cells.effects, self.cells.journal.mark()
             if spec.entry is None:
                 from modjit.pipeline import build_entries
 
                 build_entries(self, spec)
-        finally:
-            for _ in range(_STAND_IN_LEVELS):
-                enter_level(b"")
         t0, compiling = time.perf_counter(), self.promotion_seconds
         spec.calls.value += 1
         cells = self.cells

@@ -17,6 +17,7 @@ from typing import Any
 from modjit.frontend.resolve import Default, bind_slots
 from modjit.frontend.types import type_of_value
 from modjit.runtime.errors import program_frames
+from modjit.runtime.recursion import given_back
 
 _ON_CPYTHON = object()
 _BY_ITEMS = object()  # in _fast: lists of these Python types took more than one specialization
@@ -319,13 +320,10 @@ class JitFunction(functools.partial):
                     return self.on_cpython(*args)
                 if rt.ns_version.value != rt.validated_version:
                     rt.revalidate()  # before compiling against the namespace
-                for _ in range(_COMPILING_LEVELS):  # (a first call, as deep as python3 goes: the
-                    leave_level()  # type key's genexpr and the compiler's entry may not fail there)
-                try:
+                # (a first call, as deep as python3 goes: the type key's
+                # genexpr and the compiler's entry may not fail there)
+                with given_back(_COMPILING_LEVELS):
                     spec = self._specialize(args)
-                finally:
-                    for _ in range(_COMPILING_LEVELS):
-                        enter_level(b"")
                 if spec is _ON_CPYTHON and args:
                     object.__setattr__(self, "_cpython_args", args)
                     self._remember(args, self._fast.get(pytypes) is not _ON_CPYTHON)
@@ -575,10 +573,6 @@ _STAND_IN_LEVELS = 3
 # compiler_room and the program's sys.getrecursionlimit it calls), given back
 # while a first call compiles: none of them is the program's.
 _COMPILING_LEVELS = 8
-leave_level = ctypes.pythonapi.Py_LeaveRecursiveCall
-leave_level.restype = None
-enter_level = ctypes.pythonapi.Py_EnterRecursiveCall
-enter_level.argtypes = [ctypes.c_char_p]
 
 
 # Another thread's call runs the plain function; recursing through the stand-in
@@ -588,13 +582,8 @@ _THREAD_STAND_IN_LEVELS = 3
 
 
 def _as_python_would(fn: types.FunctionType, args: tuple[Any, ...], levels: int = _STAND_IN_LEVELS) -> Any:
-    for _ in range(levels):  # (each ctypes call nets one level)
-        leave_level()
-    try:
+    with given_back(levels):
         return fn(*args)
-    finally:
-        for _ in range(levels):  # back to the depth CPython let them in at: never refused
-            enter_level(b"")
 
 class _ModuleName(str):
     """The metaclass's own __module__ (a str, as type_module reads it from the

@@ -11,6 +11,7 @@ it runs, and the young generation's count is put back after (memory.gc_young_cou
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import sys
 
@@ -53,6 +54,33 @@ class compiler_room:  # noqa: N801 - used as `with compiler_room():`, like a fun
             _PENDING[:] = [0, 0]
         except RecursionError:  # deeper than the limit allows setting: back in CPython, then
             _PENDING[:] = [self.limit, sys.getrecursionlimit()]
+
+
+_leave_level = ctypes.pythonapi.Py_LeaveRecursiveCall
+_leave_level.restype = None
+_enter_level = ctypes.pythonapi.Py_EnterRecursiveCall
+_enter_level.argtypes = [ctypes.c_char_p]
+
+
+class given_back:  # noqa: N801 - used as `with given_back(3):`, like a function
+    """`levels` of CPython's recursion count given back while the block runs:
+    frames of modjit's between a program's frame and the program's code it
+    calls, which python3 does not have (each ctypes call nets one level).  On
+    the way out the count goes back to the depth CPython let the caller in
+    at: never refused."""
+
+    __slots__ = ("levels",)
+
+    def __init__(self, levels: int) -> None:
+        self.levels = levels
+
+    def __enter__(self) -> None:
+        for _ in range(self.levels):
+            _leave_level()
+
+    def __exit__(self, *exc: object) -> None:
+        for _ in range(self.levels):
+            _enter_level(b"")
 
 
 _PENDING = [0, 0]  # the program's limit to give back, and the raised one it replaces
