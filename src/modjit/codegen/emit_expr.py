@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 
 from modjit.codegen.emit_arrays import EmitArrays
 from modjit.codegen.emit_base import Value, list_parts
@@ -103,7 +104,10 @@ class EmitExpr(EmitArrays):
         key = self.ctx.keep(_intern(name))
         ns = self.ctx.keep(self.ctx.namespace)
         obj = self.f.value(f"call ptr {self.need('PyDict_GetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)})")
-        self.raise_if(self.f.value(f"icmp eq ptr {obj}, null"), E.E["name_error"], node, name)
+        # gone: NameError, or, where a builtin of that name shows through (`abs = 7`
+        # ... `del abs`), CPython re-runs the call and reads it
+        missing = E.E_DEOPT_TYPE if hasattr(builtins, name) else E.E["name_error"]
+        self.raise_if(self.f.value(f"icmp eq ptr {obj}, null"), missing, node, name)
         return self.unbox(obj, t, node)
 
     def store_global(self, name: str, v: Value, effect: bool = True) -> None:

@@ -7,6 +7,7 @@ compiled code reports in the error cell into CPython's behaviour.
 
 from __future__ import annotations
 
+import builtins as _builtins
 import ctypes
 import itertools
 import threading
@@ -22,6 +23,13 @@ from modjit.runtime.dispatch import _STAND_IN_LEVELS, MAX_SPECIALIZATIONS
 from modjit.runtime.memory import SharedCells
 from modjit.runtime.output import PrintQueue
 from modjit.runtime.recursion import compiler_room, given_back, restore_recursion_limit
+
+# The builtins called here, bound as this module's own: a program that replaces
+# one (builtins.len = ...) changes its own calls, not the runtime's.
+globals().update({name: getattr(_builtins, name) for name in (
+    "all", "any", "bool", "getattr", "id", "isinstance", "len", "list", "next", "sorted",
+    "sum", "tuple", "type")})
+
 
 # The recursion levels of modjit's own between a program's frame and the
 # function a hand-over re-runs on CPython, which python3 does not count, given

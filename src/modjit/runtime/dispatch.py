@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import builtins as _builtins
 import ctypes
 import functools
 import operator
@@ -18,6 +19,13 @@ from modjit.frontend.resolve import Default, bind_slots
 from modjit.frontend.types import type_of_value
 from modjit.runtime.errors import program_frames
 from modjit.runtime.recursion import given_back
+
+# The builtins called here, bound as this module's own: a program that replaces
+# one (builtins.len = ...) changes its own calls, not the runtime's.
+globals().update({name: getattr(_builtins, name) for name in (
+    "all", "any", "enumerate", "frozenset", "getattr", "hash", "id", "isinstance", "len",
+    "list", "map", "min", "range", "repr", "set", "setattr", "tuple", "type", "vars", "zip")})
+
 
 _ON_CPYTHON = object()
 _BY_ITEMS = object()  # in _fast: lists of these Python types took more than one specialization
@@ -325,8 +333,12 @@ class JitFunction(functools.partial):
                 with given_back(_COMPILING_LEVELS):
                     spec = self._specialize(args)
                 if spec is _ON_CPYTHON and args:
-                    object.__setattr__(self, "_cpython_args", args)
-                    self._remember(args, self._fast.get(pytypes) is not _ON_CPYTHON)
+                    by_identity = self._fast.get(pytypes) is not _ON_CPYTHON
+                    if by_identity:  # (their values decided: held, so none takes their address;
+                        # arguments whose types decided are not held: an object passed
+                        # once was kept alive, its __del__ run late)
+                        object.__setattr__(self, "_cpython_args", args)
+                    self._remember(args, by_identity)
             if spec is _ON_CPYTHON:
                 if self._let_go():
                     return _as_python_would(self._fn, args)  # (a first call: compiling failed just now)
