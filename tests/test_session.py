@@ -391,6 +391,17 @@ def test_unsupported_reason_recorded() -> None:
     assert "p.py:2:5: 'yield' is not supported" in s.stats.cpython_reasons
 
 
+@pytest.mark.parametrize("call", ["max([])", "min([])", "sum([])"])
+def test_builtins_of_a_list_with_no_items_known_hand_over(call: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """min/max of an empty list literal: a reason to run on CPython, not an
+    internal compiler error (cannot unbox <bottom>)."""
+    expected, got, s = run_both(f"try:\n    print({call})\nexcept ValueError as e:\n    print(e)\n"
+                                f"x = {call} if False else 3\nprint(x)\n", capsys)
+    assert got == expected
+    assert not s.stats.internal_errors
+    assert any("a list with no items known" in r for r in s.stats.cpython_reasons), s.stats.cpython_reasons
+
+
 def test_interactive_echo(capsys: pytest.CaptureFixture[str]) -> None:
     s = Session("<stdin>")
     for stmt in ast.parse("x = 6\nx * 7\nNone\n").body:
