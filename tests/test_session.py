@@ -402,6 +402,16 @@ def test_builtins_of_a_list_with_no_items_known_hand_over(call: str, capsys: pyt
     assert any("a list with no items known" in r for r in s.stats.cpython_reasons), s.stats.cpython_reasons
 
 
+def test_an_item_of_a_global_list_with_no_items_known_hands_over(capsys: pytest.CaptureFixture[str]) -> None:
+    """A global list empty when the statement compiles, filled by the call in
+    it, then indexed: a reason to run on CPython, not an internal error."""
+    expected, got, s = run_both("def fill(out, n):\n    for i in range(n):\n        out.append(i * i)\n"
+                                "    return n\no = []\nprint(fill(o, 5), len(o), o[-1])\n", capsys)
+    assert got == expected
+    assert not s.stats.internal_errors
+    assert any("items' type is not known" in r for r in s.stats.cpython_reasons), s.stats.cpython_reasons
+
+
 def test_interactive_echo(capsys: pytest.CaptureFixture[str]) -> None:
     s = Session("<stdin>")
     for stmt in ast.parse("x = 6\nx * 7\nNone\n").body:

@@ -12,7 +12,7 @@ from typing import Any
 from modjit.codegen.helpers_ir import HELPER_NEEDS, INTRINSICS
 from modjit.codegen.irtext import FunctionText, float_literal, ptr_const
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
+from modjit.frontend.types import BOOL, BOTTOM, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.memory import TB_SITES, SharedCells
@@ -581,8 +581,10 @@ class EmitBase:
                 item = self.unbox(item_obj, it, node, checked, deopt)
                 out = self.f.value(f"insertvalue {t.llvm} {out}, {it.llvm} {item}, {i}")
             return out
-        from modjit.errors import InternalError
+        from modjit.errors import InternalError, Unsupported
 
+        if t == BOTTOM:  # an item of a list with none known yet (`o = []`, then `o[-1]`)
+            raise Unsupported("an item of a list whose items' type is not known", node, self.u.filename)
         raise InternalError(f"cannot unbox {t}")
 
     def unbox_int(self, obj: str, node: ast.AST | None) -> str:
