@@ -62,3 +62,18 @@ def test_values_match_cpython(session: Session) -> None:
     exec(compile(SRC, "<cpython>", "exec"), ns)
     assert session.namespace["total"] == ns["total"]
     assert session.namespace["y"] == ns["y"]
+
+
+@pytest.mark.parametrize("checks", [4, 16])
+def test_raises_share_the_release_of_live_temps(checks: int) -> None:
+    """A statement holding lists (temps) while many checks can raise releases
+    them in blocks the raises share, not once per raise: the release code stays
+    the same however many checks there are (it grew with checks x temps)."""
+    s = Session("<codegen>", keep_asm=True)
+    index = " + ".join(f"a[(i + {k}) % 3]" for k in range(checks))
+    s.run_source("a = [1, 2, 3]\nb = [4, 5]\ni = 7\n"
+                 f"x = sum([[v + 1 for v in a] + [w for w in b]][0]) + ({index}) // (i - 6)\n"
+                 "print(x)\n")
+    ir = max((u.ir for u in s.units if u.kind == "statement"), key=len)
+    releases = ir.count("@_Py_Dealloc(") + ir.count("@Py_DecRef(")
+    assert releases <= 12, releases

@@ -90,6 +90,10 @@ class EmitBase:
         self.raise_edges: list[tuple[int, int, str]] = []  # (code, site, block) into the raise pad
         # new references (e.g. a list built by an expression) released when their statement ends
         self.temps: list[str] = []
+        # blocks releasing temps on the way to the error exit, shared by every raise
+        # with the same live temps: temps -> label, and those still to emit
+        self._release_chains: dict[tuple[str, ...], str] = {}
+        self._chains_to_emit: list[tuple[str, tuple[str, ...]]] = []
         self.comp_lists: list[tuple[str, Type]] = []  # lists being built by comprehensions
 
     # -- declarations ---------------------------------------------------
@@ -129,9 +133,35 @@ class EmitBase:
             self.store_error(code, site)
             self.f.br(self.error_label)
             return
-        self.release_temps_on_exit()
+        if self.temps:
+            self.store_error(code, site)
+            self.f.br(self.release_chain(tuple(self.temps)))
+            return
         self.raise_edges.append((code, site, self.f.open()))
         self.f.br(RAISE_PAD)
+
+    def release_chain(self, temps: tuple[str, ...]) -> str:
+        """The block that releases `temps` (newest first) and goes on to the
+        error exit.  Raises with the same live temps share it, and a chain
+        shares its tail with shorter ones: each raise had released every live
+        temp inline, and a statement holding many (nested calls and
+        comprehensions) grew quadratically, 518 _Py_Dealloc calls in one unit."""
+        if not temps:
+            return "error"
+        label = self._release_chains.get(temps)
+        if label is None:
+            label = self._release_chains[temps] = self.f.new_label("release")
+            self._chains_to_emit.append((label, temps))
+        return label
+
+    def emit_release_chains(self) -> None:
+        """Each block decrefs its newest temp and goes on to the chain of the
+        others (dominated by all of them: every way in holds them all)."""
+        while self._chains_to_emit:
+            label, temps = self._chains_to_emit.pop()
+            self.f.block(label)
+            self.decref(temps[-1])
+            self.f.br(self.release_chain(temps[:-1]))
 
     def raise_if(self, cond: str, code: int, node: ast.AST | None, name: str = "") -> None:
         if self.error_label != "error" or self.temps:  # (temps: released on the way out)
@@ -151,6 +181,7 @@ class EmitBase:
         """The one block every raise branches to, choosing (code, site) by phi:
         a block per raise site, each storing two constants, made code generation
         (instruction selection works block by block) markedly slower."""
+        self.emit_release_chains()
         if not self.raise_edges:
             return
         f = self.f
@@ -287,8 +318,9 @@ class EmitBase:
             self.note_call_site(call)
         self.error_used = True
         if self.error_label == "error":
-            self.release_temps_on_exit()
-        self.f.br(self.error_label)
+            self.f.br(self.release_chain(tuple(self.temps)))
+        else:
+            self.f.br(self.error_label)
         self.f.block(ok)
 
     def note_call_site(self, call: ast.AST) -> None:
