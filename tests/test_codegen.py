@@ -64,16 +64,17 @@ def test_values_match_cpython(session: Session) -> None:
     assert session.namespace["y"] == ns["y"]
 
 
-@pytest.mark.parametrize("checks", [4, 16])
-def test_raises_share_the_release_of_live_temps(checks: int) -> None:
-    """A statement holding lists (temps) while many checks can raise releases
-    them in blocks the raises share, not once per raise: the release code stays
-    the same however many checks there are (it grew with checks x temps)."""
+def _releases_in_statement(checks: int) -> int:
     s = Session("<codegen>", keep_asm=True)
     index = " + ".join(f"a[(i + {k}) % 3]" for k in range(checks))
     s.run_source("a = [1, 2, 3]\nb = [4, 5]\ni = 7\n"
-                 f"x = sum([[v + 1 for v in a] + [w for w in b]][0]) + ({index}) // (i - 6)\n"
-                 "print(x)\n")
+                 f"x = sum([[v + 1 for v in a] + [w for w in b]][0]) + ({index}) // (i - 6)\n")
     ir = max((u.ir for u in s.units if u.kind == "statement"), key=len)
-    releases = ir.count("@_Py_Dealloc(") + ir.count("@Py_DecRef(")
-    assert releases <= 12, releases
+    return ir.count("@_Py_Dealloc(") + ir.count("@Py_DecRef(")
+
+
+def test_raises_share_the_release_of_live_temps() -> None:
+    """A statement holding lists (temps) while many checks can raise releases
+    them in blocks the raises share: the release code is the same for 4 and
+    for 16 checks (each raise had released every temp inline: 273 and 753)."""
+    assert _releases_in_statement(4) == _releases_in_statement(16) < 50
