@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import atexit
 import os
 import re
 import sys
@@ -73,8 +74,6 @@ def run_program(prog: str, args: list[str], engine: str = "mcjit", jit: bool = T
                           dump_dir=dump_dir, options=options)
         if session_out is not None:
             session_out.append(session)
-        import atexit
-
         atexit.register(session.rt.program_ended)  # (after the program's own: last in, first out)
         # only now the program's folder: the compiler's modules, imported above, found the
         # standard ones (a math.py or copy.py beside the program was imported instead)

@@ -34,8 +34,8 @@ globals().update({name: getattr(_builtins, name) for name in (
 # The recursion levels of modjit's own between a program's frame and the
 # function a hand-over re-runs on CPython, which python3 does not count, given
 # back while it runs: from the dispatcher (the stand-in's __call__, call_python,
-# call_spec, _function_error, rerun, _as_python_would) or from a native entry's
-# error handler (handler, _function_error, rerun, _as_python_would).  Measured:
+# call_spec, _function_error, rerun, on_cpython) or from a native entry's
+# error handler (handler, _function_error, rerun, on_cpython).  Measured:
 # fact(n) whose product outgrows 64 bits hands over at each level, and failed
 # ~20 levels short of python3's n.
 RERUN_LEVELS = 6

@@ -460,14 +460,8 @@ class JitFunction(functools.partial):
         and the function (the error handler's, the runtime's, this one's).  A
         recursion handing over at each level (an int outgrowing 64 bits deep
         in it) paid them at each, and failed ~20 levels short of python3's depth."""
-        counts = self._counts
-        counts[0] += 1
-        try:
-            if counts[0] > NESTING_LIMIT:
-                self._rt.unwrap(self)
-            return _as_python_would(self._fn, args, levels)
-        finally:
-            counts[0] -= 1
+        with given_back(levels):
+            return self.on_cpython(*args)
 
     __call__ = call_python
 

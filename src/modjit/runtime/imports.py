@@ -88,11 +88,6 @@ def programs_modules_first(folder: str) -> None:
     from modjit import STARTUP_MODULES
 
     candidates = {n.partition(".")[0] for n in sys.modules} - STARTUP_MODULES - _KEEP - _NEVER
-    try:
-        entries = set(os.listdir(folder or os.curdir))
-    except OSError:
-        return
-    own = {c for c in candidates if c + ".py" in entries
-           or (c in entries and os.path.isfile(os.path.join(folder, c, "__init__.py")))}
+    own = {c for c in candidates if _has_own(c, [folder])}
     for name in [n for n in sys.modules if n.partition(".")[0] in own]:
         del sys.modules[name]
