@@ -6,12 +6,13 @@ buffer where it expects a list: printed, passed, aliased or iterated."""
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pytest
 
-from modjit.frontend.arrays import native_arrays
-from modjit.frontend.types import INT, list_of
+from modjit.frontend.arrays import borrowed_arrays, loop_bounds, native_arrays
+from modjit.frontend.types import FLOAT, INT, list_of
 from tests.test_infer import infer
 
 CASES = [
@@ -71,3 +72,63 @@ def test_native_arrays(body: str, names: set[str]) -> None:
     src = "def f(n, p):\n" + textwrap.indent(body, "    ")
     u = infer(src, INT, list_of(INT))
     assert set(native_arrays(u)) == names
+
+
+# Which list parameters a function may borrow as arrays (frontend/arrays.borrowed_arrays):
+# `def f(n, p, q)`, p and q lists of floats, a global list `g`.  Borrowing one the unsafe
+# way means code could see the list while the function holds its items in a buffer.
+BORROWED = [
+    ("for i in range(n):\n    p[i] += q[i]", {"p", "q"}),
+    ("s = 0.0\nfor x in p:\n    s += x\nreturn s + sum(q) + max(q) - min(q) + len(p)", {"p", "q"}),
+    ("return [x * 2.0 for x in p]", {"p"}),  # (q: never touched, never copied)
+    ("for i in range(n):\n    p[i], p[-1 - i] = p[-1 - i], p[i]", set()),  # (floats moved: objects in CPython)
+    ("for i in range(n):\n    p[i], p[-1 - i] = p[-1 - i] + 0.0, p[i] * 1.0", {"p"}),
+    ("for i in range(n):\n    q[i] = math.sqrt(abs(p[i]))", {"p", "q"}),
+    ("a = [0.0] * n\nfor i in range(n):\n    a[i] = 2.0 * p[i]\nreturn a[0]", {"p"}),  # (a: an array of its own)
+    ("return p[0] + q[0]", set()),  # no loop: the copies would be all the work
+    ("for i in range(n):\n    p[i] = 1.0\nreturn p", set()),  # the list itself goes back
+    ("for i in range(n):\n    p[i] = q[i]\nr = p", set()),
+    ("for i in range(n):\n    p[i] = 1.0\nprint(n)", set()),  # print may run the program's write()
+    ("for i in range(n):\n    p[i] = float(len(q[1:]))", {"p"}),  # (q sliced: a list; p still alone)
+    ("for i in range(n):\n    p.append(1.0)", set()),
+    ("for i in range(n):\n    p[i] = g[i]", set()),  # g may be p
+    ("for i in range(n):\n    p[i] = 1.0\np = q", set()),
+    ("for x in p:\n    q[0] = x\nreturn p == q", set()),
+    ("for x in p:\n    q[0] = x\nreturn p[0] == q[0]", {"p", "q"}),
+]
+
+
+@pytest.mark.parametrize(("body", "names"), BORROWED)
+def test_borrowed_arrays(body: str, names: set[str]) -> None:
+    src = "def f(n, p, q):\n" + textwrap.indent(body, "    ")
+    ns = {"math": math, "g": [1.0, 2.0], "h": lambda i: 1.0}
+    u = infer(src, INT, list_of(FLOAT), list_of(FLOAT), ns=ns)
+    assert set(borrowed_arrays(u, native_arrays(u))) == names
+
+
+BOUNDS = [
+    ("for i in range(n):\n    p[i] += 1.0", 1),
+    ("x = n + 1\nfor i in range(1, n * 2, 3):\n    p[i] += 1.0\nfor j in range(n):\n    q[j] = 0.0", 2),
+    ("n = n - 1\nfor i in range(n):\n    p[i] += 1.0", None),  # (n rebound before the loop)
+    ("for i in range(len(p)):\n    p[i] += 1.0", None),  # (p's buffer: made after the bounds)
+    ("i = 0\nwhile i < n:\n    p[i] = 0.0\n    i += 1", None),
+    ("if n:\n    for i in range(n):\n        p[i] = 0.0", None),
+    ("for x in q:\n    p[0] = x", None),
+    ("p[0] = 1.0\nreturn [x for x in q]", None),
+]
+
+
+@pytest.mark.parametrize(("body", "count"), BOUNDS)
+def test_loop_bounds(body: str, count: int | None) -> None:
+    src = "def f(n, p, q):\n" + textwrap.indent(body, "    ")
+    u = infer(src, INT, list_of(FLOAT), list_of(FLOAT))
+    bounds = loop_bounds(u, borrowed_arrays(u, native_arrays(u)))
+    assert (None if bounds is None else len(bounds)) == count
+
+
+def test_lists_of_floats_whose_items_move_are_not_borrowed() -> None:
+    src = ("def f(n, p, q):\n    for i in range(n):\n        p[i], p[n - i] = p[n - i], p[i]\n"
+           "        q[i] = p[0]\n    return p[0] + q[0]\n")
+    assert borrowed_arrays(infer(src, INT, list_of(FLOAT), list_of(FLOAT)), {}) == {}
+    ints = infer(src, INT, list_of(INT), list_of(INT))  # (ints are values in compiled code anyway)
+    assert set(borrowed_arrays(ints, {})) == {"p", "q"}

@@ -17,11 +17,13 @@ from __future__ import annotations
 import ast
 import copy
 import ctypes
+import functools
 import re
 import sys
 import time
 from typing import Any
 
+from modjit.codegen.emit_arrays import WASTE_LIMIT
 from modjit.codegen.emit_base import EmitContext, HeatCounter
 from modjit.codegen.emit_module import (
     ATTRS,
@@ -263,8 +265,11 @@ def promote(rt: RuntimeContext, spec: Spec) -> None:
         rt.release_later(baseline)
         compile_callees(rt, spec.slot_callees)
     inlined = ", ".join(c.title for c in spec.inlined) or "nothing"
-    rt.session.stats.promoted.append(f"{spec.title} after {heat} calls + loop iterations; "
-                                     f"inlined {inlined}")
+    if spec.jitfn.waste_cell(spec.param_types).value >= WASTE_LIMIT:
+        why = f"compiled again without borrowing lists ({WASTE_LIMIT} calls did little work for their items)"
+    else:
+        why = f"after {heat} calls + loop iterations"
+    rt.session.stats.promoted.append(f"{spec.title} {why}; inlined {inlined}")
     rt.session.record_unit(spec.record)
 
 
@@ -286,6 +291,7 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
         ctx.heat = HeatCounter(spec.heat_address, rt.promote_address, spec.heat_id, threshold)
     elif rt.options.inline:
         copies = inline_copies(rt, spec, ctx)
+    ctx.rebuild = functools.partial(_rebuild_id, rt, spec, ctx.heat)  # (not ctx: a cycle, garbage for gc)
     body = FunctionEmitter(spec.unit, ctx).emit(spec.symbol)
     ir = assemble([body, *copies], ctx)
     spec.slot_callees = set(ctx.slot_callees)
@@ -298,6 +304,15 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
     spec.handle = handle
     title = spec.title + (" [optimised]" if tier == "hot" else "")
     spec.record = UnitRecord("function", title, handle.ir, handle.asm, handle.times)
+
+
+def _rebuild_id(rt: RuntimeContext, spec: Spec, heat: HeatCounter | None) -> tuple[int, int]:
+    """(promote's address, the id it knows `spec` by): baseline code's own id,
+    or one for this code alone (invalidate forgets it)."""
+    if heat is not None:
+        return heat.promote, heat.spec_id
+    spec.heat_id = rt.watch_heat(spec)
+    return rt.promote_address, spec.heat_id
 
 
 def build_entries(rt: RuntimeContext, spec: Spec) -> None:

@@ -20,17 +20,28 @@ hands over: CPython re-runs the call and says what it says.
 from __future__ import annotations
 
 import ast
+import ctypes
 import math
 from collections.abc import Callable
 
 from modjit.codegen.emit_base import Value
 from modjit.codegen.emit_lists import EmitLists
-from modjit.codegen.irtext import FunctionText
-from modjit.frontend.arrays import REDUCTIONS, is_grid, item_of, made_from, native_arrays
+from modjit.codegen.irtext import FunctionText, ptr_const
+from modjit.frontend.arrays import (
+    REDUCTIONS,
+    borrowed_arrays,
+    is_grid,
+    item_of,
+    loop_bounds,
+    made_from,
+    native_arrays,
+    written,
+)
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import BOOL, FLOAT, INT, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
+from modjit.runtime.memory import PROMOTE_ROOM
 
 _LLVM = {INT: "i64", FLOAT: "double", BOOL: "i8"}
 _WIDTH = {INT: 8, FLOAT: 8, BOOL: 1}
@@ -39,12 +50,31 @@ _WIDTH = {INT: 8, FLOAT: 8, BOOL: 1}
 # would need on a small machine (2 GiB of pointers), a bool array of 4e9 items
 # fit where CPython's list did not (python3: MemoryError, modjit: a result).
 MAX_ITEMS = 1 << 28
+# A call borrowing lists (borrowed_arrays) that ends after fewer loop iterations
+# than an eighth of the items it copied (a quicksort's partition of a slice of a
+# long list) is a waste; at WASTE_LIMIT such calls the function is compiled
+# again without borrowing (EmitArrays.count_waste)
+WASTE_LIMIT = 16
+WASTE_SLACK = 64
+_KIND = {INT: "i64", FLOAT: "f64", BOOL: "i8"}
+_TYPE_OF = {INT: capi.INT_TYPE, FLOAT: capi.FLOAT_TYPE, BOOL: capi.PY_TRUE}
 
 
 class EmitArrays(EmitLists):
     def __init__(self, unit: UnitTypes, ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(unit, ctx)
-        self.array_types = native_arrays(unit)
+        own = native_arrays(unit)
+        spec = ctx.self_spec
+        self.waste = spec.jitfn.waste_cell(spec.param_types) if spec is not None and unit.mode == "function" \
+            else None
+        self.borrowed = borrowed_arrays(unit, own) if self.waste is not None and self.waste.value < WASTE_LIMIT \
+            and ctx.rebuild is not None else {}
+        self.borrow_written = written(unit, set(self.borrowed))
+        self.borrow_lists: dict[str, str] = {}  # borrowed name -> slot of its list
+        self.work_slot = ""  # loop iterations of the call (borrowed lists: was the copy worth it?)
+        self.journal_slot = ""  # i1: is the put-back journaled (a compiled frame below)?
+        self.foretold = ""  # i1: did the call's loop bounds say it would be a waste (predict_waste)?
+        self.array_types = {**own, **self.borrowed}
         self.arrays: dict[str, Type] = {name: item_of(t) for name, t in self.array_types.items()}
         self.grids = {name for name, t in self.array_types.items() if is_grid(t)}
         self.array_lens: dict[str, str] = {}  # name -> its length's slot (a grid's rows)
@@ -77,6 +107,192 @@ class EmitArrays(EmitLists):
                 self.array_fills[name] = (self.f.alloca(f"%ahas.{k}", "i1"), self.f.alloca(f"%afill.{k}", item))
                 self.f.allocas.append(f"  store i1 false, ptr %ahas.{k}")
                 self.f.allocas.append(f"  store {item} zeroinitializer, ptr %afill.{k}")
+
+    def declare_borrowed(self) -> None:
+        f = self.f
+        for k, name in enumerate(self.borrowed):
+            self.borrow_lists[name] = f.alloca(f"%blist.{k}", "ptr")
+            f.allocas.append(f"  store ptr null, ptr %blist.{k}")
+        if self.borrowed:
+            self.work_slot = f.alloca("%bwork", "i64")
+            f.allocas.append(f"  store i64 0, ptr {self.work_slot}")
+            self.journal_slot = f.alloca("%bjournal", "i1")
+            f.allocas.append(f"  store i1 false, ptr {self.journal_slot}")
+
+    def bind_param(self, name: str, arg: str, t: Type) -> None:
+        """Parameter `name` gets the argument `arg` (a borrowed list: kept aside until borrow_params)."""
+        if name in self.borrowed:
+            self.f.emit(f"store ptr {arg}, ptr {self.borrow_lists[name]}")
+            return
+        self.store_var(name, (arg, t))
+
+    def count_work(self) -> None:
+        if self.work_slot:
+            self.bump(self.work_slot, 1)
+
+    def borrow_params(self) -> None:
+        """Copy the items of each borrowed list into a buffer (an item of another
+        type hands the call over).  Two of them the function stores into that
+        are the same list hand over too (each buffer would hold its own
+        copy).  Called from compiled code, the put-back of a list stored into
+        is journaled (a STORE record per changed item): the caller may yet
+        hand over, and CPython re-runs it on the lists as they were."""
+        if not self.borrowed:
+            return
+        f, node = self.f, self.u.body[0]
+        names = list(self.borrowed)
+        lists = {name: f.value(f"load ptr, ptr {self.borrow_lists[name]}") for name in names}
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if a in self.borrow_written or b in self.borrow_written:
+                    self.raise_if(f.value(f"icmp eq ptr {lists[a]}, {lists[b]}"), E.E_DEOPT_VALUE, node, E.ENTRY)
+        if self.borrow_written:  # (a compiled frame below: the put-back is journaled)
+            below = 1 if getattr(self, "counts_frames", False) else 0
+            depth = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.depth_addr)}")
+            f.emit(f"store i1 {f.value(f'icmp sgt i64 {depth}, {below}')}, ptr {self.journal_slot}")
+        self.predict_waste(lists)
+        for name in names:
+            item = self.arrays[name]
+            buf = f.value(f"call ptr {self.need('mj.borrow.' + _KIND[item])}(ptr {lists[name]}, "
+                          f"ptr {ptr_const(_TYPE_OF[item])}, ptr {ptr_const(capi.PY_FALSE)})")
+            self.raise_if(f.value(f"icmp eq ptr {buf}, null"), E.E_DEOPT_ITEM, node, E.ENTRY)
+            n = f.value(f"load i64, ptr {f.value(f'getelementptr i8, ptr {lists[name]}, i64 16')}")
+            self.put_var(name, buf)
+            f.emit(f"store i64 {n}, ptr {self.array_lens[name]}")
+            f.emit(f"store i64 {n}, ptr {self.array_caps[name]}")
+
+    def predict_waste(self, lists: dict[str, str]) -> None:
+        """When the lengths of the function's outer loops are known as it
+        starts (frontend/arrays.loop_bounds), a call that will copy more
+        than eight items per iteration is a waste foretold: count_waste
+        has the function compiled again at its end (a quicksort's partitions
+        of a few items of a long list cost the copies of ~3 calls, not 16)."""
+        bounds = loop_bounds(self.u, self.borrowed)
+        if not bounds:
+            return
+        f = self.f
+        trips = "0"
+        for call in bounds:
+            args = [self.coerce(self.expr(a), INT) for a in call.args]
+            start, stop, step = ("0", args[0], "1") if len(args) == 1 else (
+                (args[0], args[1], "1") if len(args) == 2 else tuple(args))
+            safe = f.value(f"select i1 {f.value(f'icmp eq i64 {step}, 0')}, i64 1, i64 {step}")
+            trips = f.value(f"add i64 {trips}, {range_length(f, start, stop, safe)}")
+        total = "0"
+        for lst in lists.values():
+            size = f.value(f"getelementptr i8, ptr {lst}, i64 16")
+            total = f.value(f"add i64 {total}, {f.value(f'load i64, ptr {size}')}")
+        room = f.value(f"add i64 {f.value(f'shl i64 {trips}, 3')}, {WASTE_SLACK}")
+        self.foretold = f.alloca("%bforetold", "i1")
+        f.emit(f"store i1 {f.value(f'icmp ugt i64 {total}, {room}')}, ptr {self.foretold}")
+
+    def give_back(self) -> None:
+        """On a return: put the changed items back into the lists stored into
+        (a changed float that is a NaN hands over first: CPython's list may
+        hold one object twice), and count the call as a waste if it did
+        little work for the items it copied."""
+        if not self.borrowed:
+            return
+        f, node = self.f, self.current_stmt or self.u.body[-1]
+        for name in self.borrow_written:
+            if self.arrays[name] == FLOAT:
+                buf, n, lst = self.borrowed_parts(name)
+                nan = f.value(f"call i1 {self.need('mj.bnan')}(ptr {lst}, ptr {buf}, i64 {n}, "
+                              f"ptr {ptr_const(capi.FLOAT_TYPE)})")
+                self.raise_if(nan, E.E_DEOPT_VALUE, node)
+        for name in sorted(self.borrow_written):
+            buf, n, lst = self.borrowed_parts(name)
+            r = self.put_back(name, buf, n, lst)
+            self.raise_if(f.value(f"icmp eq i32 {r}, 1"), E.E_PYERR, node)
+            self.raise_if(f.value(f"icmp eq i32 {r}, 2"), E.E_DEOPT_JOURNAL, node)
+        self.count_waste(node)
+
+    def count_waste(self, node: ast.AST) -> None:
+        """A call that copied more than eight items per loop iteration it ran
+        (a quicksort's partition of a few items of a long list) is a waste;
+        at WASTE_LIMIT of them the function is compiled again, without
+        borrowing, and switched in as a promotion is (the runtime's promote)."""
+        f = self.f
+        total = "0"
+        for name in self.borrowed:
+            total = f.value(f"add i64 {total}, {f.value(f'load i64, ptr {self.array_lens[name]}')}")
+        work = f.value(f"load i64, ptr {self.work_slot}")
+        room = f.value(f"add i64 {f.value(f'shl i64 {work}, 3')}, {WASTE_SLACK}")
+        wasted, rebuild, done = f.new_label("bwaste"), f.new_label("brebuild"), f.new_label("bworth")
+        waste = f.value(f"icmp ugt i64 {total}, {room}")
+        cell = ptr_const(ctypes.addressof(self.waste))  # type: ignore[arg-type]
+        if self.foretold:
+            foretold = f.value(f"load i1, ptr {self.foretold}")
+            waste = f.value(f"or i1 {waste}, {foretold}")
+        f.cbr(waste, wasted, done)
+        f.block(wasted)
+        if self.foretold:  # (straight to the limit)
+            now = f.value(f"load i64, ptr {cell}")
+            least = f.value(f"select i1 {foretold}, i64 {WASTE_LIMIT - 1}, i64 {now}")
+            more = f.value(f"icmp sgt i64 {now}, {least}")
+            f.emit(f"store i64 {f.value(f'select i1 {more}, i64 {now}, i64 {least}')}, ptr {cell}")
+        count = self.bump(cell, 1)
+        due = f.value(f"icmp eq i64 {count}, {WASTE_LIMIT}")
+        counter = self.ctx.cells.recursion_remaining_addr
+        if counter:  # (the runtime's Python code needs room: as count_call)
+            levels = f.value(f"load i32, ptr {ptr_const(counter)}")
+            due = f.value(f"and i1 {due}, {f.value(f'icmp sgt i32 {levels}, {PROMOTE_ROOM}')}")
+        f.cbr(due, rebuild, done)
+        f.block(rebuild)
+        assert self.ctx.rebuild is not None
+        promote, spec_id = self.ctx.rebuild()
+        exc = f.value(f"call ptr {ptr_const(promote)}(i64 {spec_id})")
+        f.cbr(f.value(f"icmp eq ptr {exc}, null"), done, interrupted := f.new_label("binterrupted"))
+        f.block(interrupted)  # a signal handler raised while the runtime compiled: raise it
+        f.emit(f"call void {self.need('PyErr_SetObject')}(ptr {self.ob_type(exc)}, ptr {exc})")
+        self.raise_if("true", E.E_PYERR, node)
+        f.br(done)
+        f.block(done)
+
+    def give_back_on_error(self) -> None:
+        """On the error exit: unless the call hands over (CPython re-runs it on
+        the lists as they were), put the changed items back as they stand,
+        the exception kept aside meanwhile."""
+        if not self.borrow_written:
+            return
+        f, cells = self.f, self.ctx.cells
+        code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
+        handed = f.value(f"icmp ult i64 {f.value(f'sub i64 {code}, {min(E.DEOPT_CODES)}')}, {len(E.DEOPT_CODES)}")
+        put, done = f.new_label("bput"), f.new_label("bdone")
+        f.cbr(handed, done, put)
+        f.block(put)
+        saved = [f.alloca(f.tmp("exc"), "ptr") for _ in range(3)]
+        f.emit(f"call void {self.need('PyErr_Fetch')}(ptr {saved[0]}, ptr {saved[1]}, ptr {saved[2]})")
+        for name in sorted(self.borrow_written):
+            bound, buf = self.var_state(name, on_error=True)
+            lst = f.value(f"load ptr, ptr {self.borrow_lists[name]}")
+            n = f.value(f"load i64, ptr {self.array_lens[name]}")
+            yes, no = f.new_label("bgive"), f.new_label("bgiven")
+            f.cbr(bound, yes, no)
+            f.block(yes)
+            self.put_back(name, buf, n, lst)
+            f.br(no)
+            f.block(no)
+        f.emit(f"call void {self.need('PyErr_Restore')}(" + ", ".join(
+            f"ptr {f.value(f'load ptr, ptr {slot}')}" for slot in saved) + ")")
+        f.br(done)
+        f.block(done)
+
+    def borrowed_parts(self, name: str) -> tuple[str, str, str]:
+        """(buffer, length, list) of a borrowed name."""
+        f = self.f
+        return (f.value(f"load ptr, ptr {self.var_slots[name]}"),
+                f.value(f"load i64, ptr {self.array_lens[name]}"),
+                f.value(f"load ptr, ptr {self.borrow_lists[name]}"))
+
+    def put_back(self, name: str, buf: str, n: str, lst: str) -> str:
+        """mj.bput's 0, 1 (a Python exception set) or 2 (the journal refused a record)."""
+        f, item = self.f, self.arrays[name]
+        cells, true, bits = self.journal_args()
+        journaled = f.value(f"load i1, ptr {self.journal_slot}")
+        return f.value(f"call i32 {self.need('mj.bput.' + _KIND[item])}(ptr {lst}, ptr {buf}, i64 {n}, "
+                       f"ptr {ptr_const(_TYPE_OF[item])}, ptr {ptr_const(capi.PY_FALSE)}, i1 {journaled}, "
+                       f"{cells}, {true}, {bits})")
 
     def release_var(self, name: str, on_error: bool = False) -> None:
         if name not in self.arrays:

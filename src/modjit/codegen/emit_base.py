@@ -60,6 +60,9 @@ class EmitContext:
         self.inline_symbols: dict[Any, str] = {}  # callee spec -> private copy
         self.slot_callees: set[Any] = set()  # specializations the code calls through their slots
         self.heat: HeatCounter | None = None
+        # () -> (address of the runtime's promote, the id it knows the specialization by):
+        # compile it again (a function that borrowed lists for too little work)
+        self.rebuild: Callable[[], tuple[int, int]] | None = None
         self.inline_floats = inline_floats  # False: float literals live in the shared pool
         # True (optimised code): a release is inline, calling _Py_Dealloc only
         # at zero; run-once code keeps the smaller Py_DecRef call

@@ -175,12 +175,17 @@ class EmitJournal(EmitCalls):
         of `lst` (`args`: what it changed): the journal's cells, the call's
         checkpoint table and its owner's mark, the runtime's checkpoint, and
         the table's hash shift come first and last."""
+        cells, true, bits = self.journal_args()
+        return self.f.value(f"call {ret} {self.need(helper)}({cells}, ptr {lst}, {args}, {true}, {bits})")
+
+    def journal_args(self) -> tuple[str, str, str]:
+        """mj.jstore's arguments but the change's own: (the journal's cells,
+        the call's checkpoint table and its owner's mark, the runtime's
+        checkpoint), True, the table's hash shift."""
         jr = self.ctx.cells.journal
-        return self.f.value(
-            f"call {ret} {self.need(helper)}(ptr {ptr_const(jr.count_addr)}, ptr {ptr_const(jr.base)}, "
-            f"ptr {ptr_const(jr.table_addr)}, ptr {ptr_const(self.ctx.cells.entry_mark_addr)}, "
-            f"ptr {ptr_const(self.ctx.keep(jr.checkpoint_fn))}, ptr {lst}, {args}, "
-            f"ptr {ptr_const(capi.PY_TRUE)}, i64 {64 - TABLE_BITS})")
+        return (f"ptr {ptr_const(jr.count_addr)}, ptr {ptr_const(jr.base)}, ptr {ptr_const(jr.table_addr)}, "
+                f"ptr {ptr_const(self.ctx.cells.entry_mark_addr)}, ptr {ptr_const(self.ctx.keep(jr.checkpoint_fn))}",
+                f"ptr {ptr_const(capi.PY_TRUE)}", f"i64 {64 - TABLE_BITS}")
 
     def journal(self, kind: int, obj: str, index: str, payload: str, on_full: Callable[[], None],
                 lst: str | None = None, on_skip: Callable[[], None] = lambda: None) -> None:

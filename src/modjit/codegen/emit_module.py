@@ -28,10 +28,9 @@ from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
 from modjit.frontend.types import NONE, ListType, Type
 from modjit.runtime import errors as E
-from modjit.runtime.memory import STACK_BAND
+from modjit.runtime.memory import PROMOTE_ROOM, STACK_BAND
 
 ATTRS = "nounwind"
-PROMOTE_ROOM = 100  # recursion levels left that a promotion (a call into the runtime) needs
 
 class FrameCounting(EmitStmt):
     """A unit that calls functions is a frame to CPython's recursion limit, as
@@ -120,6 +119,7 @@ class FunctionEmitter(FrameCounting):
     def return_stmt(self, s: ast.Return) -> None:
         t = self.u.return_type
         if s.value is None:
+            self.give_back()
             self.release_temps_on_exit()
             self.release_all_vars()
             self.leave_frame()
@@ -127,6 +127,7 @@ class FunctionEmitter(FrameCounting):
             return
         v = self.coerce(self.returned(s.value), t)
         self.check_kept((v, t), s.value)  # (`f(a) in a` finds a[0] by identity)
+        self.give_back()
         for item in list_parts(v, t, self.f):
             self.incref(item)  # the caller receives a new reference to each list
         self.release_temps_on_exit()
@@ -171,21 +172,26 @@ class FunctionEmitter(FrameCounting):
         u = self.u
         for name, t in u.locals.items():
             self.declare_var(name, t, bound=False)
+        self.declare_borrowed()
         for i, (p, t) in enumerate(zip(u.params, u.param_types, strict=True)):
             # typed like any assignment: the local may be wider (int|float) than
             # the argument, and a list parameter owns a reference like other locals
-            self.store_var(p, (f"%a{i}", t))
+            self.bind_param(p, f"%a{i}", t)
         self.count_call()
         self.enter_frame()
+        self.borrow_params()
         self.block_stmts(u.body)
         rt = u.return_type
         if not self.f.terminated:
+            self.current_stmt = u.body[-1]
+            self.give_back()
             self.release_all_vars()
             self.leave_frame()
             self.f.term(f"ret {rt.llvm} {'false' if rt == NONE else 'poison'}")
         self.emit_raise_pad()
         self.f.block("error")
         self.error_label = "error.final"
+        self.give_back_on_error()
         self.release_all_vars(on_error=True)
         self.leave_frame(error=True)
         self.f.br("error.final")

@@ -175,6 +175,7 @@ class EmitStmt(EmitExpr):
         other threads (the GIL is let go and taken again): what either may
         change of the globals a statement keeps is written back and read again."""
         self.count_iteration()
+        self.count_work()
         f = self.f
         if not self.interrupt_slot:
             self.interrupt_slot = f.alloca("%interrupt.count", "i64")

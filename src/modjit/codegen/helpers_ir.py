@@ -502,6 +502,197 @@ no:
   ret i32 2
 }}"""
 
+# -- borrowed lists (codegen/emit_arrays.py) ---------------------------------------------
+# mj.borrow.K(list, type, false): a new buffer of the list's items as K, or NULL
+# (an item of another type, an int past 64 bits, no memory).  mj.bput.K(list,
+# buffer, n, type, false, journaled, <mj.jstore's journal arguments>): put back
+# each item whose value changed (a new object; the old one released, or, when
+# `journaled`, kept by a STORE record); 0, or 1 with a Python exception set if an
+# object could not be made, or 2 if the journal refused a record (that item put
+# back as it was: the call hands over).  mj.bnan(list, buffer, n): does a changed float item hold a NaN (its
+# object would be new where CPython's may be shared: the call hands over)?
+_ITEM_VALUE = {
+    "f64": """  %tp = getelementptr i8, ptr %p, i64 8
+  %t = load ptr, ptr %tp
+  %ok = icmp eq ptr %t, %type
+  %vp = getelementptr i8, ptr %p, i64 16
+  %v = load double, ptr %vp""",
+    "i64": """  %tp = getelementptr i8, ptr %p, i64 8
+  %t = load ptr, ptr %tp
+  %exact = icmp eq ptr %t, %type
+  br i1 %exact, label %conv, label %conved
+conv:
+  %v0 = call i64 @PyLong_AsLongLongAndOverflow(ptr %p, ptr %ovf)
+  %o = load i32, ptr %ovf
+  %fits = icmp eq i32 %o, 0
+  br label %conved
+conved:
+  %v = phi i64 [%v0, %conv], [0, %body]
+  %ok = phi i1 [%fits, %conv], [false, %body]""",
+    "i8": """  %yes = icmp eq ptr %p, %type
+  %no = icmp eq ptr %p, %false
+  %ok = or i1 %yes, %no
+  %v = zext i1 %yes to i8""",
+}
+_ITEM_TYPE = {"f64": "double", "i64": "i64", "i8": "i8"}
+_BOX = {
+    "f64": "  %new = call ptr @PyFloat_FromDouble(double %w)",
+    "i64": "  %new = call ptr @PyLong_FromLongLong(i64 %w)",
+    "i8": """  %wb = icmp ne i8 %w, 0
+  %new = select i1 %wb, ptr %type, ptr %false
+  call void @Py_IncRef(ptr %new)""",
+}
+
+
+def _borrow_ir(k: str) -> str:
+    ty = _ITEM_TYPE[k]
+    width = 1 if k == "i8" else 8
+    return f"""
+define internal ptr @mj.borrow.{k}(ptr %lst, ptr %type, ptr %false) nounwind noinline {{
+entry:
+  %ovf = alloca i32
+  %np = getelementptr i8, ptr %lst, i64 16
+  %n = load i64, ptr %np
+  %ip = getelementptr i8, ptr %lst, i64 24
+  %items = load ptr, ptr %ip
+  %size = mul i64 %n, {width}
+  %size1 = add i64 %size, 8
+  %buf = call ptr @PyMem_RawMalloc(i64 %size1)
+  %none = icmp eq ptr %buf, null
+  br i1 %none, label %fail, label %loop
+loop:
+  %i = phi i64 [0, %entry], [%i1, %next]
+  %more = icmp ult i64 %i, %n
+  br i1 %more, label %body, label %done
+body:
+  %pp = getelementptr ptr, ptr %items, i64 %i
+  %p = load ptr, ptr %pp
+{_ITEM_VALUE[k]}
+  br i1 %ok, label %next, label %bad
+next:
+  %dp = getelementptr {ty}, ptr %buf, i64 %i
+  store {ty} %v, ptr %dp
+  %i1 = add i64 %i, 1
+  br label %loop
+bad:
+  call void @PyMem_RawFree(ptr %buf)
+  br label %fail
+fail:
+  ret ptr null
+done:
+  ret ptr %buf
+}}"""
+
+
+def _bput_ir(k: str) -> str:
+    ty = _ITEM_TYPE[k]
+    if k == "f64":
+        same = """  %vb = bitcast double %v to i64
+  %wbits = bitcast double %w to i64
+  %eq = icmp eq i64 %vb, %wbits
+  %same = and i1 %ok, %eq"""
+    else:
+        same = f"""  %eq = icmp eq {ty} %v, %w
+  %same = and i1 %ok, %eq"""
+    return f"""
+define internal i32 @mj.bput.{k}(ptr %lst, ptr %buf, i64 %n0, ptr %type, ptr %false, i1 %journaled,
+                                ptr %count, ptr %base, ptr %table, ptr %mark, ptr %fn, ptr %true,
+                                i64 %bits) nounwind noinline {{
+entry:
+  %ovf = alloca i32
+  %np = getelementptr i8, ptr %lst, i64 16
+  %size = load i64, ptr %np
+  %short = icmp ult i64 %size, %n0
+  %n = select i1 %short, i64 %size, i64 %n0
+  br label %loop
+loop:
+  %i = phi i64 [0, %entry], [%i1, %next]
+  %more = icmp ult i64 %i, %n
+  br i1 %more, label %body, label %done
+body:
+  %ip = getelementptr i8, ptr %lst, i64 24
+  %items = load ptr, ptr %ip
+  %pp = getelementptr ptr, ptr %items, i64 %i
+  %p = load ptr, ptr %pp
+{_ITEM_VALUE[k]}
+  %dp = getelementptr {ty}, ptr %buf, i64 %i
+  %w = load {ty}, ptr %dp
+{same}
+  br i1 %same, label %next, label %change
+change:
+{_BOX[k]}
+  %failed = icmp eq ptr %new, null
+  br i1 %failed, label %fail, label %put
+put:
+  store ptr %new, ptr %pp
+  br i1 %journaled, label %record, label %drop
+drop:
+  call void @Py_DecRef(ptr %p)
+  br label %next
+record:
+  %kept = call i1 @mj.jstore(ptr %count, ptr %base, ptr %table, ptr %mark, ptr %fn, ptr %lst, i64 %i,
+                             ptr %p, ptr %true, i64 %bits)
+  br i1 %kept, label %next, label %refused
+refused:
+  store ptr %p, ptr %pp
+  call void @Py_DecRef(ptr %new)
+  ret i32 2
+next:
+  %i1 = add i64 %i, 1
+  br label %loop
+fail:
+  ret i32 1
+done:
+  ret i32 0
+}}"""
+
+
+HELPERS["mj.bnan"] = """
+define internal i1 @mj.bnan(ptr %lst, ptr %buf, i64 %n0, ptr %type) nounwind noinline {
+entry:
+  %np = getelementptr i8, ptr %lst, i64 16
+  %size = load i64, ptr %np
+  %short = icmp ult i64 %size, %n0
+  %n = select i1 %short, i64 %size, i64 %n0
+  %ip = getelementptr i8, ptr %lst, i64 24
+  %items = load ptr, ptr %ip
+  br label %loop
+loop:
+  %i = phi i64 [0, %entry], [%i1, %next]
+  %more = icmp ult i64 %i, %n
+  br i1 %more, label %body, label %none
+body:
+  %dp = getelementptr double, ptr %buf, i64 %i
+  %w = load double, ptr %dp
+  %nan = fcmp uno double %w, 0.0
+  br i1 %nan, label %check, label %next
+check:
+  %pp = getelementptr ptr, ptr %items, i64 %i
+  %p = load ptr, ptr %pp
+  %vp = getelementptr i8, ptr %p, i64 16
+  %v = load i64, ptr %vp
+  %wbits = bitcast double %w to i64
+  %same = icmp eq i64 %v, %wbits
+  br i1 %same, label %next, label %found
+next:
+  %i1 = add i64 %i, 1
+  br label %loop
+found:
+  ret i1 true
+none:
+  ret i1 false
+}"""
+for _k in _ITEM_TYPE:
+    HELPERS[f"mj.borrow.{_k}"] = _borrow_ir(_k)
+    HELPERS[f"mj.bput.{_k}"] = _bput_ir(_k)
+BORROW_HELPERS = {
+    **{f"mj.borrow.{k}": f"declare ptr @mj.borrow.{k}(ptr, ptr, ptr)" for k in _ITEM_TYPE},
+    **{f"mj.bput.{k}": f"declare i32 @mj.bput.{k}(ptr, ptr, i64, ptr, ptr, i1, ptr, ptr, ptr, ptr, ptr, ptr, i64)"
+       for k in _ITEM_TYPE},
+    "mj.bnan": "declare i1 @mj.bnan(ptr, ptr, i64, ptr)",
+}
+
+
 for _name, _value in (("J_RNG", J_RNG), ("ROOM", JOURNAL_CAP + HEADROOM), ("STATE_OFFSET", rng.STATE_OFFSET),
                       ("STATE_BYTES", rng.STATE_BYTES), ("WORDS_OFFSET", rng.STATE_OFFSET + 4)):
     HELPERS["mj.draw"] = HELPERS["mj.draw"].replace(_name, str(_value))
@@ -517,6 +708,7 @@ SHARED = {
     "mj.jlog": "declare void @mj.jlog(ptr, ptr, i64, i64, ptr, i64, i64, i1)",
     "mj.jstore": "declare i1 @mj.jstore(ptr, ptr, ptr, ptr, ptr, ptr, i64, ptr, ptr, i64)",
     "mj.jfloat": "declare i32 @mj.jfloat(ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64)",
+    **BORROW_HELPERS,
 }
 
 
@@ -524,14 +716,25 @@ SHARED = {
 # of its own (runtime.link_helpers): mj.draw's code was a third of the shared
 # module's ~20 ms, and the journal's the rest, paid by every program's start
 # (fib, mandelbrot: no list others see is changed, nothing is drawn)
-LAZY_GROUPS = (frozenset({"mj.draw"}), frozenset(SHARED) - {"mj.draw"})
+# The borrowed lists' helpers, a group per item type (~5 ms each at O0 code
+# generation, 12-17 ms at O2: n-body only needs the floats'), come after the
+# journal's: mj.bput calls mj.jstore
+_BORROW_GROUPS = tuple(frozenset({f"mj.borrow.{k}", f"mj.bput.{k}"} | ({"mj.bnan"} if k == "f64" else set()))
+                       for k in _ITEM_TYPE)
+LAZY_GROUPS = (frozenset({"mj.draw"}), frozenset(SHARED) - {"mj.draw"} - set(BORROW_HELPERS), *_BORROW_GROUPS)
+# (a group, a helper of another group its code calls): linked first
+GROUP_NEEDS = tuple((g, "mj.jstore") for g in _BORROW_GROUPS)
+# groups compiled at O0: loops over a list's items once per call, where O2's
+# code generation cost more than it gains for lists of less than ~100k items
+QUICK_GROUPS = frozenset(_BORROW_GROUPS)
 
 
 def shared_ir(names: tuple[str, ...]) -> str:
     """The module of the SHARED helpers `names`, exported, with what they call."""
     from modjit.runtime import capi
 
-    needs = sorted({capi.C_API[n] for h in names for n in HELPER_NEEDS.get(h, ())})
+    needs = sorted({capi.C_API[n] if n in capi.C_API else SHARED[n]
+                    for h in names for n in HELPER_NEEDS.get(h, ()) if n not in names})
     bodies = [HELPERS[h].replace("define internal", "define", 1) for h in names]
     return "\n".join(needs + bodies) + "\n"
 
@@ -546,6 +749,9 @@ HELPER_NEEDS = {
     "mj.jask": ("PyLong_FromLongLong", "PyObject_Vectorcall", "Py_DecRef", "PyErr_Clear"),
     "mj.draw": ("PyBytes_FromStringAndSize", "PyErr_Clear"),
     "mj.jstore": ("Py_DecRef",),
+    **{f"mj.borrow.{k}": ("PyMem_RawMalloc", "PyMem_RawFree", "PyLong_AsLongLongAndOverflow") for k in _ITEM_TYPE},
+    **{f"mj.bput.{k}": ("PyFloat_FromDouble", "PyLong_FromLongLong", "PyLong_AsLongLongAndOverflow", "Py_IncRef",
+                        "Py_DecRef", "mj.jstore") for k in _ITEM_TYPE},
 }
 
 INTRINSICS = {

@@ -17,12 +17,13 @@ ADDRESSES: dict[str, int] = {}  # name -> address (ORC's libraries import them b
 
 
 @functools.cache
-def link_shared(ir: str) -> None:
-    """Compile `ir` (C API symbols registered first) and register each function it defines."""
+def link_shared(ir: str, opt: int = 2) -> None:
+    """Compile `ir` (C API symbols registered first; code generation at `opt`)
+    and register each function it defines."""
     init_llvm()
     mod = llvm.parse_assembly(ir)
     mod.verify()
-    engine = llvm.create_mcjit_compiler(mod, target_machine(2))
+    engine = llvm.create_mcjit_compiler(mod, target_machine(opt))
     engine.finalize_object()
     for fn in mod.functions:
         if not fn.is_declaration:

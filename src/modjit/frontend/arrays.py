@@ -34,7 +34,7 @@ from __future__ import annotations
 import ast
 
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import BOOL, FLOAT, INT, ListType, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, ListType, TupleType, Type
 
 ITEMS = (INT, FLOAT, BOOL)
 REDUCTIONS = ("sum", "min", "max")
@@ -165,3 +165,138 @@ def made_from(e: ast.expr, u: UnitTypes, t: ListType, arrays: dict[str, ListType
             and e.slice.step is None:
         return "copy", e
     return None
+
+
+# -- parameters borrowed as arrays ------------------------------------------------------
+# Calls a function may make while it borrows lists: none of them runs code of
+# the program's own, so nothing but the function sees the lists meanwhile
+_QUIET_CALLS = ("builtin", "const", "isinstance", "math", "range", "scalar_method", "random")
+
+
+def borrowed_arrays(u: UnitTypes, own: dict[str, ListType]) -> dict[str, ListType]:
+    """name -> type of each parameter, a list of ints, floats or bools, that the
+    function may borrow as an array: copy its items into a buffer as the call
+    starts and put the changed ones back as it ends (codegen/emit_arrays.py).
+    No one but the function can tell the list from the buffer meanwhile: it
+    is only indexed, measured, summed or looped over, never passed, returned,
+    sliced or bound to another name, and the function calls nothing of the
+    program's (no function, method or print), names no other list (a global
+    or another parameter's item could be the same list) and has no nested
+    scope.  `own`: the function's own arrays (native_arrays), which may
+    appear too."""
+    if u.mode != "function":
+        return {}
+    found = {p: t for p, t in zip(u.params, u.param_types, strict=True)
+             if isinstance(t, ListType) and t.elem in ITEMS and u.locals.get(p) == t
+             and p not in u.declared_globals}
+    if not found:
+        return {}
+    parents: dict[ast.AST, ast.AST] = {}
+    names: list[ast.Name] = []
+    for stmt in u.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+                          | ast.Yield | ast.YieldFrom | ast.Await | ast.Global | ast.Nonlocal):
+                return {}
+            if isinstance(node, ast.Call):
+                info = u.calls.get(node)
+                if info is None or not (info.kind in _QUIET_CALLS or (
+                        info.kind == "pycall" and info.name in REDUCTIONS)):
+                    return {}
+            if isinstance(node, ast.Name):
+                t = u.types.get(node, u.locals.get(node.id))
+                if t is not None and _holds_list(t) and node.id not in found and node.id not in own:
+                    return {}  # (another list: perhaps one of ours)
+                if node.id in found:
+                    names.append(node)
+            for child in ast.iter_child_nodes(node):
+                parents[child] = node
+    if not any(isinstance(node, ast.For | ast.While | ast.comprehension) for stmt in u.body for node in ast.walk(stmt)):
+        return {}  # (no loop: the copies would cost more than the calls' work)
+    bad = {n.id for n in names if not _borrowed_use(n, parents, u)} | _moved_floats(u, found)
+    used = {n.id for n in names}  # (a list the function never touches is not copied)
+    return {name: t for name, t in found.items() if name in used and name not in bad}
+
+
+def _moved_floats(u: UnitTypes, found: dict[str, ListType]) -> set[str]:
+    """Lists of floats whose items a statement moves (`a[i], a[j] = a[j], a[i]`,
+    `a[i] = b[j]`): CPython moves the objects, and a buffer holds values (the
+    put-back would make new objects: `is` and `id` would tell).  Ints in
+    compiled code are values anyway (see the README), bools are two objects."""
+    out: set[str] = set()
+    for stmt in u.body:
+        for node in ast.walk(stmt):
+            if not isinstance(node, ast.Assign):
+                continue
+            pairs = [(t, v) for t, v in zip(node.targets[0].elts, node.value.elts, strict=False)] \
+                if isinstance(node.targets[0], ast.Tuple | ast.List) and isinstance(node.value, ast.Tuple | ast.List) \
+                else [(t, node.value) for t in node.targets]
+            for target, value in pairs:
+                if all(isinstance(e, ast.Subscript) and isinstance(e.value, ast.Name) for e in (target, value)):
+                    out |= {e.value.id for e in (target, value)  # type: ignore[attr-defined]
+                            if e.value.id in found and found[e.value.id].elem == FLOAT}  # type: ignore[attr-defined]
+    return out
+
+
+def _holds_list(t: Type) -> bool:
+    if isinstance(t, ListType):
+        return True
+    return isinstance(t, TupleType) and any(_holds_list(item) for item in t.items)
+
+
+def _borrowed_use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes) -> bool:
+    """name[i] (read, stored, augmented), len(name), sum/min/max(name), for x in name."""
+    if not isinstance(node.ctx, ast.Load):
+        return False
+    parent = parents.get(node)
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return not isinstance(parent.slice, ast.Slice) and not isinstance(parent.ctx, ast.Del)
+    if isinstance(parent, ast.Call) and parent.args == [node] and not parent.keywords:
+        info = u.calls.get(parent)
+        return _is_len(parent, u) or (info is not None and info.kind == "pycall" and info.name in REDUCTIONS)
+    if isinstance(parent, ast.For) and parent.iter is node:
+        return True
+    return isinstance(parent, ast.comprehension) and parent.iter is node
+
+
+def written(u: UnitTypes, names: set[str]) -> set[str]:
+    """Which of `names` the function stores items into."""
+    out = set()
+    for stmt in u.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) \
+                    and node.value.id in names and isinstance(node.ctx, ast.Store):
+                out.add(node.value.id)
+    return out
+
+
+def loop_bounds(u: UnitTypes, borrowed: dict[str, ListType]) -> list[ast.Call] | None:
+    """The range() calls of the function's loops, when every loop sits in a
+    top-level `for x in range(...)` whose arguments are ints made of
+    parameters the function never rebinds and constants: the calls' lengths,
+    known as the call starts, are what its outer loops will run (a
+    quicksort's `partition(a, lo, hi)`: hi - lo).  None if any loop is
+    elsewhere."""
+    assigned = {n.id for stmt in u.body for n in ast.walk(stmt)
+                if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    fixed = {p for p in u.params if p not in assigned and p not in borrowed}
+    calls = []
+    for stmt in u.body:
+        if not any(isinstance(n, ast.For | ast.While | ast.comprehension) for n in ast.walk(stmt)):
+            continue
+        if not isinstance(stmt, ast.For):
+            return None
+        call = stmt.iter
+        info = u.calls.get(call)
+        if info is None or info.kind != "range" or info.obj is not call or not isinstance(call, ast.Call):
+            return None
+        if any(isinstance(n, ast.comprehension | ast.For | ast.While) for a in call.args for n in ast.walk(a)):
+            return None
+        for a in call.args:
+            if u.types.get(a) != INT or not all(
+                    isinstance(n, ast.BinOp | ast.UnaryOp | ast.operator | ast.unaryop | ast.expr_context)
+                    or (isinstance(n, ast.Constant) and type(n.value) is int)
+                    or (isinstance(n, ast.Name) and n.id in fixed) for n in ast.walk(a)):
+                return None
+        calls.append(call)
+    return calls

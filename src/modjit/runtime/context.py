@@ -125,16 +125,16 @@ class RuntimeContext:
 
     def link_helpers(self, used: set[str]) -> None:
         """Compile the groups of shared helpers a unit about to be added calls (once each)."""
-        from modjit.codegen.helpers_ir import LAZY_GROUPS, shared_ir
+        from modjit.codegen.helpers_ir import GROUP_NEEDS, LAZY_GROUPS, QUICK_GROUPS, shared_ir
 
-        groups = [g for g in LAZY_GROUPS if used & g]
+        groups = [g for g in LAZY_GROUPS if used & g or any(used & h and need in g for h, need in GROUP_NEEDS)]
         if not groups:
             return
         _ = self.engine  # (LLVM loaded first, as the engine loads it: runtime/imports.py)
         from modjit.engine.shared import link_shared
 
         for group in groups:
-            link_shared(shared_ir(tuple(sorted(group))))
+            link_shared(shared_ir(tuple(sorted(group))), 0 if group in QUICK_GROUPS else 2)
 
     @property
     def engine_started(self) -> bool:

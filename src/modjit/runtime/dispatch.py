@@ -144,7 +144,7 @@ class JitFunction(functools.partial):
 
     __slots__ = ("_fn", "_rt", "_node", "_specs", "_fast", "_failed", "_retired", "_retyped",
                  "_nparams", "_simple", "_natives", "_counts", "_bindings", "_self_calls",
-                 "_cpython_args", "_foreign", "_full", "_known")
+                 "_cpython_args", "_foreign", "_full", "_known", "_waste")
 
     def __new__(cls, fn: types.FunctionType, rt: Any, node: Any = None) -> JitFunction:
         return super().__new__(cls, fn)
@@ -159,6 +159,8 @@ class JitFunction(functools.partial):
         own(self, "_failed", {})
         own(self, "_retired", {})  # type key -> specializations retired for hand-overs
         own(self, "_retyped", {})  # type key -> specializations dropped for globals' new types
+        # type key -> calls that borrowed lists for little work (codegen/emit_arrays.py)
+        own(self, "_waste", {})
         own(self, "_natives", [])  # specializations whose native entries answer calls, __call__ last
         # [calls of the original function under way through this stand-in,
         #  calls sent to CPython]
@@ -184,6 +186,13 @@ class JitFunction(functools.partial):
         drops it then.)"""
         ctypes.c_void_p.from_address(id(self) + _VECTORCALL).value = spec.native_address if spec else None
         ctypes.c_ulong.from_address(id(type(self)) + _TP_FLAGS).value |= _HAVE_VECTORCALL
+
+    def waste_cell(self, key: tuple[Any, ...]) -> ctypes.c_int64:
+        """The count of calls with these argument types that borrowed lists
+        for less work than the copies cost (kept across recompilations)."""
+        if key not in self._waste:
+            self._waste[key] = ctypes.c_int64(0)
+        return self._waste[key]  # type: ignore[no-any-return]
 
     def _read_code(self) -> None:
         code = self._fn.__code__

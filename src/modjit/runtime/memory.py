@@ -42,6 +42,7 @@ ENTRY_EFFECTS_OFFSET = 56
 ENTRY_MARK_OFFSET = 64  # the journal's count as the innermost call from CPython began
 STACK_MARGIN = 1 << 20  # left below the floor for CPython's own C frames
 STACK_BAND = 1 << 26  # addresses this far below the floor are this stack's overflow
+PROMOTE_ROOM = 100  # recursion levels left that a call into the runtime (a promotion) needs
 
 _POOL_CHUNK = 4096
 TB_SITES = 1024  # call sites kept per error; the slot after them takes the rest (the last is the outermost)
