@@ -87,3 +87,37 @@ def test_a_kernel_borrows_for_all_its_calls(capsys: pytest.CaptureFixture[str]) 
     assert not any("without borrowing" in p for p in s.stats.promoted)
     code = units(s, "scale(")
     assert code and all("call ptr @mj.borrow.f64(" in ir and "call i1 @mj.jstore(" not in ir for ir in code)
+
+
+CALLEES = """
+def weight(i, j):
+    return 1.0 / ((i + j) * (i + j + 1) // 2 + i + 1)
+
+def peek(i):
+    return table[i - 1]
+
+def smooth(v, out, n):
+    for i in range(n):
+        s = 0.0
+        for j in range(n):
+            s += weight(i, j) * v[j]
+        out[i] = s
+
+def shifted(v, out, n):
+    for i in range(n):
+        out[i] = v[i] + peek(i)
+
+table = [1.0, 2.0, 3.0, 4.0]
+out = [0.0] * 4
+smooth(table, out, 4)
+print(out)
+shifted(table, table, 4)
+print(table)
+"""
+
+
+def test_a_callee_that_sees_no_list_lets_the_caller_borrow(capsys: pytest.CaptureFixture[str]) -> None:
+    expected, got, s = run_both(CALLEES, capsys)
+    assert got == expected
+    assert all("call ptr @mj.borrow.f64(" in ir for ir in units(s, "smooth("))
+    assert not any("call ptr @mj.borrow" in ir for ir in units(s, "shifted("))  # (peek reads `table`)

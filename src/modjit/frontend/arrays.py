@@ -180,7 +180,8 @@ def borrowed_arrays(u: UnitTypes, own: dict[str, ListType]) -> dict[str, ListTyp
     No one but the function can tell the list from the buffer meanwhile: it
     is only indexed, measured, summed or looped over, never passed, returned,
     sliced or bound to another name, and the function calls nothing of the
-    program's (no function, method or print), names no other list (a global
+    program's (no method or print; a function only if it sees no list
+    either: _quiet_callee), names no other list (a global
     or another parameter's item could be the same list) and has no nested
     scope.  `own`: the function's own arrays (native_arrays), which may
     appear too."""
@@ -201,7 +202,8 @@ def borrowed_arrays(u: UnitTypes, own: dict[str, ListType]) -> dict[str, ListTyp
             if isinstance(node, ast.Call):
                 info = u.calls.get(node)
                 if info is None or not (info.kind in _QUIET_CALLS or (
-                        info.kind == "pycall" and info.name in REDUCTIONS)):
+                        info.kind == "pycall" and info.name in REDUCTIONS) or (
+                        info.kind == "user" and _quiet_callee(info.spec, set()))):
                     return {}
             if isinstance(node, ast.Name):
                 t = u.types.get(node, u.locals.get(node.id))
@@ -216,6 +218,34 @@ def borrowed_arrays(u: UnitTypes, own: dict[str, ListType]) -> dict[str, ListTyp
     bad = {n.id for n in names if not _borrowed_use(n, parents, u)} | _moved_floats(u, found)
     used = {n.id for n in names}  # (a list the function never touches is not copied)
     return {name: t for name, t in found.items() if name in used and name not in bad}
+
+
+def _quiet_callee(spec: object, seen: set[int]) -> bool:
+    """Is `spec` a compiled function that sees no list and calls nothing but
+    such functions and quiet builtins (spectral norm's `a(i, j)`)?  A call
+    of it cannot tell a borrowed list from its buffer.  (A redefinition of
+    it drops the caller's code too: the caller is compiled again.)"""
+    if id(spec) in seen:
+        return True
+    seen.add(id(spec))
+    u = getattr(spec, "unit", None)
+    if not isinstance(u, UnitTypes):
+        return False
+    for stmt in u.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+                          | ast.Yield | ast.YieldFrom | ast.Await):
+                return False
+            if isinstance(node, ast.Name):
+                t = u.types.get(node, u.locals.get(node.id))
+                if t is None or _holds_list(t):
+                    return False
+            if isinstance(node, ast.Call):
+                info = u.calls.get(node)
+                if info is None or not (info.kind in _QUIET_CALLS or (
+                        info.kind == "user" and _quiet_callee(info.spec, seen))):
+                    return False
+    return all(not _holds_list(t) for t in u.param_types)
 
 
 def _moved_floats(u: UnitTypes, found: dict[str, ListType]) -> set[str]:
