@@ -110,12 +110,13 @@ class RuntimeContext:
         ~70 ms, which a program that compiles nothing (all str, dict, classes)
         need not pay."""
         if self._engine is None:
-            from modjit.runtime.imports import standard_modules
+            from modjit.runtime.imports import light_resources, standard_modules
 
             if self.engine_name is None:
                 raise RuntimeError("no JIT engine: running with --no-jit")
             # (first made by a call as deep in a recursion as the program's limit allows)
-            with compiler_room(), standard_modules():  # (not the program's random.py: runtime/imports.py)
+            with compiler_room(), standard_modules(), light_resources():  # (not the program's random.py:
+                # runtime/imports.py)
                 from modjit.engine import create_engine
                 from modjit.runtime.capi import register_symbols
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -91,3 +92,40 @@ def programs_modules_first(folder: str) -> None:
     own = {c for c in candidates if _has_own(c, [folder])}
     for name in [n for n in sys.modules if n.partition(".")[0] in own]:
         del sys.modules[name]
+
+
+@contextmanager
+def light_resources() -> Iterator[None]:
+    """llvmlite's ffi finds its shared library with importlib.resources
+    (`as_file(files(package) / name)`), whose import (pathlib, tempfile,
+    zipfile, urllib.parse, ipaddress, ...) cost ~13 ms of every program's
+    start.  While llvmlite loads, a module answering those two calls stands
+    in for it (ffi keeps it); after, the name is free again, and a
+    program's `import importlib.resources` gets the real one."""
+    if "importlib.resources" in sys.modules:
+        yield
+        return
+    stub = types.ModuleType("importlib.resources", light_resources.__doc__)
+    stub.files = _files  # type: ignore[attr-defined]
+    stub.as_file = _as_file  # type: ignore[attr-defined]
+    sys.modules["importlib.resources"] = stub
+    try:
+        yield
+    finally:
+        if sys.modules.get("importlib.resources") is stub:
+            del sys.modules["importlib.resources"]
+
+
+class _Folder(str):
+    def __truediv__(self, name: str) -> _Folder:
+        return _Folder(os.path.join(self, name))
+
+
+def _files(package: object) -> _Folder:
+    module = sys.modules[package] if isinstance(package, str) else package
+    return _Folder(os.path.dirname(module.__file__))  # type: ignore[attr-defined]
+
+
+@contextmanager
+def _as_file(path: str) -> Iterator[str]:
+    yield path
