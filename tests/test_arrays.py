@@ -108,7 +108,9 @@ def test_borrowed_arrays(body: str, names: set[str]) -> None:
 
 BOUNDS = [
     ("for i in range(n):\n    p[i] += 1.0", 1),
-    ("x = n + 1\nfor i in range(1, n * 2, 3):\n    p[i] += 1.0\nfor j in range(n):\n    q[j] = 0.0", 2),
+    ("x = n + 1\nfor i in range(1, n + n, 3):\n    p[i] += 1.0\nfor j in range(n):\n    q[j] = 0.0", 2),
+    ("for i in range(n // 2):\n    p[i] += 1.0", None),  # (could raise before CPython would)
+    ("for i in range(n * 2):\n    p[i] += 1.0", None),
     ("n = n - 1\nfor i in range(n):\n    p[i] += 1.0", None),  # (n rebound before the loop)
     ("for i in range(len(p)):\n    p[i] += 1.0", None),  # (p's buffer: made after the bounds)
     ("i = 0\nwhile i < n:\n    p[i] = 0.0\n    i += 1", None),

@@ -35,6 +35,7 @@ from modjit.frontend.arrays import (
     loop_bounds,
     made_from,
     native_arrays,
+    unborrowed_lists,
     written,
 )
 from modjit.frontend.infer import UnitTypes
@@ -55,6 +56,7 @@ MAX_ITEMS = 1 << 28
 # long list) is a waste; at WASTE_LIMIT such calls the function is compiled
 # again without borrowing (EmitArrays.count_waste)
 WASTE_LIMIT = 16
+WASTE_ASKED = 1 << 40  # the count once the runtime was asked to compile the function again
 WASTE_SLACK = 64
 _KIND = {INT: "i64", FLOAT: "f64", BOOL: "i8"}
 _TYPE_OF = {INT: capi.INT_TYPE, FLOAT: capi.FLOAT_TYPE, BOOL: capi.PY_TRUE}
@@ -69,8 +71,10 @@ class EmitArrays(EmitLists):
             else None
         self.borrowed = borrowed_arrays(unit, own) if self.waste is not None and self.waste.value < WASTE_LIMIT \
             and ctx.rebuild is not None else {}
-        self.borrow_written = written(unit, set(self.borrowed))
+        self.borrow_written = written(unit, set(self.borrowed)) if self.borrowed else set()
         self.borrow_lists: dict[str, str] = {}  # borrowed name -> slot of its list
+        # borrowed name stored into -> slot of its bytes, one per item: set by a store
+        self.borrow_dirty: dict[str, str] = {}
         self.work_slot = ""  # loop iterations of the call (borrowed lists: was the copy worth it?)
         self.journal_slot = ""  # i1: is the put-back journaled (a compiled frame below)?
         self.foretold = ""  # i1: did the call's loop bounds say it would be a waste (predict_waste)?
@@ -118,6 +122,9 @@ class EmitArrays(EmitLists):
             f.allocas.append(f"  store i64 0, ptr {self.work_slot}")
             self.journal_slot = f.alloca("%bjournal", "i1")
             f.allocas.append(f"  store i1 false, ptr {self.journal_slot}")
+        for k, name in enumerate(sorted(self.borrow_written)):
+            self.borrow_dirty[name] = f.alloca(f"%bdirty.{k}", "ptr")
+            f.allocas.append(f"  store ptr null, ptr %bdirty.{k}")
 
     def bind_param(self, name: str, arg: str, t: Type) -> None:
         """Parameter `name` gets the argument `arg` (a borrowed list: kept aside until borrow_params)."""
@@ -146,6 +153,10 @@ class EmitArrays(EmitLists):
             for b in names[i + 1:]:
                 if a in self.borrow_written or b in self.borrow_written:
                     self.raise_if(f.value(f"icmp eq ptr {lists[a]}, {lists[b]}"), E.E_DEOPT_VALUE, node, E.ENTRY)
+        for other in unborrowed_lists(self.u, self.borrowed):  # (used as a list: it must not be one of ours)
+            theirs = self.var_state(other)[1]
+            for name in names:
+                self.raise_if(f.value(f"icmp eq ptr {lists[name]}, {theirs}"), E.E_DEOPT_VALUE, node, E.ENTRY)
         if self.borrow_written:  # (a compiled frame below: the put-back is journaled)
             below = 1 if getattr(self, "counts_frames", False) else 0
             depth = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.depth_addr)}")
@@ -160,6 +171,10 @@ class EmitArrays(EmitLists):
             self.put_var(name, buf)
             f.emit(f"store i64 {n}, ptr {self.array_lens[name]}")
             f.emit(f"store i64 {n}, ptr {self.array_caps[name]}")
+            if name in self.borrow_dirty:
+                dirty = f.value(f"call ptr {self.need('PyMem_RawCalloc')}(i64 {f.value(f'add i64 {n}, 1')}, i64 1)")
+                f.emit(f"store ptr {dirty}, ptr {self.borrow_dirty[name]}")
+                self.raise_if(f.value(f"icmp eq ptr {dirty}, null"), E.E_DEOPT_VALUE, node, E.ENTRY)
 
     def predict_waste(self, lists: dict[str, str]) -> None:
         """When the lengths of the function's outer loops are known as it
@@ -196,13 +211,10 @@ class EmitArrays(EmitLists):
         f, node = self.f, self.current_stmt or self.u.body[-1]
         for name in self.borrow_written:
             if self.arrays[name] == FLOAT:
-                buf, n, lst = self.borrowed_parts(name)
-                nan = f.value(f"call i1 {self.need('mj.bnan')}(ptr {lst}, ptr {buf}, i64 {n}, "
-                              f"ptr {ptr_const(capi.FLOAT_TYPE)})")
-                self.raise_if(nan, E.E_DEOPT_VALUE, node)
+                self.raise_if(self.stored_nan(name, on_error=False), E.E_DEOPT_VALUE, node)
         for name in sorted(self.borrow_written):
             buf, n, lst = self.borrowed_parts(name)
-            r = self.put_back(name, buf, n, lst)
+            r = self.put_back(name, buf, n, lst, f.value(f"load ptr, ptr {self.borrow_dirty[name]}"))
             self.raise_if(f.value(f"icmp eq i32 {r}, 1"), E.E_PYERR, node)
             self.raise_if(f.value(f"icmp eq i32 {r}, 2"), E.E_DEOPT_JOURNAL, node)
         self.count_waste(node)
@@ -232,7 +244,8 @@ class EmitArrays(EmitLists):
             more = f.value(f"icmp sgt i64 {now}, {least}")
             f.emit(f"store i64 {f.value(f'select i1 {more}, i64 {now}, i64 {least}')}, ptr {cell}")
         count = self.bump(cell, 1)
-        due = f.value(f"icmp eq i64 {count}, {WASTE_LIMIT}")
+        due = f.value(f"icmp slt i64 {count}, {WASTE_ASKED}")  # (from WASTE_LIMIT on, until asked)
+        due = f.value(f"and i1 {due}, {f.value(f'icmp sge i64 {count}, {WASTE_LIMIT}')}")
         counter = self.ctx.cells.recursion_remaining_addr
         if counter:  # (the runtime's Python code needs room: as count_call)
             levels = f.value(f"load i32, ptr {ptr_const(counter)}")
@@ -241,6 +254,7 @@ class EmitArrays(EmitLists):
         f.block(rebuild)
         assert self.ctx.rebuild is not None
         promote, spec_id = self.ctx.rebuild()
+        f.emit(f"store i64 {WASTE_ASKED}, ptr {cell}")  # (once: a call too deep for it asks again)
         exc = f.value(f"call ptr {ptr_const(promote)}(i64 {spec_id})")
         f.cbr(f.value(f"icmp eq ptr {exc}, null"), done, interrupted := f.new_label("binterrupted"))
         f.block(interrupted)  # a signal handler raised while the runtime compiled: raise it
@@ -251,32 +265,54 @@ class EmitArrays(EmitLists):
 
     def give_back_on_error(self) -> None:
         """On the error exit: unless the call hands over (CPython re-runs it on
-        the lists as they were), put the changed items back as they stand,
-        the exception kept aside meanwhile."""
+        the lists as they were), put the stored items back as they stand, the
+        exception kept aside meanwhile.  Where that cannot be done exactly (a
+        stored NaN, a record the journal refused) the call hands over
+        instead: CPython re-runs it and raises the error itself."""
         if not self.borrow_written:
             return
         f, cells = self.f, self.ctx.cells
         code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
         handed = f.value(f"icmp ult i64 {f.value(f'sub i64 {code}, {min(E.DEOPT_CODES)}')}, {len(E.DEOPT_CODES)}")
-        put, done = f.new_label("bput"), f.new_label("bdone")
+        put, done, over = f.new_label("bput"), f.new_label("bdone"), f.new_label("bover")
         f.cbr(handed, done, put)
         f.block(put)
         saved = [f.alloca(f.tmp("exc"), "ptr") for _ in range(3)]
         f.emit(f"call void {self.need('PyErr_Fetch')}(ptr {saved[0]}, ptr {saved[1]}, ptr {saved[2]})")
         for name in sorted(self.borrow_written):
+            if self.arrays[name] == FLOAT:
+                f.cbr(self.stored_nan(name, on_error=True), over, clean := f.new_label("bnonan"))
+                f.block(clean)
+        for name in sorted(self.borrow_written):
             bound, buf = self.var_state(name, on_error=True)
             lst = f.value(f"load ptr, ptr {self.borrow_lists[name]}")
             n = f.value(f"load i64, ptr {self.array_lens[name]}")
+            dirty = f.value(f"load ptr, ptr {self.borrow_dirty[name]}")
             yes, no = f.new_label("bgive"), f.new_label("bgiven")
-            f.cbr(bound, yes, no)
+            f.cbr(f.value(f"and i1 {bound}, {f.value(f'icmp ne ptr {dirty}, null')}"), yes, no)
             f.block(yes)
-            self.put_back(name, buf, n, lst)
-            f.br(no)
+            refused = f.value(f"icmp eq i32 {self.put_back(name, buf, n, lst, dirty)}, 2")
+            f.cbr(refused, over, no)
             f.block(no)
         f.emit(f"call void {self.need('PyErr_Restore')}(" + ", ".join(
             f"ptr {f.value(f'load ptr, ptr {slot}')}" for slot in saved) + ")")
         f.br(done)
+        f.block(over)  # the error becomes a hand-over: its exception (if any) dropped
+        for slot in saved:
+            f.emit(f"call void {self.need('Py_DecRef')}(ptr {f.value(f'load ptr, ptr {slot}')})")
+        f.emit(f"store i64 {E.E_DEOPT_VALUE}, ptr {ptr_const(cells.err_code_addr)}")
+        f.br(done)
         f.block(done)
+
+    def stored_nan(self, name: str, on_error: bool) -> str:
+        """i1: is an item the function stored into the float list `name` a NaN?"""
+        f = self.f
+        bound, buf = self.var_state(name, on_error)
+        dirty = f.value(f"load ptr, ptr {self.borrow_dirty[name]}")
+        n = f.value(f"load i64, ptr {self.array_lens[name]}")
+        ready = f.value(f"and i1 {bound}, {f.value(f'icmp ne ptr {dirty}, null')}")
+        n = f.value(f"select i1 {ready}, i64 {n}, i64 0")  # (not borrowed yet: nothing to look at)
+        return f.value(f"call i1 {self.need('mj.bnan')}(ptr {buf}, ptr {dirty}, i64 {n})")
 
     def borrowed_parts(self, name: str) -> tuple[str, str, str]:
         """(buffer, length, list) of a borrowed name."""
@@ -285,12 +321,12 @@ class EmitArrays(EmitLists):
                 f.value(f"load i64, ptr {self.array_lens[name]}"),
                 f.value(f"load ptr, ptr {self.borrow_lists[name]}"))
 
-    def put_back(self, name: str, buf: str, n: str, lst: str) -> str:
+    def put_back(self, name: str, buf: str, n: str, lst: str, dirty: str) -> str:
         """mj.bput's 0, 1 (a Python exception set) or 2 (the journal refused a record)."""
         f, item = self.f, self.arrays[name]
         cells, true, bits = self.journal_args()
         journaled = f.value(f"load i1, ptr {self.journal_slot}")
-        return f.value(f"call i32 {self.need('mj.bput.' + _KIND[item])}(ptr {lst}, ptr {buf}, i64 {n}, "
+        return f.value(f"call i32 {self.need('mj.bput.' + _KIND[item])}(ptr {lst}, ptr {buf}, ptr {dirty}, i64 {n}, "
                        f"ptr {ptr_const(_TYPE_OF[item])}, ptr {ptr_const(capi.PY_FALSE)}, i1 {journaled}, "
                        f"{cells}, {true}, {bits})")
 
@@ -298,6 +334,8 @@ class EmitArrays(EmitLists):
         if name not in self.arrays:
             super().release_var(name, on_error)
             return
+        if name in self.borrow_dirty:
+            self.f.emit(f"call void {self.need('PyMem_RawFree')}(ptr {self.f.value(f'load ptr, ptr {self.borrow_dirty[name]}')})")
         bound, data = self.var_state(name, on_error)
         held = self.f.value(f"select i1 {bound}, ptr {data}, ptr null")
         self.f.emit(f"call void {self.need('PyMem_RawFree')}(ptr {held})")
@@ -521,6 +559,13 @@ class EmitArrays(EmitLists):
         if item == BOOL:
             value = self.f.value(f"zext i1 {value} to i8")
         self.f.emit(f"store {_LLVM[item]} {value}, ptr {slot}")
+        if owner in self.borrow_dirty:  # (its byte: the put-back makes a new object, as the store would)
+            f = self.f
+            at = f.value(f"sub i64 {f.value(f'ptrtoint ptr {slot} to i64')}, {f.value(f'ptrtoint ptr {lst[0]} to i64')}")
+            if _WIDTH[item] == 8:
+                at = f.value(f"lshr i64 {at}, 3")
+            dirty = f.value(f"load ptr, ptr {self.borrow_dirty[owner]}")
+            f.emit(f"store i8 1, ptr {f.value(f'getelementptr i8, ptr {dirty}, i64 {at}')}")
 
     def builtin(self, name: str, args: list[Value], node: ast.AST, t: Type) -> str:
         if name == "len" and isinstance(node, ast.Call) and node.args:

@@ -505,12 +505,13 @@ no:
 # -- borrowed lists (codegen/emit_arrays.py) ---------------------------------------------
 # mj.borrow.K(list, type, false): a new buffer of the list's items as K, or NULL
 # (an item of another type, an int past 64 bits, no memory).  mj.bput.K(list,
-# buffer, n, type, false, journaled, <mj.jstore's journal arguments>): put back
-# each item whose value changed (a new object; the old one released, or, when
-# `journaled`, kept by a STORE record); 0, or 1 with a Python exception set if an
-# object could not be made, or 2 if the journal refused a record (that item put
-# back as it was: the call hands over).  mj.bnan(list, buffer, n): does a changed float item hold a NaN (its
-# object would be new where CPython's may be shared: the call hands over)?
+# buffer, stored, n, type, false, journaled, <mj.jstore's journal arguments>):
+# each item the function stored into (its byte in `stored` set) gets a new
+# object, as a store in CPython makes one (the old one released, or, when
+# `journaled`, kept by a STORE record; the byte cleared); 0, or 1 with a Python
+# exception set if an object could not be made, or 2 if the journal refused a
+# record (that item put back as it was).  mj.bnan(buffer, stored, n): is a stored
+# float a NaN (CPython's list may hold one NaN object twice: the call hands over)?
 _ITEM_VALUE = {
     "f64": """  %tp = getelementptr i8, ptr %p, i64 8
   %t = load ptr, ptr %tp
@@ -586,20 +587,11 @@ done:
 
 def _bput_ir(k: str) -> str:
     ty = _ITEM_TYPE[k]
-    if k == "f64":
-        same = """  %vb = bitcast double %v to i64
-  %wbits = bitcast double %w to i64
-  %eq = icmp eq i64 %vb, %wbits
-  %same = and i1 %ok, %eq"""
-    else:
-        same = f"""  %eq = icmp eq {ty} %v, %w
-  %same = and i1 %ok, %eq"""
     return f"""
-define internal i32 @mj.bput.{k}(ptr %lst, ptr %buf, i64 %n0, ptr %type, ptr %false, i1 %journaled,
+define internal i32 @mj.bput.{k}(ptr %lst, ptr %buf, ptr %dirty, i64 %n0, ptr %type, ptr %false, i1 %journaled,
                                 ptr %count, ptr %base, ptr %table, ptr %mark, ptr %fn, ptr %true,
                                 i64 %bits) nounwind noinline {{
 entry:
-  %ovf = alloca i32
   %np = getelementptr i8, ptr %lst, i64 16
   %size = load i64, ptr %np
   %short = icmp ult i64 %size, %n0
@@ -610,20 +602,22 @@ loop:
   %more = icmp ult i64 %i, %n
   br i1 %more, label %body, label %done
 body:
-  %ip = getelementptr i8, ptr %lst, i64 24
-  %items = load ptr, ptr %ip
-  %pp = getelementptr ptr, ptr %items, i64 %i
-  %p = load ptr, ptr %pp
-{_ITEM_VALUE[k]}
+  %sp = getelementptr i8, ptr %dirty, i64 %i
+  %stored = load i8, ptr %sp
+  %clean = icmp eq i8 %stored, 0
+  br i1 %clean, label %next, label %change
+change:
   %dp = getelementptr {ty}, ptr %buf, i64 %i
   %w = load {ty}, ptr %dp
-{same}
-  br i1 %same, label %next, label %change
-change:
 {_BOX[k]}
   %failed = icmp eq ptr %new, null
   br i1 %failed, label %fail, label %put
 put:
+  store i8 0, ptr %sp
+  %ip = getelementptr i8, ptr %lst, i64 24
+  %items = load ptr, ptr %ip
+  %pp = getelementptr ptr, ptr %items, i64 %i
+  %p = load ptr, ptr %pp
   store ptr %new, ptr %pp
   br i1 %journaled, label %record, label %drop
 drop:
@@ -648,36 +642,26 @@ done:
 
 
 HELPERS["mj.bnan"] = """
-define internal i1 @mj.bnan(ptr %lst, ptr %buf, i64 %n0, ptr %type) nounwind noinline {
+define internal i1 @mj.bnan(ptr %buf, ptr %dirty, i64 %n) nounwind noinline {
 entry:
-  %np = getelementptr i8, ptr %lst, i64 16
-  %size = load i64, ptr %np
-  %short = icmp ult i64 %size, %n0
-  %n = select i1 %short, i64 %size, i64 %n0
-  %ip = getelementptr i8, ptr %lst, i64 24
-  %items = load ptr, ptr %ip
   br label %loop
 loop:
   %i = phi i64 [0, %entry], [%i1, %next]
   %more = icmp ult i64 %i, %n
   br i1 %more, label %body, label %none
 body:
+  %sp = getelementptr i8, ptr %dirty, i64 %i
+  %stored = load i8, ptr %sp
   %dp = getelementptr double, ptr %buf, i64 %i
   %w = load double, ptr %dp
   %nan = fcmp uno double %w, 0.0
-  br i1 %nan, label %check, label %next
-check:
-  %pp = getelementptr ptr, ptr %items, i64 %i
-  %p = load ptr, ptr %pp
-  %vp = getelementptr i8, ptr %p, i64 16
-  %v = load i64, ptr %vp
-  %wbits = bitcast double %w to i64
-  %same = icmp eq i64 %v, %wbits
-  br i1 %same, label %next, label %found
+  %set = icmp ne i8 %stored, 0
+  %found = and i1 %nan, %set
+  br i1 %found, label %yes, label %next
 next:
   %i1 = add i64 %i, 1
   br label %loop
-found:
+yes:
   ret i1 true
 none:
   ret i1 false
@@ -687,9 +671,9 @@ for _k in _ITEM_TYPE:
     HELPERS[f"mj.bput.{_k}"] = _bput_ir(_k)
 BORROW_HELPERS = {
     **{f"mj.borrow.{k}": f"declare ptr @mj.borrow.{k}(ptr, ptr, ptr)" for k in _ITEM_TYPE},
-    **{f"mj.bput.{k}": f"declare i32 @mj.bput.{k}(ptr, ptr, i64, ptr, ptr, i1, ptr, ptr, ptr, ptr, ptr, ptr, i64)"
+    **{f"mj.bput.{k}": f"declare i32 @mj.bput.{k}(ptr, ptr, ptr, i64, ptr, ptr, i1, ptr, ptr, ptr, ptr, ptr, ptr, i64)"
        for k in _ITEM_TYPE},
-    "mj.bnan": "declare i1 @mj.bnan(ptr, ptr, i64, ptr)",
+    "mj.bnan": "declare i1 @mj.bnan(ptr, ptr, i64)",
 }
 
 

@@ -289,6 +289,16 @@ def _borrowed_use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes)
     return isinstance(parent, ast.comprehension) and parent.iter is node
 
 
+def unborrowed_lists(u: UnitTypes, borrowed: dict[str, ListType]) -> list[str]:
+    """The list parameters the function uses that it does not borrow (the
+    caller may pass one of them twice: `f(a, a)`; such a call hands over)."""
+    if not borrowed:
+        return []
+    used = {n.id for stmt in u.body for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+    return [p for p, t in zip(u.params, u.param_types, strict=True)
+            if isinstance(t, ListType) and p not in borrowed and p in used]
+
+
 def written(u: UnitTypes, names: set[str]) -> set[str]:
     """Which of `names` the function stores items into."""
     out = set()
@@ -322,9 +332,10 @@ def loop_bounds(u: UnitTypes, borrowed: dict[str, ListType]) -> list[ast.Call] |
             return None
         if any(isinstance(n, ast.comprehension | ast.For | ast.While) for a in call.args for n in ast.walk(a)):
             return None
-        for a in call.args:
+        for a in call.args:  # (only operators that cannot raise: the bounds are worked out early)
             if u.types.get(a) != INT or not all(
-                    isinstance(n, ast.BinOp | ast.UnaryOp | ast.operator | ast.unaryop | ast.expr_context)
+                    isinstance(n, ast.BinOp | ast.UnaryOp | ast.Add | ast.Sub | ast.USub | ast.UAdd
+                               | ast.expr_context)
                     or (isinstance(n, ast.Constant) and type(n.value) is int)
                     or (isinstance(n, ast.Name) and n.id in fixed) for n in ast.walk(a)):
                 return None
