@@ -136,3 +136,34 @@ def test_waste_found_too_deep_is_acted_on_later() -> None:
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "peek(list[int], int) compiled again without borrowing" in " ".join(proc.stderr.split())
+
+
+JOURNALED = """
+def inc(a, k):
+    for i in range(len(a)):
+        a[i] += k
+
+def from_cpython(a):
+    seen = {}          # (a dict: this function runs on CPython)
+    inc(a, 1)
+    seen[0] = a[0]
+    return len(seen)
+
+def from_compiled(a):
+    inc(a, 1)
+    return a[0]
+
+a = [0] * 1000
+"""
+
+
+@pytest.mark.parametrize(("call", "records"), [("from_cpython(a)", 0), ("from_compiled(a)", 1000)])
+def test_the_put_back_is_journaled_only_under_a_compiled_frame(call: str, records: int,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Only a compiled caller can hand over and re-run the call: a put-back into a
+    list under the native entry CPython called by needs no records."""
+    expected, got, s = run_both(JOURNALED + f"for _ in range(3):\n    {call}\nprint(a[:3])\n", capsys)
+    assert got == expected
+    before = s.rt.cells.journal.count
+    s.run_source(f"{call}\n")
+    assert s.rt.cells.journal.count - before == records

@@ -158,9 +158,15 @@ class EmitArrays(EmitLists):
             for name in names:
                 self.raise_if(f.value(f"icmp eq ptr {lists[name]}, {theirs}"), E.E_DEOPT_VALUE, node, E.ENTRY)
         if self.borrow_written:  # (a compiled frame below: the put-back is journaled)
+            cells = self.ctx.cells
             below = 1 if getattr(self, "counts_frames", False) else 0
-            depth = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.depth_addr)}")
-            f.emit(f"store i1 {f.value(f'icmp sgt i64 {depth}, {below}')}, ptr {self.journal_slot}")
+            depth = f.value(f"load i64, ptr {ptr_const(cells.depth_addr)}")
+            # (the one frame below: the native entry CPython called this by, with none under it)
+            lone = f.value(f"icmp ne i64 {f.value(f'load i64, ptr {ptr_const(cells.lone_entry_addr)}')}, 0")
+            entry_only = f.value(f"and i1 {lone}, {f.value(f'icmp eq i64 {depth}, {below + 1}')}")
+            nested = f.value(f"icmp sgt i64 {depth}, {below}")
+            apart = f.value(f"xor i1 {entry_only}, true")
+            f.emit(f"store i1 {f.value(f'and i1 {nested}, {apart}')}, ptr {self.journal_slot}")
         self.predict_waste(lists)
         for name in names:
             item = self.arrays[name]

@@ -118,7 +118,7 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     # The entry counts as a compiled frame until it returns: the runtime frees
     # code only with none on the stack, and a hand-over this call asks for can
     # invalidate the specialization whose module holds this entry.
-    e.add_depth(1)
+    lone = f.value(f"icmp eq i64 {e.add_depth(1)}, 1")  # (no compiled frame below this call)
     rt = u.return_type
     target = f.value(f"load ptr, ptr {ptr_const(slot)}")
     if calls:
@@ -131,11 +131,14 @@ def emit_native_entry(u: UnitTypes, symbol: str, ctx: EmitContext, slot: int,
     _when(e, chained, lambda: e.recursion_leave(CHAIN_LEVELS))
     outer = f.value(f"load i64, ptr {ptr_const(cells.entry_effects_addr)}")  # (as call_spec does)
     outer_mark = f.value(f"load i64, ptr {ptr_const(cells.entry_mark_addr)}")
+    outer_lone = f.value(f"load i64, ptr {ptr_const(cells.lone_entry_addr)}")
     f.emit(f"store i64 {effects}, ptr {ptr_const(cells.entry_effects_addr)}")
     f.emit(f"store i64 {mark}, ptr {ptr_const(cells.entry_mark_addr)}")
+    f.emit(f"store i64 {f.value(f'zext i1 {lone} to i64')}, ptr {ptr_const(cells.lone_entry_addr)}")
     r = f.value(f'call {rt.llvm} {target}({", ".join(args)})')
     f.emit(f"store i64 {outer}, ptr {ptr_const(cells.entry_effects_addr)}")
     f.emit(f"store i64 {outer_mark}, ptr {ptr_const(cells.entry_mark_addr)}")
+    f.emit(f"store i64 {outer_lone}, ptr {ptr_const(cells.lone_entry_addr)}")
     _when(e, chained, lambda: e.recursion_recount(CHAIN_LEVELS))
     code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
     f.cbr(f.value(f"icmp eq i64 {code}, 0"), done := f.new_label("done"), "failed")

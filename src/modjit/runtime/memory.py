@@ -40,6 +40,7 @@ FLOOR_OFFSET = 40
 JOURNAL_OFFSET = 48
 ENTRY_EFFECTS_OFFSET = 56
 ENTRY_MARK_OFFSET = 64  # the journal's count as the innermost call from CPython began
+LONE_ENTRY_OFFSET = 72  # 1: the innermost native entry running came with no compiled frame below
 STACK_MARGIN = 1 << 20  # left below the floor for CPython's own C frames
 STACK_BAND = 1 << 26  # addresses this far below the floor are this stack's overflow
 PROMOTE_ROOM = 100  # recursion levels left that a call into the runtime (a promotion) needs
@@ -50,7 +51,7 @@ TB_SITES = 1024  # call sites kept per error; the slot after them takes the rest
 
 class SharedCells:
     def __init__(self) -> None:
-        self._cells = (ctypes.c_int64 * 9)()
+        self._cells = (ctypes.c_int64 * 10)()
         self.base = ctypes.addressof(self._cells)
         self.err_code_addr = self.base + ERR_CODE_OFFSET
         self.err_site_addr = self.base + ERR_SITE_OFFSET
@@ -62,6 +63,7 @@ class SharedCells:
         # the effects counter as the innermost call from CPython into compiled code began
         self.entry_effects_addr = self.base + ENTRY_EFFECTS_OFFSET
         self.entry_mark_addr = self.base + ENTRY_MARK_OFFSET
+        self.lone_entry_addr = self.base + LONE_ENTRY_OFFSET
         self._cells[5] = _stack_floor()
         self._tb = (ctypes.c_int64 * (TB_SITES + 2))()
         self.tb_count_addr = ctypes.addressof(self._tb)
