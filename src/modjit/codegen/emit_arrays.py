@@ -67,10 +67,10 @@ class EmitArrays(EmitLists):
         super().__init__(unit, ctx)
         own = native_arrays(unit)
         spec = ctx.self_spec
-        self.waste = spec.jitfn.waste_cell(spec.param_types) if spec is not None and unit.mode == "function" \
-            else None
-        self.borrowed = borrowed_arrays(unit, own) if self.waste is not None and self.waste.value < WASTE_LIMIT \
-            and ctx.rebuild is not None else {}
+        self.borrowed = borrowed_arrays(unit, own) if spec is not None and ctx.rebuild is not None else {}
+        self.waste = spec.jitfn.waste_cell(spec.param_types) if self.borrowed else None
+        if self.waste is not None and self.waste.value >= WASTE_LIMIT:
+            self.borrowed = {}
         self.borrow_written = written(unit, set(self.borrowed)) if self.borrowed else set()
         self.borrow_lists: dict[str, str] = {}  # borrowed name -> slot of its list
         # borrowed name stored into -> slot of its bytes, one per item: set by a store
@@ -78,6 +78,7 @@ class EmitArrays(EmitLists):
         self.work_slot = ""  # loop iterations of the call (borrowed lists: was the copy worth it?)
         self.journal_slot = ""  # i1: is the put-back journaled (a compiled frame below)?
         self.foretold = ""  # i1: did the call's loop bounds say it would be a waste (predict_waste)?
+        self.total_slot = ""  # items the call borrowed, all lists together
         self.array_types = {**own, **self.borrowed}
         self.arrays: dict[str, Type] = {name: item_of(t) for name, t in self.array_types.items()}
         self.grids = {name for name, t in self.array_types.items() if is_grid(t)}
@@ -122,6 +123,8 @@ class EmitArrays(EmitLists):
             f.allocas.append(f"  store i64 0, ptr {self.work_slot}")
             self.journal_slot = f.alloca("%bjournal", "i1")
             f.allocas.append(f"  store i1 false, ptr {self.journal_slot}")
+            self.total_slot = f.alloca("%btotal", "i64")
+            f.allocas.append(f"  store i64 0, ptr {self.total_slot}")
         for k, name in enumerate(sorted(self.borrow_written)):
             self.borrow_dirty[name] = f.alloca(f"%bdirty.{k}", "ptr")
             f.allocas.append(f"  store ptr null, ptr %bdirty.{k}")
@@ -167,7 +170,12 @@ class EmitArrays(EmitLists):
             nested = f.value(f"icmp sgt i64 {depth}, {below}")
             apart = f.value(f"xor i1 {entry_only}, true")
             f.emit(f"store i1 {f.value(f'and i1 {nested}, {apart}')}, ptr {self.journal_slot}")
-        self.predict_waste(lists)
+        total = "0"
+        for lst in lists.values():
+            size = f.value(f"getelementptr i8, ptr {lst}, i64 16")
+            total = f.value(f"add i64 {total}, {f.value(f'load i64, ptr {size}')}")
+        f.emit(f"store i64 {total}, ptr {self.total_slot}")
+        self.predict_waste(total)
         for name in names:
             item = self.arrays[name]
             buf = f.value(f"call ptr {self.need('mj.borrow.' + _KIND[item])}(ptr {lists[name]}, "
@@ -182,7 +190,7 @@ class EmitArrays(EmitLists):
                 f.emit(f"store ptr {dirty}, ptr {self.borrow_dirty[name]}")
                 self.raise_if(f.value(f"icmp eq ptr {dirty}, null"), E.E_DEOPT_VALUE, node, E.ENTRY)
 
-    def predict_waste(self, lists: dict[str, str]) -> None:
+    def predict_waste(self, total: str) -> None:
         """When the lengths of the function's outer loops are known as it
         starts (frontend/arrays.loop_bounds), a call that will copy more
         than eight items per iteration is a waste foretold: count_waste
@@ -199,10 +207,6 @@ class EmitArrays(EmitLists):
                 (args[0], args[1], "1") if len(args) == 2 else tuple(args))
             safe = f.value(f"select i1 {f.value(f'icmp eq i64 {step}, 0')}, i64 1, i64 {step}")
             trips = f.value(f"add i64 {trips}, {range_length(f, start, stop, safe)}")
-        total = "0"
-        for lst in lists.values():
-            size = f.value(f"getelementptr i8, ptr {lst}, i64 16")
-            total = f.value(f"add i64 {total}, {f.value(f'load i64, ptr {size}')}")
         room = f.value(f"add i64 {f.value(f'shl i64 {trips}, 3')}, {WASTE_SLACK}")
         self.foretold = f.alloca("%bforetold", "i1")
         f.emit(f"store i1 {f.value(f'icmp ugt i64 {total}, {room}')}, ptr {self.foretold}")
@@ -231,9 +235,7 @@ class EmitArrays(EmitLists):
         at WASTE_LIMIT of them the function is compiled again, without
         borrowing, and switched in as a promotion is (the runtime's promote)."""
         f = self.f
-        total = "0"
-        for name in self.borrowed:
-            total = f.value(f"add i64 {total}, {f.value(f'load i64, ptr {self.array_lens[name]}')}")
+        total = f.value(f"load i64, ptr {self.total_slot}")
         work = f.value(f"load i64, ptr {self.work_slot}")
         room = f.value(f"add i64 {f.value(f'shl i64 {work}, 3')}, {WASTE_SLACK}")
         wasted, rebuild, done = f.new_label("bwaste"), f.new_label("brebuild"), f.new_label("bworth")
@@ -278,10 +280,8 @@ class EmitArrays(EmitLists):
         if not self.borrow_written:
             return
         f, cells = self.f, self.ctx.cells
-        code = f.value(f"load i64, ptr {ptr_const(cells.err_code_addr)}")
-        handed = f.value(f"icmp ult i64 {f.value(f'sub i64 {code}, {min(E.DEOPT_CODES)}')}, {len(E.DEOPT_CODES)}")
         put, done, over = f.new_label("bput"), f.new_label("bdone"), f.new_label("bover")
-        f.cbr(handed, done, put)
+        f.cbr(self.handing_over(), done, put)
         f.block(put)
         saved = [f.alloca(f.tmp("exc"), "ptr") for _ in range(3)]
         f.emit(f"call void {self.need('PyErr_Fetch')}(ptr {saved[0]}, ptr {saved[1]}, ptr {saved[2]})")

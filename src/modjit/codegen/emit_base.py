@@ -308,6 +308,12 @@ class EmitBase:
         self.f.emit(f"store i64 {site}, ptr {ptr_const(cells.err_site_addr)}")
         self.f.emit(f"store i64 0, ptr {ptr_const(cells.tb_count_addr)}")
 
+    def handing_over(self) -> str:
+        """i1: does the error cell hold a hand-over (a code of E.DEOPT_CODES, one range)?"""
+        f = self.f
+        code = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
+        return f.value(f"icmp ult i64 {f.value(f'sub i64 {code}, {min(E.DEOPT_CODES)}')}, {len(E.DEOPT_CODES)}")
+
     def check_error(self, call: ast.AST | None = None) -> None:
         """After a call that may have raised: leave if the error cell is set,
         noting the `call` site for the traceback."""

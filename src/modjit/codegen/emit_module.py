@@ -343,11 +343,8 @@ class StatementEmitter(FrameCounting):
             return f.render(f'define i32 @"{symbol}"() {ATTRS}')
         self.emit_raise_pad()
         f.block("error")
-        code = f.value(f"load i64, ptr {ptr_const(self.ctx.cells.err_code_addr)}")
-        deopt = f.value(f"icmp sge i64 {code}, {E.E_DEOPT_OVERFLOW}")
-        deopt2 = f.value(f"icmp sle i64 {code}, {max(E.DEOPT_CODES)}")
         skip, flush = f.new_label("noflush"), f.new_label("errflush")
-        f.cbr(f.value(f"and i1 {deopt}, {deopt2}"), skip, flush)
+        f.cbr(self.handing_over(), skip, flush)
         f.block(flush)
         self.error_label = "error.final"  # a failing flush must not loop back here
         self.flush_globals(final=True)

@@ -706,8 +706,6 @@ SHARED = {
 _BORROW_GROUPS = tuple(frozenset({f"mj.borrow.{k}", f"mj.bput.{k}"} | ({"mj.bnan"} if k == "f64" else set()))
                        for k in _ITEM_TYPE)
 LAZY_GROUPS = (frozenset({"mj.draw"}), frozenset(SHARED) - {"mj.draw"} - set(BORROW_HELPERS), *_BORROW_GROUPS)
-# (a group, a helper of another group its code calls): linked first
-GROUP_NEEDS = tuple((g, "mj.jstore") for g in _BORROW_GROUPS)
 # groups compiled at O0: loops over a list's items once per call, where O2's
 # code generation cost more than it gains for lists of less than ~100k items
 QUICK_GROUPS = frozenset(_BORROW_GROUPS)
@@ -734,8 +732,8 @@ HELPER_NEEDS = {
     "mj.draw": ("PyBytes_FromStringAndSize", "PyErr_Clear"),
     "mj.jstore": ("Py_DecRef",),
     **{f"mj.borrow.{k}": ("PyMem_RawMalloc", "PyMem_RawFree", "PyLong_AsLongLongAndOverflow") for k in _ITEM_TYPE},
-    **{f"mj.bput.{k}": ("PyFloat_FromDouble", "PyLong_FromLongLong", "PyLong_AsLongLongAndOverflow", "Py_IncRef",
-                        "Py_DecRef", "mj.jstore") for k in _ITEM_TYPE},
+    **{f"mj.bput.{k}": ("PyFloat_FromDouble", "PyLong_FromLongLong", "Py_IncRef", "Py_DecRef", "mj.jstore")
+       for k in _ITEM_TYPE},
 }
 
 INTRINSICS = {

@@ -126,9 +126,11 @@ class RuntimeContext:
 
     def link_helpers(self, used: set[str]) -> None:
         """Compile the groups of shared helpers a unit about to be added calls (once each)."""
-        from modjit.codegen.helpers_ir import GROUP_NEEDS, LAZY_GROUPS, QUICK_GROUPS, shared_ir
+        from modjit.codegen.helpers_ir import HELPER_NEEDS, LAZY_GROUPS, QUICK_GROUPS, shared_ir
 
-        groups = [g for g in LAZY_GROUPS if used & g or any(used & h and need in g for h, need in GROUP_NEEDS)]
+        # (and the groups of the helpers their groups' code calls: mj.bput's mj.jstore, linked first)
+        calls = {n for g in LAZY_GROUPS if used & g for h in g for n in HELPER_NEEDS.get(h, ())}
+        groups = [g for g in LAZY_GROUPS if (used | calls) & g]
         if not groups:
             return
         _ = self.engine  # (LLVM loaded first, as the engine loads it: runtime/imports.py)
