@@ -89,11 +89,12 @@ def kernel_tree(lines: int) -> str:
 
 def test_promotion_is_decided_at_a_call(capsys: pytest.CaptureFixture[str]) -> None:
     # a long loop called once stays baseline; its second call is promoted
+    # (30,000 iterations: more than a brief first call's, 256 x the threshold)
     src = HELPERS + "def scaled(k, n):\n    t = sq(n)\n    for i in range(k):\n        t += i\n    return t\n\n"
-    expected, got, s = run_both(src + "print(scaled(500, 3))\n", capsys, hot_threshold=100)
+    expected, got, s = run_both(src + "print(scaled(30000, 3))\n", capsys, hot_threshold=100)
     assert got == expected and s.stats.promoted == []
-    expected, got, s = run_both(src + "print(scaled(500, 3), scaled(2, 3))\n", capsys, hot_threshold=100)
-    assert got == expected and s.stats.promoted[0].startswith("scaled(int, int) after 502 ")
+    expected, got, s = run_both(src + "print(scaled(30000, 3), scaled(2, 3))\n", capsys, hot_threshold=100)
+    assert got == expected and s.stats.promoted[0].startswith("scaled(int, int) after 30002 ")
     assert s.stats.promoted[0].endswith("inlined sq(int)")  # what promotion is for
 
 
@@ -104,8 +105,8 @@ def test_loops_without_callees_are_not_promoted(capsys: pytest.CaptureFixture[st
 
 def test_loops_calling_functions_start_optimised(capsys: pytest.CaptureFixture[str]) -> None:
     # a main loop runs once: promoting it later would come too late to inline
-    src = HELPERS + "print(total(50))\n"
-    expected, got, s = run_both(src, capsys)
+    src = HELPERS + "print(total(3000))\n"
+    expected, got, s = run_both(src, capsys, hot_threshold=10)
     assert got == expected
     assert "call i64 %" not in optimised_ir(s, "total(int)")
     # callees that were only inlined are never compiled on their own
@@ -133,9 +134,9 @@ def test_without_tiering_everything_is_optimised_once(capsys: pytest.CaptureFixt
 
 
 def test_redefined_callee_reaches_caller_that_inlined_it(capsys: pytest.CaptureFixture[str]) -> None:
-    src = (HELPERS + "print(total(50), total(50))\n"
+    src = (HELPERS + "print(total(3000), total(50))\n"
            "def sq(x):\n    return x + 100\n"
-           "print(total(50), total(50))\n"
+           "print(total(3000), total(50))\n"
            "class R:\n    def rebind(self):\n        global sq\n        sq = abs\n"
            "R().rebind()\nprint(total(50))\n")
     expected, got, s = run_both(src, capsys, hot_threshold=10)
@@ -156,14 +157,37 @@ def test_deopt_of_inlined_callee_hands_over_whole_call(capsys: pytest.CaptureFix
 
 
 def test_first_code_is_chosen_by_the_shape_of_the_function(capsys: pytest.CaptureFixture[str]) -> None:
-    # loop-free: cheapest code, promotion at calls covers it; loops: optimised
-    # baseline (no switching mid-call); loops calling small helpers: optimised
-    src = HELPERS + "print(pair(3), count(5), total(5))\n"
-    expected, got, s = run_both(src, capsys)
+    # loop-free: cheapest code, promotion at calls covers it; loops that may
+    # run long in the call (more than 256 x the threshold of 10 here): optimised
+    # baseline (no switching mid-call); such loops calling small helpers: optimised
+    src = HELPERS + "print(pair(3), count(3000), total(3000))\n"
+    expected, got, s = run_both(src, capsys, hot_threshold=10)
     assert got == expected
     tiers = {spec.title: spec.handle.tier for spec in s.rt.specs}
     assert tiers == {"pair(int)": "light", "count(int)": "opt", "total(int)": "hot",
                      "norm2(int, int)": "light", "sq(int)": "light"}
+
+
+def test_brief_first_calls_get_baseline_code_until_hot(capsys: pytest.CaptureFixture[str]) -> None:
+    # first calls whose loops run briefly, with their arguments as the calls
+    # pass them (from CPython, or a statement's names): the cheapest code
+    # (n-body's energy() on 5 bodies, called twice, cost 42 ms of O2 code);
+    # their loops count toward promotion, at 256 x the threshold (2,560)
+    src = HELPERS + ("def tri(n):\n    t = 0\n    for i in range(n):\n        for j in range(i + 1, n):\n"
+                     "            t += i * j\n    return t\n\n"
+                     "k = 5\nprint(count(k), total(k))\n"
+                     "class C:\n    def go(self):\n        return [count(200) for _ in range(20)]\n"
+                     "    def tri(self, n):\n        return tri(n)\n"
+                     "print(sum(C().go()), count(7), total(2), C().tri(40), C().tri(3))\n")
+    expected, got, s = run_both(src, capsys, hot_threshold=10)
+    assert got == expected
+    first = {u.name for u in s.units if u.kind == "function"}
+    assert {"count(int)", "total(int)"} <= first
+    tiers = {spec.title: spec.handle.tier for spec in s.rt.specs}
+    assert tiers["total(int)"] == "light"  # 5 + 2 iterations: never hot
+    assert tiers["tri(int)"] == "light"  # first called from CPython: 40 x 39 iterations at most
+    assert tiers["count(int)"] == "hot"  # 20 calls of 200 from CPython
+    assert any(p.startswith("count(int) after ") for p in s.stats.promoted)
 
 
 @pytest.mark.parametrize("raised", [KeyboardInterrupt, SystemExit])

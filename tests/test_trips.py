@@ -7,7 +7,7 @@ import ast
 
 import pytest
 
-from modjit.frontend.trips import LONG, UNKNOWN, estimated_iterations
+from modjit.frontend.trips import LONG, UNKNOWN, Scope, call_arguments, estimated_iterations
 
 NS = {"n": 1000, "xs": [1, 2, 3], "s": "abcd", "big": 10**7, "f": 2.5}
 
@@ -36,3 +36,35 @@ def test_estimated_iterations(name: str) -> None:
 def test_long_means_optimised() -> None:
     assert estimated_iterations(ast.parse("for i in range(big):\n    x = i").body, NS) >= LONG
     assert estimated_iterations(ast.parse("for i in range(n):\n    x = i").body, NS) < LONG
+
+
+# A function's first call: its arguments by parameter name (frontend/trips.Scope)
+FUNCTIONS = {
+    "range of a parameter": ("def f(n):\n    for i in range(n):\n        x = i", {"n": 50}, 50),
+    "triangle counts from the outer loop's start":
+        ("def f(n):\n    for i in range(n):\n        for j in range(i + 1, n):\n            x = j", {"n": 5}, 5 * 4),
+    "over a list argument": ("def f(xs):\n    for v in xs:\n        x = v", {"xs": [1, 2, 3, 4]}, 4),
+    "a local from len() before the loop":
+        ("def f(xs):\n    n = len(xs)\n    for i in range(n):\n        x = i", {"xs": [0] * 7}, 1 + 7),
+    "a parameter assigned in the body is unknown":
+        ("def f(n):\n    n = n * 1000\n    for i in range(n):\n        x = i", {"n": 5}, 1 + UNKNOWN),
+    "a local hides the global of its name":
+        ("def f(k):\n    for i in range(big):\n        big = 1", {"k": 1}, UNKNOWN),
+    "an unknown argument is not the global of its name":
+        ("def f(n):\n    for i in range(n):\n        x = i", {}, UNKNOWN),
+    "globals are read": ("def f(k):\n    for i in range(n):\n        x = i", {"k": 1}, 1000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_first_call_estimate(name: str) -> None:
+    src, args, expected = FUNCTIONS[name]
+    fdef = ast.parse(src).body[0]
+    assert isinstance(fdef, ast.FunctionDef)
+    scope = Scope.of_call(fdef.body, [a.arg for a in fdef.args.args], args, NS)
+    assert estimated_iterations(fdef.body, scope) == expected
+
+
+def test_call_arguments_of_a_statement() -> None:
+    call = ast.parse("f(xs, n + 1, 2.5, g(1), k=n)").body[0].value  # type: ignore[attr-defined]
+    assert call_arguments(call, ["a", "b", "c", "d", "k"], NS) == {"a": [1, 2, 3], "b": 1001, "k": 1000}

@@ -38,7 +38,7 @@ from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes, check_settled, infer_types
 from modjit.frontend.resolve import MISSING
-from modjit.frontend.trips import LONG, estimated_iterations
+from modjit.frontend.trips import LONG, Scope, call_arguments, estimated_iterations
 from modjit.frontend.types import BOTTOM, Type, type_of_value
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
@@ -54,16 +54,24 @@ INLINE_DEPTH = 3  # callees of callees ... copied into a promoted caller
 # (~5 ms) gains a few ns a call (150 one-line helpers called 2,000 times each from a
 # top-level loop spent 0.9 s promoting them, 15x python3's time)
 LEAF_FACTOR = 64
+# A function with loops whose first call ran briefly (baseline code, O0) is promoted
+# after this many times the threshold: O2 code gains a few ns a loop iteration and
+# costs 10-30 ms (matmul's make(300), called twice, was promoted for 26 ms and
+# ran 90,000 iterations of the faster code)
+BRIEF_FACTOR = 256
 INLINE_BUDGET = 4  # all copies together: at most this many times inline_max_lines
 STATEMENT_KINDS = (ast.Assign, ast.AugAssign, ast.Expr, ast.If, ast.For, ast.While, ast.Pass)
 
 
 # -- functions -------------------------------------------------------------------------
-def compile_function(rt: RuntimeContext, jitfn: Any, key: tuple[Type, ...]) -> Spec:
+def compile_function(rt: RuntimeContext, jitfn: Any, key: tuple[Type, ...],
+                     args: tuple[Any, ...] | None = None) -> Spec:
     with compiler_room():
         group = SpecGroup(rt)
         spec = group.request(jitfn, key, None)
         group.settle()
+        if args is not None and not spec.compiled:
+            spec.first_args = dict(zip(spec.unit.params, args, strict=False))
         compile_spec(rt, spec)
     return spec
 
@@ -158,13 +166,37 @@ def compile_spec(rt: RuntimeContext, spec: Spec) -> None:
     un-inlined for the whole run."""
     if spec.compiled or spec.invalid:
         return
-    hot_now = not rt.options.tier or (rt.options.inline and _loop_calls_small_tree(rt, spec))
-    build_spec(rt, spec, "hot" if hot_now else "opt" if _has_loops(spec.unit) else "light")
+    build_spec(rt, spec, _first_tier(rt, spec))
     spec.compiled = True
     spec.jitfn._specs[spec.param_types] = spec
     rt.specs.append(spec)
     rt.session.record_unit(spec.record)
     compile_callees(rt, spec.slot_callees)
+
+
+def _first_tier(rt: RuntimeContext, spec: Spec) -> str:
+    """Loop-free code gets the cheapest code first, and so does a function
+    whose first call's loops, estimated from its arguments, run briefly
+    (n-body's energy(), called twice on 5 bodies, cost 42 ms at O2 and 10 ms
+    at O0): it is promoted if later calls make it hot.  Other loops may run
+    long inside the call, where no promotion reaches them."""
+    if not rt.options.tier:
+        return "hot"
+    if not _has_loops(spec.unit) or _brief(rt, spec):
+        return "light"
+    return "hot" if rt.options.inline and _loop_calls_small_tree(rt, spec) else "opt"
+
+
+def _brief(rt: RuntimeContext, spec: Spec) -> bool:
+    """Will the first call's loops, estimated from its arguments, run fewer
+    iterations than promote baseline code with loops (so that a first call
+    that alone would promote it starts optimised)?"""
+    threshold = rt.options.hot_threshold
+    if spec.first_args is None or threshold <= 1:
+        return False
+    body = spec.unit.body
+    scope = Scope.of_call(body, spec.unit.params, spec.first_args, spec.jitfn._fn.__globals__)
+    return estimated_iterations(body, scope) < threshold * BRIEF_FACTOR
 
 
 def compile_callees(rt: RuntimeContext, callees: set[Spec]) -> None:
@@ -286,8 +318,11 @@ def build_spec(rt: RuntimeContext, spec: Spec, tier: str) -> None:
         ctx.direct_self = False  # recursion reaches the optimised code once promoted
         spec.heat_id = rt.watch_heat(spec)
         threshold = rt.options.hot_threshold
-        if tier == "light" and not spec.unit.callees and threshold > 1:
-            threshold *= LEAF_FACTOR
+        if tier == "light" and threshold > 1:
+            if _has_loops(spec.unit):
+                threshold *= BRIEF_FACTOR
+            elif not spec.unit.callees:
+                threshold *= LEAF_FACTOR
         ctx.heat = HeatCounter(spec.heat_address, rt.promote_address, spec.heat_id, threshold)
     elif rt.options.inline:
         copies = inline_copies(rt, spec, ctx)
@@ -541,6 +576,16 @@ class StatementUnit:
             sys.displayhook(rt.take_echo())
 
 
+def _note_first_calls(unit: UnitTypes, namespace: dict[str, Any]) -> None:
+    """The arguments a statement passes its callees that are not compiled yet,
+    where they are known before it runs: their first code depends on them."""
+    for node, info in unit.calls.items():
+        callee = info.spec if info.kind == "user" else None
+        if isinstance(node, ast.Call) and callee is not None and not callee.compiled \
+                and callee.first_args is None and callee.unit is not None:
+            callee.first_args = call_arguments(node, callee.unit.params, namespace)
+
+
 # values whose release runs nothing of the program's (a snapshot may hold them)
 _INERT = frozenset({int, float, bool, str, list, tuple, type(None), type(MISSING)})
 _COMPREHENSIONS = (ast.ListComp, ast.GeneratorExp)
@@ -571,6 +616,7 @@ def _compile_statement(stmt: ast.stmt, rt: RuntimeContext, filename: str,
     group = SpecGroup(rt)
     infer_types(unit, rt.namespace, group.request)
     group.settle()
+    _note_first_calls(unit, rt.namespace)
     symbol = f"stmt.{next(rt.counter)}"
     # A statement runs once: the cheapest code to compile, unless its loops run long
     tier = "opt" if estimated_iterations(unit.body, rt.namespace) >= LONG else "fast"

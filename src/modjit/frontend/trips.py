@@ -1,6 +1,7 @@
-"""How many loop iterations a top-level statement may run, estimated from the
-values its loops' bounds have when it is compiled (a statement is compiled
-just before it runs, so `range(n)` knows n).
+"""How many loop iterations a top-level statement, or a function's first
+call, may run, estimated from the values its loops' bounds have when it is
+compiled (a statement is compiled just before it runs, so `range(n)` knows
+n; a function at its first call knows its arguments).
 
 A statement runs once: its code is worth O2 code generation (~30 ms more for a
 small loop) only if its loops run long.  Measured on a loop of two updates,
@@ -12,20 +13,91 @@ does float arithmetic, where O0 code is 3-4x slower.
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from typing import Any
 
 UNKNOWN = 1 << 20  # iterations assumed for a loop whose length is not known (while, ...)
 LONG = 1 << 20  # statements estimated to run this many iterations get optimised code
 
 
-def estimated_iterations(stmts: list[ast.stmt], namespace: dict[str, Any]) -> int:
+def estimated_iterations(stmts: list[ast.stmt], namespace: Mapping[str, Any]) -> int:
     return sum(_stmt(s, namespace) for s in stmts)
 
 
-def _stmt(s: ast.stmt, ns: dict[str, Any]) -> int:
+class Scope(Mapping[str, Any]):
+    """What a function's names hold while estimating its first call: its
+    arguments and the locals assigned once at its top level from them (`n =
+    len(xs)`) are known; its other locals are not (they hide globals of the
+    same name); other names are the module's globals."""
+
+    def __init__(self, known: dict[str, Any], hidden: frozenset[str], outer: Mapping[str, Any]) -> None:
+        self.known, self.hidden, self.outer = known, hidden, outer
+
+    def __getitem__(self, name: str) -> Any:
+        if name in self.known:
+            return self.known[name]
+        if name in self.hidden:
+            raise KeyError(name)
+        return self.outer[name]
+
+    def __iter__(self) -> Any:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+    @classmethod
+    def of_call(cls, body: list[ast.stmt], params: list[str], args: dict[str, Any],
+                outer: Mapping[str, Any]) -> Scope:
+        stores: dict[str, int] = {}
+        for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                stores[node.id] = stores.get(node.id, 0) + 1
+            elif isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+                return cls({}, frozenset(), {})  # nested scopes: nothing known
+        known = {k: v for k, v in args.items() if k not in stores}
+        scope = cls(known, frozenset(stores) | frozenset(params), outer)
+        for stmt in body:  # straight-line assignments before the first loop
+            if isinstance(stmt, (ast.For, ast.While, ast.If, ast.With, ast.Try)):
+                break
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 \
+                    and isinstance(stmt.targets[0], ast.Name) and stores[stmt.targets[0].id] == 1:
+                value = _int(stmt.value, scope)
+                if value is not None:
+                    known[stmt.targets[0].id] = value
+        return scope
+
+
+def call_arguments(call: ast.Call, params: list[str], ns: Mapping[str, Any]) -> dict[str, Any]:
+    """The values of `call`'s arguments that are names or constant arithmetic
+    of `ns`, by parameter name (a statement's call, before the statement runs)."""
+    pairs = list(zip(params, call.args, strict=False))
+    pairs += [(kw.arg, kw.value) for kw in call.keywords if kw.arg in params]
+    known = {}
+    for name, arg in pairs:
+        if isinstance(arg, ast.Starred):
+            break
+        if isinstance(arg, ast.Name) and arg.id in ns:
+            known[name] = ns[arg.id]
+        else:
+            value = _int(arg, ns)
+            if value is not None:
+                known[name] = value
+    return known
+
+
+def _bound(ns: Mapping[str, Any], name: str, value: int) -> Scope:
+    return Scope({name: value}, frozenset(), ns)
+
+
+def _stmt(s: ast.stmt, ns: Mapping[str, Any]) -> int:
     inner = sum(_comprehensions(s, ns))
     if isinstance(s, ast.For):
-        return inner + _trips(s.iter, ns) * max(1, estimated_iterations(s.body, ns)) \
+        body_ns = ns
+        first = _first(s.iter, ns)
+        if first is not None and isinstance(s.target, ast.Name):
+            body_ns = _bound(ns, s.target.id, first)  # (range(i + 1, n) inside: at most n - 1)
+        return inner + _trips(s.iter, ns) * max(1, estimated_iterations(s.body, body_ns)) \
             + estimated_iterations(s.orelse, ns)
     if isinstance(s, ast.While):
         return inner + UNKNOWN * max(1, estimated_iterations(s.body, ns))
@@ -34,7 +106,7 @@ def _stmt(s: ast.stmt, ns: dict[str, Any]) -> int:
     return inner + 1
 
 
-def _comprehensions(s: ast.stmt, ns: dict[str, Any]) -> list[int]:
+def _comprehensions(s: ast.stmt, ns: Mapping[str, Any]) -> list[int]:
     """Comprehensions in `s`'s own expressions (not in its nested statements)."""
     found = []
     todo: list[ast.AST] = [c for c in ast.iter_child_nodes(s) if not isinstance(c, ast.stmt)]
@@ -49,7 +121,15 @@ def _comprehensions(s: ast.stmt, ns: dict[str, Any]) -> list[int]:
     return found
 
 
-def _trips(it: ast.expr, ns: dict[str, Any]) -> int:
+def _first(it: ast.expr, ns: Mapping[str, Any]) -> int | None:
+    """The first value of `for x in range(a, ...)`, where a is known."""
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
+            and not it.keywords and 1 <= len(it.args) <= 3:
+        return 0 if len(it.args) == 1 else _int(it.args[0], ns)
+    return None
+
+
+def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
     if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
             and not it.keywords and 1 <= len(it.args) <= 3:
         args = [_int(a, ns) for a in it.args]
@@ -66,7 +146,7 @@ def _trips(it: ast.expr, ns: dict[str, Any]) -> int:
     return UNKNOWN
 
 
-def _int(node: ast.expr, ns: dict[str, Any]) -> int | None:
+def _int(node: ast.expr, ns: Mapping[str, Any]) -> int | None:
     if isinstance(node, ast.Constant) and type(node.value) is int:
         return node.value
     if isinstance(node, ast.Name) and type(ns.get(node.id)) is int:

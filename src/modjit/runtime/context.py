@@ -192,11 +192,11 @@ class RuntimeContext:
         return [s.record for s in fn._specs.values() if getattr(s, "record", None) is not None]
 
     # -- compiling ------------------------------------------------------------------
-    def specialize(self, jitfn: Any, key: tuple[Any, ...]) -> Any:
+    def specialize(self, jitfn: Any, key: tuple[Any, ...], args: tuple[Any, ...]) -> Any:
         with compiler_room():  # (a first call may come as deep as the program's limit allows)
-            return self._specialize(jitfn, key)
+            return self._specialize(jitfn, key, args)
 
-    def _specialize(self, jitfn: Any, key: tuple[Any, ...]) -> Any:
+    def _specialize(self, jitfn: Any, key: tuple[Any, ...], args: tuple[Any, ...]) -> Any:
         from modjit.errors import InternalError, Unsupported
         from modjit.pipeline import compile_function
         from modjit.runtime.dispatch import ON_CPYTHON
@@ -213,7 +213,7 @@ class RuntimeContext:
                 "argument types: the others run on CPython", node, self.session.filename))
             return ON_CPYTHON
         try:
-            return compile_function(self, jitfn, key)
+            return compile_function(self, jitfn, key, args)
         except Unsupported as exc:
             self.unwrap_if_hopeless(jitfn)
             if key not in jitfn._failed:  # SpecGroup.request reported it already

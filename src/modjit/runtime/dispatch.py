@@ -541,7 +541,7 @@ class JitFunction(functools.partial):
             return _ON_CPYTHON
         spec = self._specs.get(key)
         if spec is None:
-            spec = self._rt.specialize(self, key)
+            spec = self._rt.specialize(self, key, args)
             self._specs[key] = spec
         if tuple not in pytypes and (spec is not _ON_CPYTHON or list not in pytypes) \
                 and self._fast.get(pytypes) is not _BY_ITEMS:

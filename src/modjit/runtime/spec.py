@@ -66,6 +66,9 @@ class Spec:
         self.next_cell = ctypes.c_void_p()  # its address, as the entry reads it
         self.on_error: Any = None  # runtime handler its native entry calls on errors
         self.defaults: tuple[Any, ...] = ()  # default values its native entry points at
+        # the values of its first call's arguments by parameter name, where known
+        # (its first code is chosen by how long that call's loops run)
+        self.first_args: dict[str, Any] | None = None
         self.infer_seconds = 0.0  # type inference, not yet counted in a unit's IR generation
         self.int_positions = tuple(i for i, t in enumerate(param_types) if t == INT)
 
