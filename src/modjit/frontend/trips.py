@@ -182,8 +182,8 @@ def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
         return _guess(ns)
     if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords and it.args \
             and it.func.id in _OVER_ARGUMENTS and not any(isinstance(a, ast.Starred) for a in it.args):
-        args = it.args if it.func.id == "zip" else it.args[:1]
-        return min(_trips(a, ns) for a in args)
+        over = it.args if it.func.id == "zip" else it.args[:1]
+        return min(_trips(a, ns) for a in over)
     if isinstance(it, (ast.List, ast.Tuple)):
         return len(it.elts)
     size = _size(_value(it, ns))
