@@ -20,10 +20,8 @@ CASES = {
     "over a global list": ("for v in xs:\n    x = v", 3),
     "over a list of ints, from its first": ("for c in xs:\n    for v in range(c, n):\n        x = v", 3 * 999),
     "len of a global": ("for i in range(len(s)):\n    x = i", 4),
-    "while: the magnitudes its condition reads": ("while n > 0:\n    n -= 1", 1000),
-    "while: a length its condition reads": ("while xs:\n    xs.pop()", 3),
-    "while True is long": ("while True:\n    break", UNKNOWN),
-    "while on unknown names is long": ("while m > 0:\n    m -= 1", UNKNOWN),
+    # (not guessed from its condition: `while t < n: t += dt` runs as many steps as dt makes)
+    "while is long": ("while n > 0:\n    n -= 1", UNKNOWN),
     "unknown bound is long": ("for i in range(m):\n    x = i", UNKNOWN),
     "float bound is unknown": ("for i in range(f):\n    x = i", UNKNOWN),
     "comprehension": ("t = sum([i * i for i in range(big)])", 10**7 + 1),
@@ -50,8 +48,8 @@ FUNCTIONS = {
     "over a list argument": ("def f(xs):\n    for v in xs:\n        x = v", {"xs": [1, 2, 3, 4]}, 4),
     "a local from len() before the loop":
         ("def f(xs):\n    n = len(xs)\n    for i in range(n):\n        x = i", {"xs": [0] * 7}, 1 + 7),
-    "a parameter assigned in the body is unknown: guessed from the arguments":
-        ("def f(n, xs):\n    n = n * 1000\n    for i in range(n):\n        x = i", {"n": 5, "xs": [0] * 9}, 1 + 9),
+    "a parameter assigned in the body is unknown":
+        ("def f(n, xs):\n    n = n * 1000\n    for i in range(n):\n        x = i", {"n": 5, "xs": [0] * 9}, 1 + UNKNOWN),
     "a local hides the global of its name":
         ("def f():\n    for i in range(big):\n        big = 1", {}, UNKNOWN),
     "a tuple of lengths before the loop": ("def f(a, b):\n    n, m = len(a), len(b[0])\n    for i in range(n):\n"
@@ -60,11 +58,8 @@ FUNCTIONS = {
                                   "            t = z", {"a": [0] * 4, "b": [0] * 3}, 3 * 3),
     "an unknown argument is not the global of its name":
         ("def f(n):\n    for i in range(n):\n        x = i", {}, UNKNOWN),
-    "while on locals from arguments": ("def f(a, lo, hi):\n    i, j = lo, hi\n    while i <= j:\n        i += 1",
-                                       {"a": [0] * 50, "lo": 0, "hi": 9}, 1 + 9),
-    "while on unknown locals: the call's largest argument":
-        ("def f(a, lo):\n    i = lo * 2\n    while i < 5:\n        i += 1", {"a": [0] * 50, "lo": 0}, 1 + 50),
-    "while on locals, nothing known: long": ("def f(a):\n    i = 0\n    while i < 5:\n        i += 1", {}, 1 + UNKNOWN),
+    # fannkuch(10): `while True` runs 10! permutations
+    "while is long, whatever the arguments": ("def f(n):\n    while True:\n        n -= 1", {"n": 10}, UNKNOWN),
     "globals are read": ("def f(k):\n    for i in range(n):\n        x = i", {"k": 1}, 1000),
 }
 

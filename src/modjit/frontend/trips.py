@@ -32,8 +32,6 @@ class Scope(Mapping[str, Any]):
 
     def __init__(self, known: dict[str, Any], hidden: frozenset[str], outer: Mapping[str, Any]) -> None:
         self.known, self.hidden, self.outer = known, hidden, outer
-        # the largest of the call's arguments (an int's magnitude, a list's length)
-        self.argument_size: int | None = outer.argument_size if isinstance(outer, Scope) else None
 
     def __getitem__(self, name: str) -> Any:
         if name in self.known:
@@ -59,8 +57,6 @@ class Scope(Mapping[str, Any]):
                 return cls({}, frozenset(), {})  # nested scopes: nothing known
         known = {k: v for k, v in args.items() if k not in stores}
         scope = cls(known, frozenset(stores) | frozenset(params), outer)
-        sizes = [size for size in map(_size, args.values()) if size is not None]
-        scope.argument_size = max(sizes) if sizes else None
         for stmt in body:  # straight-line assignments before the first loop
             if isinstance(stmt, (ast.For, ast.While, ast.If, ast.With, ast.Try)):
                 break
@@ -115,7 +111,9 @@ def _stmt(s: ast.stmt, ns: Mapping[str, Any]) -> int:
         return inner + _trips(s.iter, ns) * max(1, estimated_iterations(s.body, body_ns)) \
             + estimated_iterations(s.orelse, ns)
     if isinstance(s, ast.While):
-        return inner + _while_trips(s.test, ns) * max(1, estimated_iterations(s.body, ns))
+        # (not guessed from its condition's values: fannkuch(10)'s `while True`
+        # runs 10! permutations, `while t < 10: t += dt` as many steps as dt makes)
+        return inner + UNKNOWN * max(1, estimated_iterations(s.body, ns))
     if isinstance(s, ast.If):
         return inner + max(estimated_iterations(s.body, ns), estimated_iterations(s.orelse, ns))
     return inner + 1
@@ -136,23 +134,7 @@ def _comprehensions(s: ast.stmt, ns: Mapping[str, Any]) -> list[int]:
     return found
 
 
-def _while_trips(test: ast.expr, ns: Mapping[str, Any]) -> int:
-    """A while loop's length is not known: guessed from the sizes of the
-    values its condition reads (an int's magnitude, a collection's length),
-    else from those of the call's arguments (a partition loop over a list of
-    2,000 items, `while i <= j`).  A guess too short costs a long first call
-    O0 code, 1.4-4x slower than O2; one too long, 10-40 ms of O2 code
-    generation for a call that runs for microseconds."""
-    sizes = [_size(ns.get(n.id)) for n in ast.walk(test) if isinstance(n, ast.Name)]
-    known = [size for size in sizes if size is not None]
-    if not known and isinstance(ns, Scope) and ns.argument_size is not None:
-        known = [ns.argument_size]
-    return min(max(known), UNKNOWN) if known else UNKNOWN
-
-
 def _size(value: object) -> int | None:
-    if type(value) is int:
-        return abs(value)
     if isinstance(value, (list, tuple, str, dict, set)):
         return len(value)
     return None
@@ -179,7 +161,7 @@ def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
                 return len(range(*args))  # type: ignore[arg-type]
             except (ValueError, OverflowError):
                 return UNKNOWN
-        return _guess(ns)
+        return UNKNOWN
     if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords and it.args \
             and it.func.id in _OVER_ARGUMENTS and not any(isinstance(a, ast.Starred) for a in it.args):
         over = it.args if it.func.id == "zip" else it.args[:1]
@@ -187,18 +169,11 @@ def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
     if isinstance(it, (ast.List, ast.Tuple)):
         return len(it.elts)
     size = _size(_value(it, ns))
-    return size if size is not None else _guess(ns)
+    return size if size is not None else UNKNOWN
 
 
 # iterables as long as (the shortest of) their arguments
 _OVER_ARGUMENTS = frozenset({"zip", "enumerate", "reversed", "sorted", "list", "tuple"})
-
-
-def _guess(ns: Mapping[str, Any]) -> int:
-    """An unknown length in a function's call: as long as its largest argument."""
-    if isinstance(ns, Scope) and ns.argument_size is not None:
-        return min(ns.argument_size, UNKNOWN)
-    return UNKNOWN
 
 
 def _value(node: ast.expr, ns: Mapping[str, Any]) -> Any:
