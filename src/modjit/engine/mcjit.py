@@ -32,10 +32,18 @@ class _Generation:
     def __init__(self, tier: str) -> None:
         self.tier = tier
         self.tm = target_machine(CODEGEN_LEVEL[tier])
-        self.asm_tm = target_machine(CODEGEN_LEVEL[tier])  # for `emit_assembly` only
+        self._asm_tm: llvm.TargetMachine | None = None
         self.ee = llvm.create_mcjit_compiler(llvm.parse_assembly(""), self.tm)
         self.added = 0
         self.live = 0
+
+    @property
+    def asm_tm(self) -> llvm.TargetMachine:
+        """A TargetMachine for `emit_assembly` only, made when first asked for
+        (~0.3 ms per engine a run that writes no assembly need not pay)."""
+        if self._asm_tm is None:
+            self._asm_tm = target_machine(CODEGEN_LEVEL[self.tier])
+        return self._asm_tm
 
     def dispose(self) -> None:
         self.ee.close()
