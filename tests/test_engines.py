@@ -57,3 +57,36 @@ def test_invalid_ir_is_an_error(name: str) -> None:
 def test_unknown_engine() -> None:
     with pytest.raises(ValueError, match="unknown engine"):
         create_engine("jit9000")
+
+
+def big_loop_program(statements: int) -> str:
+    """A loop body of `statements` Python int updates (modulo, xor, overflow checks)."""
+    ops = ["s = (s + i * {k}) % 1000003", "s = (s ^ (i + {k})) % 1000003", "t += s * 0.{k}"]
+    body = "".join("        " + ops[k % 3].format(k=k + 3) + "\n" for k in range(statements))
+    return (f"def big(n):\n    s = 0\n    t = 0.0\n    for i in range(n):\n{body}    return s, t\n"
+            "print(big(1000), big(3))\n")
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_big_units_get_the_linear_pipeline(name: str, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit past BIG_UNIT IR lines skips instcombine and loop strength
+    reduction, whose costs grew superlinearly in a long loop body (a loop of
+    600 statements: 3.6 s of optimisation); its results are CPython's, and
+    the option set around its code generation is set back."""
+    from modjit.driver.session import Session
+    from modjit.engine import llvm_setup, tiers
+
+    big_units: list[object] = []
+    real = tiers.optimise_big
+    monkeypatch.setattr(tiers, "optimise_big", lambda *args, **kw: big_units.append(args) or real(*args, **kw))
+    options: list[str] = []
+    monkeypatch.setattr(llvm_setup.llvm, "set_option", lambda _name, option: options.append(option))
+    src = big_loop_program(400)  # (1,000 iterations of 400 statements: long enough for O2)
+    exec(compile(src, "<cpython>", "exec"), {"__name__": "__main__"})
+    expected = capsys.readouterr().out
+    session = Session("<modjit>", engine=name)
+    session.run_source(src)
+    assert capsys.readouterr().out == expected
+    assert len(big_units) == 1  # big(), and none of the statements' units
+    assert options == ["-disable-lsr=true", "-disable-lsr=false"]

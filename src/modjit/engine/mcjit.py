@@ -17,8 +17,8 @@ from __future__ import annotations
 import llvmlite.binding as llvm
 
 from modjit.engine.base import UnitHandle
-from modjit.engine.llvm_setup import init_llvm, target_machine
-from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, optimise_tier
+from modjit.engine.llvm_setup import codegen_for, init_llvm, target_machine
+from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, is_big, optimise_tier
 
 # Modules per engine before a new engine takes over.  A retired engine's code is
 # freed once all its units are released, so a generation bounds the memory that
@@ -96,13 +96,15 @@ class MCJITEngine:
         with t.timing("parse"):
             mod = llvm.parse_assembly(ir)
             mod.verify()
+        big = IR_LEVEL[tier] > 0 and is_big(ir)
         if IR_LEVEL[tier]:
             with t.timing("opt"):
-                optimise_tier(mod, gen.tm, tier)
+                optimise_tier(mod, gen.tm, tier, big)
         if keep_asm:
-            handle.asm = gen.asm_tm.emit_assembly(mod)
+            with codegen_for(big):
+                handle.asm = gen.asm_tm.emit_assembly(mod)
             handle.ir = str(mod) if IR_LEVEL[tier] else ir
-        with t.timing("codegen"):
+        with t.timing("codegen"), codegen_for(big):
             gen.ee.add_module(mod)
             gen.ee.finalize_object()
         gen.added += 1

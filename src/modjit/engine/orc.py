@@ -18,9 +18,9 @@ import itertools
 import llvmlite.binding as llvm
 
 from modjit.engine.base import UnitHandle
-from modjit.engine.llvm_setup import init_llvm, target_machine
+from modjit.engine.llvm_setup import codegen_for, init_llvm, target_machine
 from modjit.engine.shared import ADDRESSES
-from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, optimise_tier
+from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, is_big, optimise_tier
 
 
 class ORCEngine:
@@ -40,17 +40,19 @@ class ORCEngine:
         t = handle.times
         text = ir
         mod = None
+        big = IR_LEVEL[tier] > 0 and is_big(ir)
         if IR_LEVEL[tier] or keep_asm:
             with t.timing("parse"):
                 mod = llvm.parse_assembly(ir)
                 mod.verify()
             if IR_LEVEL[tier]:
                 with t.timing("opt"):
-                    optimise_tier(mod, self._opt_tm, tier)
+                    optimise_tier(mod, self._opt_tm, tier, big)
                 text = str(mod)
                 handle.ir = text
             if keep_asm:
-                handle.asm = self._opt_tm.emit_assembly(mod)
+                with codegen_for(big):
+                    handle.asm = self._opt_tm.emit_assembly(mod)
         builder = llvm.JITLibraryBuilder().add_ir(text).add_current_process()
         for symbol, address in ADDRESSES.items():  # (the process's search does not see add_symbol's)
             builder.import_symbol(symbol, address)
@@ -58,7 +60,7 @@ class ORCEngine:
         for symbol in exports:
             builder.export_symbol(symbol)
         _hold_array_types(len(exports))
-        with t.timing("codegen"):
+        with t.timing("codegen"), codegen_for(big):
             tracker = builder.link(self._jits[tier], f"u{next(self._names)}")
         handle.owner = tracker
         self.modules_added += 1

@@ -22,7 +22,7 @@ import os
 
 import llvmlite.binding as llvm
 
-from modjit.engine.llvm_setup import optimise, optimise_inlined, optimise_quick
+from modjit.engine.llvm_setup import optimise, optimise_big, optimise_inlined, optimise_quick
 
 QUICK = 9  # stands for the quick pass list in IR_LEVEL
 INLINED = 8  # stands for optimise_inlined
@@ -32,9 +32,21 @@ IR_LEVEL = {"fast": 0, "light": 0, "opt": int(os.environ.get("MODJIT_IR_LEVEL", 
             "hot": int(os.environ.get("MODJIT_HOT_IR_LEVEL", str(INLINED)))}
 
 
-def optimise_tier(module: llvm.ModuleRef, tm: llvm.TargetMachine, tier: str) -> None:
+# IR lines from which a unit is big: its IR passes are only SROA and CFG cleanup, and its
+# code generation skips loop strength reduction (llvm_setup.optimise_big, codegen_for).
+# The benchmarks' biggest units have ~2,000; LLVM's cost grew superlinearly past ~3,000.
+BIG_UNIT = 4000
+
+
+def is_big(ir: str) -> bool:
+    return ir.count("\n") > BIG_UNIT
+
+
+def optimise_tier(module: llvm.ModuleRef, tm: llvm.TargetMachine, tier: str, big: bool = False) -> None:
     level = IR_LEVEL[tier]
-    if level == QUICK:
+    if big and level:
+        optimise_big(module, tm, inline=level == INLINED)
+    elif level == QUICK:
         optimise_quick(module, tm)
     elif level == INLINED:
         optimise_inlined(module, tm)
