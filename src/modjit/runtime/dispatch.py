@@ -316,6 +316,8 @@ class JitFunction(functools.partial):
             pytypes = tuple(map(type, args))
             spec = self._fast.get(pytypes)
             if spec is _BY_ITEMS:
+                if any(type_of_value(a) is None for a in args):
+                    return self._mixed(args)
                 spec = None  # (their items decide: _specialize)
             elif spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
                 self._remember(args, False)
@@ -363,6 +365,22 @@ class JitFunction(functools.partial):
             # A bare raise adds no entry for this frame.
             exc.__traceback__ = program_frames(exc.__traceback__)
             raise
+
+    def _mixed(self, args: tuple[Any, ...]) -> Any:
+        """A call whose lists' items decide, holding no compiled type (a list
+        of ints and floats): to CPython, with no type key to work out again
+        nor compiling to try.  A new mixed list in every call of a loop spent
+        17 us a call in _specialize and _remember, 18x python3's time.  The
+        same objects twice in a row go to the native entries' table (a mixed
+        list passed again and again goes to CPython from C)."""
+        last = self._cpython_args
+        if last is not None and len(last) == len(args) and all(map(operator.is_, args, last)):
+            self._remember(args, True)
+        else:
+            object.__setattr__(self, "_cpython_args", args)  # (held: none takes their addresses)
+        if self._let_go():
+            return self._fn(*args)
+        return self.on_cpython(*args)
 
     def _remember(self, args: tuple[Any, ...], by_identity: bool) -> None:
         """These arguments (their types, or `by_identity` these objects) go
@@ -538,6 +556,8 @@ class JitFunction(functools.partial):
             if any(k is None and t not in _VALUE_DECIDES for k, t in zip(key, pytypes, strict=True)):
                 self._fast[pytypes] = _ON_CPYTHON  # a str, a dict, an object: whatever the others hold
                 self._foreign.value = 1
+            elif tuple not in pytypes:
+                self._fast[pytypes] = _BY_ITEMS  # a mixed list: its items decide (call_python's _mixed)
             return _ON_CPYTHON
         spec = self._specs.get(key)
         if spec is None:
