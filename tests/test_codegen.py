@@ -78,3 +78,15 @@ def test_raises_share_the_release_of_live_temps() -> None:
     them in blocks the raises share: the release code is the same for 4 and
     for 16 checks (each raise had released every temp inline: 273 and 753)."""
     assert _releases_in_statement(4) == _releases_in_statement(16) < 50
+
+
+@pytest.mark.parametrize("call", ["S.pop(-1)", "S.pop()", "S.pop(i)", "S.insert(i, 5)", "S.insert(len(S), 5)"])
+def test_pop_and_insert_on_a_shared_list_keep_no_copy(call: str) -> None:
+    """pop(i) and insert(i, v) on a list others see are undone from one
+    journal record (position and item): no copy of the list per call (15,000
+    calls of S.pop(-1) on a list of a million items: 14x python3's time).
+    sort() still keeps a copy (a pass over the list anyway)."""
+    s = Session("<codegen>", keep_asm=True)
+    s.run_source(f"S = list(range(20))\ndef f(i):\n    {call}\n    S.sort()\n    return 0\nx = f(2)\n")
+    ir = next(u.ir for u in s.units if u.kind == "function" and u.name.startswith("f("))
+    assert ir.count("call ptr @PyList_GetSlice(") == 1  # sort's copy, and only that

@@ -25,7 +25,7 @@ from modjit.codegen.irtext import ptr_const
 from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
 from modjit.runtime import capi
 from modjit.runtime import errors as E
-from modjit.runtime.journal import J_GROW, J_POP
+from modjit.runtime.journal import J_GROW, J_INSERT, J_POP
 from modjit.runtime.literals import ListTemplate, build
 
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "reverse", "sort", "clear"})
@@ -363,12 +363,15 @@ class EmitLists(EmitJournal):
         # (a comprehension's own list is not a Call)
         seen = (name in MUTATORS and isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and self.mutation_visible(node.func.value))
-        undo = JOURNALED.get(name) if seen and not (name == "pop" and args) else None
+        undo = JOURNALED.get(name) if seen else None
+        if name in ("pop", "insert") and args and args[0][1] != INT:
+            undo = None  # (a bool position: the copy)
         for a in args:  # before anything happens that a hand-over would have to undo
             self.check_kept(a, node)
         if seen and undo is None:
-            self.journal_snapshot(lst[0])  # insert, sort, remove, clear, pop(i)
-        before = self.list_len(lst[0]) if undo == J_GROW else "0"
+            self.journal_snapshot(lst[0])  # sort, remove, clear
+        before = self.list_len(lst[0]) if undo in (J_GROW, J_POP, J_INSERT) else "0"
+        at = self._position(name, args, before) if undo in (J_POP, J_INSERT) else "0"
         if name == "append":
             t = lst[1]
             assert isinstance(t, ListType)
@@ -393,7 +396,9 @@ class EmitLists(EmitJournal):
             self.decref(b)
         self.raise_pyerr_if_null(r)
         if undo == J_POP:
-            self.journal_popped(lst[0], r)
+            self.journal_popped(lst[0], r, at)
+        elif undo == J_INSERT:
+            self.journal_inserted(lst[0], at)
         elif undo == J_GROW:
             self.journal_grown(lst[0], before)
         elif undo is not None:
@@ -406,6 +411,21 @@ class EmitLists(EmitJournal):
         native = self.unbox(r, result, node, deopt=E.E_DEOPT_ITEM)
         self.decref(r)
         return native
+
+    def _position(self, name: str, args: list[Value], n: str) -> str:
+        """Where lst.pop(i) / lst.insert(i, v) takes or puts its item in a list
+        `n` long, as CPython works it out: pop() the last, pop(i) i wrapped
+        once (out of range, the call raises and nothing is recorded), insert
+        i wrapped once and clamped to 0..n."""
+        f = self.f
+        if not args:
+            return f.value(f"sub i64 {n}, 1")
+        i = self.coerce(args[0], INT)
+        wrapped = f.value(f"select i1 {f.value(f'icmp slt i64 {i}, 0')}, i64 {f.value(f'add i64 {i}, {n}')}, i64 {i}")
+        if name == "pop":
+            return wrapped
+        low = f.value(f"select i1 {f.value(f'icmp slt i64 {wrapped}, 0')}, i64 0, i64 {wrapped}")
+        return f.value(f"select i1 {f.value(f'icmp sgt i64 {low}, {n}')}, i64 {n}, i64 {low}")
 
 
 def _item_subscript(node: ast.expr) -> bool:

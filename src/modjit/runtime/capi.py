@@ -54,6 +54,7 @@ C_API = {
     "PySequence_List": "declare ptr @PySequence_List(ptr)",
     "PyList_SetItem": "declare i32 @PyList_SetItem(ptr, i64, ptr)",
     "PyList_Append": "declare i32 @PyList_Append(ptr, ptr)",
+    "PyList_Insert": "declare i32 @PyList_Insert(ptr, i64, ptr)",
     "PySlice_New": "declare ptr @PySlice_New(ptr, ptr, ptr)",
     "PyList_GetSlice": "declare ptr @PyList_GetSlice(ptr, i64, i64)",
     "PyList_SetSlice": "declare i32 @PyList_SetSlice(ptr, i64, i64, ptr)",

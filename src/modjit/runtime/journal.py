@@ -19,12 +19,13 @@ _incref.restype = None
 J_STORE = 0  # lst[index] replaced `payload` (an owned reference)
 J_FLOAT = 1  # the float `object` (no reference) held the double whose bits are `payload`
 J_GROW = 2  # the list was `index` long before append / extend
-J_POP = 3  # lst.pop() took `payload` (an owned reference) from the end
+J_POP = 3  # lst.pop() / lst.pop(i) took `payload` (an owned reference) from position `index`
 J_REVERSE = 4  # lst.reverse()
 J_GLOBAL = 5  # the namespace `object` bound the str `index` to `payload` (owned, or 0: unbound)
 J_SNAPSHOT = 6  # the list held the items of the list `payload` (an owned copy): insert, sort, ...
 J_RNG = 7  # the generator `object` had `index` and, if the call twisted it, the words in the
 # bytes `payload` (owned; else 0): runtime/rng.py
+J_INSERT = 8  # lst.insert(i, v) put an item at position `index`
 # (the trim and undo loops, which release what records own, are TRIM_IR and UNDO_IR)
 # Entries (8 MiB reserved, touched as used); a full journal checkpoints the lists
 # mutated further (Journal.checkpoint).  A long loop storing into a shared list writes
@@ -208,7 +209,8 @@ def _no_compiler() -> tuple[Callable[[int, int], None], Callable[[int, int, int]
 def _before(lst: list[object], kind: int, index: int, item: object) -> list[object]:
     """A copy of `lst` as it was before the change a record of `kind` undoes:
     STORE put another item at `index` (`item` was there), GROW appended past
-    `index` items, POP took `item` off the end, REVERSE reversed it; FLOAT
+    `index` items, POP took `item` from `index`, INSERT put an item at `index`,
+    REVERSE reversed it; FLOAT
     would have overwritten `item` in place (compiled code stores a new float
     instead: the copy is the list as it is)."""
     copy = lst[:]
@@ -217,7 +219,9 @@ def _before(lst: list[object], kind: int, index: int, item: object) -> list[obje
     elif kind == J_GROW:
         del copy[index:]
     elif kind == J_POP:
-        copy.append(item)
+        copy.insert(index, item)
+    elif kind == J_INSERT:
+        del copy[index]
     elif kind == J_REVERSE:
         copy.reverse()
     return copy
