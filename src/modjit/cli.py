@@ -32,7 +32,8 @@ def _add_compiler_options(p: argparse.ArgumentParser) -> None:
                         "and optimised code when hot (env MODJIT_TIER=0)")
     p.add_argument("--hot-threshold", type=int, metavar="N",
                    help="calls + loop iterations before a function is promoted to optimised code "
-                        "(default 1000; env MODJIT_HOT_THRESHOLD)")
+                        "(default 1000; 256x that for a function with loops whose first call ran "
+                        "briefly, which starts with baseline code; env MODJIT_HOT_THRESHOLD)")
 
 
 def _options(args: argparse.Namespace) -> JitOptions:

@@ -307,13 +307,13 @@ class EmitJournal(EmitCalls):
     def journal_grown(self, lst: str, before: str) -> None:
         """`lst` was `before` long until an append, extend or += just now; with
         no room, it is cut back and the call hands over."""
-        def full() -> None:
-            cut = self.f.value(f"call i32 {self.need('PyList_SetSlice')}(ptr {lst}, i64 {before}, "
-                               f"i64 {2**63 - 1}, ptr null)")
-            self.raise_if(self.f.value(f"icmp slt i32 {cut}, 0"), E.E_PYERR, None)
-            self.hand_over_unrecorded()
+        self.journal(J_GROW, lst, before, "0", lambda: self._cut_and_hand_over(lst, before, str(2**63 - 1)))
 
-        self.journal(J_GROW, lst, before, "0", full)
+    def _cut_and_hand_over(self, lst: str, start: str, end: str) -> None:
+        """A change the journal had no room for is taken back (del lst[start:end]): hand over."""
+        cut = self.f.value(f"call i32 {self.need('PyList_SetSlice')}(ptr {lst}, i64 {start}, i64 {end}, ptr null)")
+        self.raise_if(self.f.value(f"icmp slt i32 {cut}, 0"), E.E_PYERR, None)
+        self.hand_over_unrecorded()
 
     def journal_popped(self, lst: str, item: str, at: str) -> None:
         """lst.pop() or lst.pop(i) returned `item` (a new reference, which the
@@ -331,13 +331,8 @@ class EmitJournal(EmitCalls):
     def journal_inserted(self, lst: str, at: str) -> None:
         """lst.insert(i, v) put an item at position `at`; with no room, it is
         taken out again and the call hands over."""
-        def full() -> None:
-            cut = self.f.value(f"call i32 {self.need('PyList_SetSlice')}(ptr {lst}, i64 {at}, "
-                               f"i64 {self.f.value(f'add i64 {at}, 1')}, ptr null)")
-            self.raise_if(self.f.value(f"icmp slt i32 {cut}, 0"), E.E_PYERR, None)
-            self.hand_over_unrecorded()
-
-        self.journal(J_INSERT, lst, at, "0", full)
+        self.journal(J_INSERT, lst, at, "0",
+                     lambda: self._cut_and_hand_over(lst, at, self.f.value(f"add i64 {at}, 1")))
 
     def journal_reversed(self, lst: str) -> None:
         """lst.reverse() just now; with no room, it is reversed back and the call hands over."""
