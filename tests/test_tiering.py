@@ -233,3 +233,14 @@ def test_leaf_called_from_cpython_is_not_promoted(capsys: pytest.CaptureFixture[
     assert got == expected
     assert not any(p.startswith("sq(int)") for p in s.stats.promoted)
     assert any(p.startswith("cube(int)") for p in s.stats.promoted)
+
+
+def test_a_statement_passes_no_stale_values(capsys: pytest.CaptureFixture[str]) -> None:
+    """`for n in [600]: work(n)`: the namespace's n is the one from before the
+    statement (2), not what the call passes; the first call is not taken for a
+    brief one (600 x 600 iterations start optimised)."""
+    src = ("n = 2\ndef work(k):\n    t = 0\n    for i in range(k):\n        for j in range(k):\n"
+           "            t += i ^ j\n    return t\n\nfor n in [600]:\n    print(work(n))\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert {spec.title: spec.handle.tier for spec in s.rt.specs}["work(int)"] == "opt"

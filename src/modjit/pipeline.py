@@ -578,12 +578,19 @@ class StatementUnit:
 
 def _note_first_calls(unit: UnitTypes, namespace: dict[str, Any]) -> None:
     """The arguments a statement passes its callees that are not compiled yet,
-    where they are known before it runs: their first code depends on them."""
+    where they are known before it runs: their first code depends on them.
+    Names the statement itself assigns (`for n in ...: f(n)`) are not: the
+    namespace holds their values from before."""
+    known: Scope | None = None
     for node, info in unit.calls.items():
         callee = info.spec if info.kind == "user" else None
         if isinstance(node, ast.Call) and callee is not None and not callee.compiled \
                 and callee.first_args is None and callee.unit is not None:
-            callee.first_args = call_arguments(node, callee.unit.params, namespace)
+            if known is None:
+                assigned = frozenset(n.id for stmt in unit.body for n in ast.walk(stmt)
+                                     if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load))
+                known = Scope({}, assigned, namespace)
+            callee.first_args = call_arguments(node, callee.unit.params, known)
 
 
 # values whose release runs nothing of the program's (a snapshot may hold them)
