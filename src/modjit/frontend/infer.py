@@ -21,6 +21,7 @@ from modjit.errors import Unsupported
 from modjit.frontend import resolve as R
 from modjit.frontend.aliases import inline_method_aliases
 from modjit.frontend.comprehensions import CompAppend, is_hidden, scope_comprehensions
+from modjit.frontend.fold import fold_constants
 from modjit.frontend.iterables import iter_plan
 from modjit.frontend.types import (
     BOOL,
@@ -134,6 +135,7 @@ class Inferer:
     # -- driver -----------------------------------------------------------
     def run(self, settling: bool = False) -> None:
         u = self.u
+        fold_constants(u.body)
         if u.mode == "function":
             inline_method_aliases(u.body, u.params)
         scope_comprehensions(u.body, u.filename)
