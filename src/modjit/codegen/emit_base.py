@@ -6,7 +6,7 @@ A value during emission is a pair (LLVM operand text, Type).
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from modjit.codegen.helpers_ir import HELPER_NEEDS, INTRINSICS
@@ -19,7 +19,6 @@ from modjit.runtime.memory import TB_SITES, SharedCells
 
 Value = tuple[str, Type]
 RAISE_PAD = "raisepad"
-PAD_EDGES = 64  # raises per phi block (EmitBase._pad)
 
 
 class HeatCounter:
@@ -141,9 +140,8 @@ class EmitBase:
             self.store_error(code, site)
             self.f.br(self.release_chain(tuple(self.temps)))
             return
-        pad = self._pad()
         self.raise_edges.append((code, site, self.f.open()))
-        self.f.br(pad)
+        self.f.br(RAISE_PAD)
 
     def release_chain(self, temps: tuple[str, ...]) -> str:
         """The block that releases `temps` (newest first) and goes on to the
@@ -177,18 +175,10 @@ class EmitBase:
             self.f.block(ok)
             return
         self.error_used = True
-        ok, pad = self.f.new_label("ok"), self._pad()
+        ok = self.f.new_label("ok")
         self.raise_edges.append((code, self.site(node, name), self.f.open()))
-        self.f.cbr(cond, pad, ok)
+        self.f.cbr(cond, RAISE_PAD, ok)
         self.f.block(ok)
-
-    def _pad(self) -> str:
-        """The block the next raise branches to: RAISE_PAD for the first
-        PAD_EDGES, then one more per PAD_EDGES.  One phi of every raise site
-        made LLVM quadratic in them: a loop of 300 statements spent 0.7 s in
-        instcombine, 1.3 s in code generation without it."""
-        chunk = len(self.raise_edges) // PAD_EDGES
-        return f"{RAISE_PAD}.{chunk}" if chunk else RAISE_PAD
 
     def emit_raise_pad(self) -> None:
         """The one block every raise branches to, choosing (code, site) by phi:
@@ -198,27 +188,11 @@ class EmitBase:
         if not self.raise_edges:
             return
         f = self.f
-        edges = self.raise_edges
-        if len(edges) <= PAD_EDGES:
-            f.block(RAISE_PAD)
-            self.store_error(*self._pad_phis(edges))
-            f.br("error")
-            return
-        joined = []  # (code, site, block) per chunk, for the block they all go on to
-        for start in range(0, len(edges), PAD_EDGES):
-            chunk = start // PAD_EDGES
-            f.block(f"{RAISE_PAD}.{chunk}" if chunk else RAISE_PAD)
-            code, site = self._pad_phis(edges[start:start + PAD_EDGES])
-            joined.append((code, site, f.open()))
-            f.br(f"{RAISE_PAD}.all")
-        f.block(f"{RAISE_PAD}.all")
-        self.store_error(*self._pad_phis(joined))
+        f.block(RAISE_PAD)
+        codes = ", ".join(f"[{c}, %{b}]" for c, _, b in self.raise_edges)
+        sites = ", ".join(f"[{s}, %{b}]" for _, s, b in self.raise_edges)
+        self.store_error(f.value(f"phi i64 {codes}"), f.value(f"phi i64 {sites}"))
         f.br("error")
-
-    def _pad_phis(self, edges: Sequence[tuple[object, object, str]]) -> tuple[str, str]:
-        codes = ", ".join(f"[{c}, %{b}]" for c, _, b in edges)
-        sites = ", ".join(f"[{s}, %{b}]" for _, s, b in edges)
-        return self.f.value(f"phi i64 {codes}"), self.f.value(f"phi i64 {sites}")
 
     # -- CPython's recursion counter (compiled frames count as its frames do) --
     def recursion_enter(self) -> str:
