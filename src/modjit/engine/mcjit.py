@@ -96,7 +96,7 @@ class MCJITEngine:
         with t.timing("parse"):
             mod = llvm.parse_assembly(ir)
             mod.verify()
-        big = IR_LEVEL[tier] > 0 and is_big(ir)
+        big = is_big(ir, tier)
         if IR_LEVEL[tier]:
             with t.timing("opt"):
                 optimise_tier(mod, gen.tm, tier, big)

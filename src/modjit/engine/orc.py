@@ -40,7 +40,7 @@ class ORCEngine:
         t = handle.times
         text = ir
         mod = None
-        big = IR_LEVEL[tier] > 0 and is_big(ir)
+        big = is_big(ir, tier)
         if IR_LEVEL[tier] or keep_asm:
             with t.timing("parse"):
                 mod = llvm.parse_assembly(ir)

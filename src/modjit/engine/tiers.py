@@ -38,13 +38,15 @@ IR_LEVEL = {"fast": 0, "light": 0, "opt": int(os.environ.get("MODJIT_IR_LEVEL", 
 BIG_UNIT = 4000
 
 
-def is_big(ir: str) -> bool:
-    return ir.count("\n") > BIG_UNIT
+def is_big(ir: str, tier: str) -> bool:
+    """Does a unit at `tier` get the big units' pipeline?  (Tiers without IR
+    passes have O0 code generation, which runs no loop strength reduction.)"""
+    return IR_LEVEL[tier] > 0 and ir.count("\n") > BIG_UNIT
 
 
 def optimise_tier(module: llvm.ModuleRef, tm: llvm.TargetMachine, tier: str, big: bool = False) -> None:
     level = IR_LEVEL[tier]
-    if big and level:
+    if big:
         optimise_big(module, tm, inline=level == INLINED)
     elif level == QUICK:
         optimise_quick(module, tm)
