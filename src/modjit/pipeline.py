@@ -38,7 +38,7 @@ from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes, check_settled, infer_types
 from modjit.frontend.resolve import MISSING
-from modjit.frontend.trips import LONG, Scope, call_arguments, estimated_iterations
+from modjit.frontend.trips import LONG, Scope, call_arguments, estimated_iterations, range_args
 from modjit.frontend.types import BOTTOM, Type, type_of_value
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
@@ -224,9 +224,9 @@ def _long_loop(node: ast.AST) -> bool:
         it = node.iter
         if isinstance(it, ast.Tuple | ast.List):
             return len(it.elts) > SHORT_LOOP
-        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
-                and it.args and all(isinstance(a, ast.Constant) and type(a.value) is int for a in it.args):
-            return len(range(*(a.value for a in it.args))) > SHORT_LOOP  # type: ignore[attr-defined]
+        bounds = range_args(it)
+        if bounds is not None and all(isinstance(a, ast.Constant) and type(a.value) is int for a in bounds):
+            return len(range(*(a.value for a in bounds))) > SHORT_LOOP  # type: ignore[attr-defined]
     return True
 
 

@@ -34,11 +34,11 @@ from __future__ import annotations
 import ast
 
 from modjit.frontend.infer import UnitTypes
+from modjit.frontend.resolve import SCOPES
 from modjit.frontend.types import BOOL, FLOAT, INT, ListType, TupleType, Type
 
 ITEMS = (INT, FLOAT, BOOL)
 REDUCTIONS = ("sum", "min", "max")
-_SCOPES = (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)  # (a nested scope may see anything)
 _PURE = (ast.Constant, ast.Name, ast.BinOp, ast.UnaryOp, ast.List, ast.operator, ast.unaryop, ast.expr_context)
 
 
@@ -56,8 +56,8 @@ def native_arrays(u: UnitTypes) -> dict[str, ListType]:
     names: list[ast.Name] = []
     for stmt in u.body:
         for node in ast.walk(stmt):
-            if isinstance(node, _SCOPES):
-                return {}
+            if isinstance(node, SCOPES):
+                return {}  # (a nested scope may see anything)
             if isinstance(node, ast.Name) and node.id in found:
                 names.append(node)
             for child in ast.iter_child_nodes(node):
@@ -197,7 +197,7 @@ def borrowed_arrays(u: UnitTypes, own: dict[str, ListType]) -> dict[str, ListTyp
     names: list[ast.Name] = []
     for stmt in u.body:
         for node in ast.walk(stmt):
-            if isinstance(node, (*_SCOPES, ast.Yield, ast.YieldFrom, ast.Await, ast.Global, ast.Nonlocal)):
+            if isinstance(node, (*SCOPES, ast.Yield, ast.YieldFrom, ast.Await, ast.Global, ast.Nonlocal)):
                 return {}
             if isinstance(node, ast.Call):
                 info = u.calls.get(node)
@@ -233,7 +233,7 @@ def _quiet_callee(spec: object, seen: set[int]) -> bool:
         return False
     for stmt in u.body:
         for node in ast.walk(stmt):
-            if isinstance(node, (*_SCOPES, ast.Yield, ast.YieldFrom, ast.Await)):
+            if isinstance(node, (*SCOPES, ast.Yield, ast.YieldFrom, ast.Await)):
                 return False
             if isinstance(node, ast.Name):
                 t = u.types.get(node, u.locals.get(node.id))

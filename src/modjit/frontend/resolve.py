@@ -84,6 +84,9 @@ def assigned_names(body: list[ast.stmt]) -> set[str]:
     return names
 
 
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)  # nodes that open a scope
+
+
 def _walk_scope(body: list[ast.stmt]) -> list[ast.AST]:
     """All nodes of this scope, not descending into nested function/class bodies."""
     out: list[ast.AST] = []
@@ -91,7 +94,7 @@ def _walk_scope(body: list[ast.stmt]) -> list[ast.AST]:
     while stack:
         node = stack.pop()
         out.append(node)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        if isinstance(node, SCOPES):
             continue
         loop = getattr(node, "mj_loop", None)
         if loop is not None:  # a comprehension: its (renamed) loop variables are locals here

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import ast
 
+from modjit.frontend.resolve import SCOPES
+
 Loop = ast.For | ast.While
 
 
@@ -34,7 +36,7 @@ def snapshot_plan(body: list[ast.stmt]) -> tuple[dict[int, list[str]], dict[int,
 def _visit(node: ast.AST, outermost: Loop | None, loops: dict[int, list[str]], stores: dict[int, int]) -> None:
     """(A function of its own, not a closure: a recursive closure is a cycle, garbage
     a program's gc.collect() would count.)"""
-    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+    if isinstance(node, SCOPES):
         return  # (another scope)
     if outermost is not None:
         for target in _item_targets(node):

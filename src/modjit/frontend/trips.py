@@ -16,6 +16,8 @@ import ast
 from collections.abc import Mapping
 from typing import Any
 
+from modjit.frontend.resolve import SCOPES
+
 UNKNOWN = 1 << 20  # iterations assumed for a loop whose length is not known (while, ...)
 LONG = 1 << 20  # statements estimated to run this many iterations get optimised code
 
@@ -53,7 +55,7 @@ class Scope(Mapping[str, Any]):
         for node in ast.walk(ast.Module(body=body, type_ignores=[])):
             if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
                 stores[node.id] = stores.get(node.id, 0) + 1
-            elif isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+            elif isinstance(node, SCOPES):
                 return cls({}, frozenset(), {})  # nested scopes: nothing known
         known = {k: v for k, v in args.items() if k not in stores}
         scope = cls(known, frozenset(stores) | frozenset(params), outer)
@@ -140,12 +142,20 @@ def _size(value: object) -> int | None:
     return None
 
 
+def range_args(it: ast.expr) -> list[ast.expr] | None:
+    """The arguments of `range(...)` with one to three positional ones, else None."""
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
+            and not it.keywords and 1 <= len(it.args) <= 3:
+        return it.args
+    return None
+
+
 def _first(it: ast.expr, ns: Mapping[str, Any]) -> int | None:
     """The first value of `for x in range(a, ...)`, where a is known, or of
     `for x in xs`, where xs is a known list of ints."""
-    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
-            and not it.keywords and 1 <= len(it.args) <= 3:
-        return 0 if len(it.args) == 1 else _int(it.args[0], ns)
+    bounds = range_args(it)
+    if bounds is not None:
+        return 0 if len(bounds) == 1 else _int(bounds[0], ns)
     items = _value(it, ns)
     if isinstance(items, (list, tuple)) and items and type(items[0]) is int:
         return items[0]
@@ -153,9 +163,9 @@ def _first(it: ast.expr, ns: Mapping[str, Any]) -> int | None:
 
 
 def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
-    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
-            and not it.keywords and 1 <= len(it.args) <= 3:
-        args = [_int(a, ns) for a in it.args]
+    bounds = range_args(it)
+    if bounds is not None:
+        args = [_int(a, ns) for a in bounds]
         if all(a is not None for a in args):
             try:
                 return len(range(*args))  # type: ignore[arg-type]
