@@ -320,11 +320,15 @@ class EmitLists(EmitJournal):
             if b is None:
                 ends.append(default)
                 continue
-            i = self.coerce(b, INT)
-            wrapped = self.f.value(f"add i64 {i}, {n}")
-            wrapped = self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {wrapped}, 0')}, i64 0, i64 {wrapped}")
-            ends.append(self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {i}, 0')}, i64 {wrapped}, i64 {i}"))
+            ends.append(self.wrapped_at_zero(self.coerce(b, INT), n))
         return ends
+
+    def wrapped_at_zero(self, i: str, n: str) -> str:
+        """A position in a list `n` long as a slice bound or list.insert take
+        it: a negative one wrapped once, clamped at 0."""
+        wrapped = self.f.value(f"add i64 {i}, {n}")
+        wrapped = self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {wrapped}, 0')}, i64 0, i64 {wrapped}")
+        return self.f.value(f"select i1 {self.f.value(f'icmp slt i64 {i}, 0')}, i64 {wrapped}, i64 {i}")
 
     def list_contains(self, item: Value, lst: Value) -> str:
         self.check_kept(item)
@@ -421,10 +425,9 @@ class EmitLists(EmitJournal):
         if not args:
             return f.value(f"sub i64 {n}, 1")
         i = self.coerce(args[0], INT)
-        wrapped = f.value(f"select i1 {f.value(f'icmp slt i64 {i}, 0')}, i64 {f.value(f'add i64 {i}, {n}')}, i64 {i}")
         if name == "pop":
-            return wrapped
-        low = f.value(f"select i1 {f.value(f'icmp slt i64 {wrapped}, 0')}, i64 0, i64 {wrapped}")
+            return f.value(f"select i1 {f.value(f'icmp slt i64 {i}, 0')}, i64 {f.value(f'add i64 {i}, {n}')}, i64 {i}")
+        low = self.wrapped_at_zero(i, n)
         return f.value(f"select i1 {f.value(f'icmp sgt i64 {low}, {n}')}, i64 {n}, i64 {low}")
 
 
