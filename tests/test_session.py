@@ -202,7 +202,7 @@ def test_fresh_mixed_lists_are_not_specialized_again(capsys: pytest.CaptureFixtu
 
     asked: list[object] = []
     real = JitFunction._specialize
-    monkeypatch.setattr(JitFunction, "_specialize", lambda self, args: asked.append(args) or real(self, args))
+    monkeypatch.setattr(JitFunction, "_specialize", lambda self, args, *key: asked.append(args) or real(self, args, *key))
     src = ("def norm(v):\n    s = 0\n    for x in v:\n        s += x * x\n    return s\n"
            "print(norm([1, 2, 3]))\nt = 0\nfor i in range(500):\n    t += norm([i, 2.5])\n"
            "print(t, norm([4, 5]), norm([0.5, i]), norm([7, 8]))\n")

@@ -315,10 +315,12 @@ class JitFunction(functools.partial):
                 return self.on_cpython(*args)
             pytypes = tuple(map(type, args))
             spec = self._fast.get(pytypes)
+            key = None
             if spec is _BY_ITEMS:
-                if any(type_of_value(a) is None for a in args):
+                key = tuple(type_of_value(a) for a in args)
+                if any(k is None for k in key):
                     return self._mixed(args)
-                spec = None  # (their items decide: _specialize)
+                spec = None  # (their items decide: _specialize, by this key)
             elif spec is _ON_CPYTHON:  # decided for good: no namespace change undoes it
                 self._remember(args, False)
                 if self._let_go():
@@ -342,7 +344,7 @@ class JitFunction(functools.partial):
                 # (a first call, as deep as python3 goes: the type key's
                 # genexpr and the compiler's entry may not fail there)
                 with given_back(_COMPILING_LEVELS):
-                    spec = self._specialize(args)
+                    spec = self._specialize(args, key)
                 if spec is _ON_CPYTHON and args:
                     by_identity = self._fast.get(pytypes) is not _ON_CPYTHON
                     if by_identity:  # (their values decided: held, so none takes their address;
@@ -545,13 +547,15 @@ class JitFunction(functools.partial):
             self._vectorcall(None)
         del natives[i]
 
-    def _specialize(self, args: tuple[Any, ...]) -> Any:
+    def _specialize(self, args: tuple[Any, ...], key: tuple[Any, ...] | None = None) -> Any:
         """The specialization for `args` (compiled now if new), or ON_CPYTHON.
         Remembered by the arguments' Python types where those decide it: not
         for tuples and lists (their items do), nor for an int too big for
-        64 bits that is not ON_CPYTHON for smaller ints as well."""
+        64 bits that is not ON_CPYTHON for smaller ints as well.  (`key`: their
+        type key, when the caller worked it out already.)"""
         pytypes = tuple(map(type, args))
-        key = tuple(type_of_value(a) for a in args)
+        if key is None:
+            key = tuple(type_of_value(a) for a in args)
         if any(k is None for k in key):
             if any(k is None and t not in _VALUE_DECIDES for k, t in zip(key, pytypes, strict=True)):
                 self._fast[pytypes] = _ON_CPYTHON  # a str, a dict, an object: whatever the others hold
