@@ -285,6 +285,32 @@ def test_caught_errors_of_compiled_code_leave_no_reference_cycles() -> None:
     assert session.namespace["c"] == 100
 
 
+def test_a_store_of_the_same_item_keeps_no_record(capsys: pytest.CaptureFixture[str]) -> None:
+    """A store of the object the item already is changed nothing: no undo
+    record (a sieve re-marking composites at top level filled the journal);
+    stores that change an item still get theirs."""
+    src = ("flags = [False] * 1000\nfor i in range(1000):\n    flags[i] = False\n"
+           "flags[7] = True\nprint(flags.count(True))\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.rt.cells.journal.count == 2  # the loop's binding of i, and flags[7] = True's
+
+
+def test_a_grid_past_a_full_journal_runs_compiled(capsys: pytest.CaptureFixture[str]) -> None:
+    """A top-level loop filling a grid whose rows past a full journal are
+    more than 512 (each checkpointed once): it used to hand over at the
+    513th and run again on CPython."""
+    from modjit.runtime.journal import CHECKPOINTS, JOURNAL_CAP
+
+    rows = JOURNAL_CAP // 100 + 600
+    assert 600 < CHECKPOINTS
+    src = (f"grid = [[0] * 100 for _ in range({rows})]\nfor y in range({rows}):\n    for x in range(100):\n"
+           "        grid[y][x] = x + y + 1\nprint(sum(map(sum, grid)), grid[-1][:3])\n")
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert s.stats.deopts == 0
+
+
 @pytest.mark.parametrize(("change", "row", "extra"), [("[0] += i", "[1]", 100), (".reverse()", "[1, 2]", 101)])
 def test_changes_past_a_full_journal_hand_over(change: str, row: str, extra: int,
                                                capsys: pytest.CaptureFixture[str]) -> None:

@@ -446,11 +446,20 @@ _TABLE_LOOKUP = f"""
 # mj.jstore: the store replaced `old` (a reference the caller hands over): a STORE
 # record, or past a full journal nothing for a list the call checkpointed (or
 # checkpoints now: Journal.checkpoint), `old` then released.  False: no record could
-# be had, `old` is the caller's again (it puts it back and hands over).
+# be had, `old` is the caller's again (it puts it back and hands over).  A store of
+# the object the item already was changed nothing: no record (a sieve's `flags[j] =
+# False` over a False: 1.1M of its 1.7M stores at top level, which filled the journal)
 HELPERS["mj.jstore"] = f"""
 define internal i1 @mj.jstore(ptr %count, ptr %base, ptr %table, ptr %mark, ptr %fn, ptr %lst,
                               i64 %index, ptr %old, ptr %true, i64 %bits) nounwind noinline {{
 entry:
+  %itemsp = getelementptr i8, ptr %lst, i64 24
+  %items = load ptr, ptr %itemsp
+  %slotp = getelementptr ptr, ptr %items, i64 %index
+  %now = load ptr, ptr %slotp
+  %same = icmp eq ptr %now, %old
+  br i1 %same, label %skip, label %record
+record:
   %n = load i64, ptr %count
   %room = icmp ult i64 %n, {JOURNAL_CAP}
   br i1 %room, label %log, label %full

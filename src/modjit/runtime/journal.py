@@ -31,18 +31,19 @@ J_INSERT = 8  # lst.insert(i, v) put an item at position `index`
 # mutated further (Journal.checkpoint).  A long loop storing into a shared list writes
 # a record per store up to the cap: nbody's exec took +5% at 256K over 64K, +30% at 1M.
 JOURNAL_CAP = 1 << 18
-HEADROOM = 1024  # entries past the cap, for checkpoints and J_RNG records only
+HEADROOM = 8192  # entries past the cap, for checkpoints and J_RNG records only
 # lists (and global names) a call may checkpoint, and the items all their copies may
 # hold: a top-level loop updating the 300 rows of a matrix in place handed over at
-# its 9th row (16 MiB of copies at most; past them a full journal hands over)
-CHECKPOINTS = 512
+# its 9th row (16 MiB of copies at most; past them a full journal hands over); a top-level
+# loop filling an 801 x 801 grid (641,601 stores, 801 rows) handed over at 512 lists
+CHECKPOINTS = 4096
 CHECKPOINT_ITEMS = 1 << 21
-TABLE_SLOTS = 4096  # their table: a list is in slot (address >> TABLE_SHIFT) % TABLE_SLOTS or a next one
+TABLE_SLOTS = 16384  # their table: a list is in slot (address >> TABLE_SHIFT) % TABLE_SLOTS or a next one
 # of PROBES (with 2, 300 rows of a matrix scattered over the heap found both taken 1 run in 2)
 PROBES = 8
 HASH = 0x9E3779B97F4A7C15  # Fibonacci hashing: lists made one after another scatter (a run of
 # neighbouring slots, one collision away from PROBES taken in a row, handed over 1 run in 5)
-TABLE_BITS = 12  # TABLE_SLOTS == 1 << TABLE_BITS
+TABLE_BITS = 14  # TABLE_SLOTS == 1 << TABLE_BITS
 
 
 def table_slot(address: int) -> int:
