@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import ctypes
+from typing import Any
 
 from modjit.codegen.emit_base import Value, counts_frames
 from modjit.codegen.emit_random import EmitRandom
@@ -104,7 +105,7 @@ class EmitCalls(EmitRandom):
         ret = spec.return_type.llvm
         if spec.unit is not None and not counts_frames(spec.unit):
             self.leaf_check(node)
-        self.before_call()
+        self.before_call(spec)
         if spec is self.ctx.self_spec and self.ctx.direct_self:
             target = f"@\"{self.ctx.symbol_of(spec)}\""
         elif spec in self.ctx.inline_symbols:
@@ -114,7 +115,7 @@ class EmitCalls(EmitRandom):
             target = self.f.value(f"load ptr, ptr {ptr_const(self.ctx.slot_of(spec))}")
         r = self.f.value(f"call {ret} {target}({params})")
         self.check_error(node)
-        self.after_call()
+        self.after_call(spec)
         rt = spec.return_type
         if isinstance(rt, ListType):
             self.temp(r)  # a returned list is a new reference
@@ -138,10 +139,11 @@ class EmitCalls(EmitRandom):
         finite = f.value(f"fcmp oeq double {f.value(f'fsub double {x}, {x}')}, 0.0")
         return f.value(f"and i1 {f.value(f'fcmp oeq double {floor}, {x}')}, {finite}")
 
-    def before_call(self) -> None:
-        """Statement units write cached globals back before calling out."""
+    def before_call(self, callee: Any = None) -> None:
+        """Statement units write cached globals back before calling out (to
+        the compiled `callee`, a Spec; None: to CPython)."""
 
-    def after_call(self) -> None:
+    def after_call(self, callee: Any = None) -> None:
         """Statement units re-read cached globals after calling out."""
 
     # -- print ------------------------------------------------------------------------

@@ -18,6 +18,8 @@ calls) and returns the value to echo (REPL) or None.
 from __future__ import annotations
 
 import ast
+from collections.abc import Set as AbstractSet
+from typing import Any
 
 from modjit.codegen.emit_base import EmitContext, counts_frames, list_parts
 from modjit.codegen.emit_stmt import EmitStmt
@@ -279,11 +281,12 @@ class StatementEmitter(FrameCounting):
                               "(runs on CPython in the REPL)", s, self.u.filename)
         self.echo = (self.box(v), NONE)  # boxed now: a temp dies with its statement
 
-    def flush_globals(self, final: bool = False) -> None:
+    def flush_globals(self, final: bool = False, only: AbstractSet[str] | None = None) -> None:
         """Write the statement's cached globals back (`final`: on the way out
-        with an exception, where no new hand-over may start)."""
+        with an exception, where no new hand-over may start; `only`: those
+        of these names)."""
         for name in self.u.locals:
-            if is_hidden(name):
+            if is_hidden(name) or (only is not None and name not in only):
                 continue
             f = self.f
             bound, v = self.var_state(name, on_error=final)
@@ -297,9 +300,9 @@ class StatementEmitter(FrameCounting):
             f.br(no)
             f.block(no)
 
-    def reload_globals(self) -> None:
+    def reload_globals(self, only: AbstractSet[str] | None = None) -> None:
         for name in self.u.locals:
-            if is_hidden(name):
+            if is_hidden(name) or (only is not None and name not in only):
                 continue
             f = self.f
             key = self.ctx.keep(_interned(name))
@@ -318,11 +321,17 @@ class StatementEmitter(FrameCounting):
             f.br(done)
             f.block(done)
 
-    def before_call(self) -> None:
-        self.flush_globals()
+    def before_call(self, callee: Any = None) -> None:
+        """Only the globals a compiled callee can see are written back: a
+        top-level loop calling `sq(a)` wrote every global it cached (boxed
+        into the namespace) before each call and read them all back after,
+        1.7x python3's time (the loop inside a function: 0.35x)."""
+        seen = globals_seen(callee)
+        self.flush_globals(only=None if seen is None else seen[0])
 
-    def after_call(self) -> None:
-        self.reload_globals()
+    def after_call(self, callee: Any = None) -> None:
+        seen = globals_seen(callee)
+        self.reload_globals(only=None if seen is None else seen[1])
 
     def emit(self, symbol: str) -> str:
         u, f = self.u, self.f
@@ -359,6 +368,32 @@ class StatementEmitter(FrameCounting):
         self.leave_frame(error=True)
         f.term("ret i32 1")  # the error cell says what; a Python exception is raised by ctypes
         return f.render(f'define i32 @"{symbol}"() {ATTRS}')
+
+
+def globals_seen(callee: Any) -> tuple[set[str], set[str]] | None:
+    """The module globals a call of the compiled `callee` (a Spec) may read,
+    and those it may rebind (declared `global`), through its own code and
+    its callees'; None for code on CPython (or a unit not known).  Compiled
+    code calls no code of the program's on CPython: a function that would
+    runs on CPython itself (its callers too)."""
+    if callee is None:
+        return None
+    reads: set[str] = set()
+    writes: set[str] = set()
+    seen: set[int] = set()
+    todo = [callee]
+    while todo:
+        spec = todo.pop()
+        if id(spec) in seen:
+            continue
+        seen.add(id(spec))
+        u = spec.unit
+        if u is None:
+            return None
+        reads.update(u.deps, u.global_reads, u.declared_globals)
+        writes.update(u.declared_globals)
+        todo.extend(u.callees)
+    return reads, writes
 
 
 def _read_names(body: list[ast.stmt]) -> set[str]:
