@@ -10,7 +10,7 @@ import ast
 
 import pytest
 
-from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
+from modjit.frontend.fresh import fresh_depths, mutation_is_unseen, seen_from_before
 
 CASES = [
     ("dp = [0] * n", [], "dp", True),
@@ -47,4 +47,35 @@ def test_mutation_is_unseen(src: str, params: list[str], target: str, unseen: bo
     body = ast.parse(src).body
     globals_ = {n for s in body if isinstance(s, ast.Global) for n in s.names}
     depths = fresh_depths(body, params, globals_)
+    assert mutation_is_unseen(ast.parse(target, mode="eval").body, depths) is unseen
+
+
+# A top-level statement: its names are globals, fresh only where every read
+# follows an assignment in the statement (else it may see the list from before).
+STATEMENT_CASES = [
+    ("for t in range(9):\n    un = [0.0] * n\n    un[1] = u[0]\n    u = un", "un", True),
+    ("for t in range(9):\n    un = [0.0] * n\n    un[1] = u[0]\n    u = un", "u", False),
+    ("for t in range(9):\n    un[1] = 2\n    un = [0.0] * n", "un", False),
+    ("for _ in r:\n    if c:\n        a = [1]\n    else:\n        a = [2]\n    a[0] = 3", "a", True),
+    ("for _ in r:\n    if c:\n        a = [1]\n    a[0] = 3", "a", False),
+    ("for _ in r:\n    while k < 3:\n        a = [0]\n        k += 1\n    a.append(1)", "a", False),
+    ("while k < 3:\n    a = [0]\n    a.append(k)\n    k += 1", "a", True),
+    ("for a in rows:\n    a[0] = 1", "a", False),
+    ("for i in range(3):\n    a = [0]\n    b = a\n    b[0] = i", "b", True),
+    ("for i in range(3):\n    a = [0]\n    a += x", "a", True),
+    ("for i in range(3):\n    a = [0]\n    a = x\n    a[0] = 1", "a", False),
+    # (a way out is undone by itself: the store into `hist`, the global binding of `a`)
+    ("for i in range(3):\n    a = [0]\n    print([a for _ in range(2)])\n    a[0] = 1", "a", True),
+    ("for i in range(3):\n    a = [0]\n    hist.append(a)\n    a[0] = 1", "a", True),
+    ("for i in range(3):\n    hist.append(a)\n    a = [0]", "a", False),
+    ("for i in range(3):\n    a, b = [0], [1]\n    a[0] = 1", "a", False),
+    ("for i in range(3):\n    a = [0]\nelse:\n    a[0] = 1", "a", False),
+]
+
+
+@pytest.mark.parametrize(("src", "target", "unseen"), STATEMENT_CASES)
+def test_statement_mutation_is_unseen(src: str, target: str, unseen: bool) -> None:
+    body = ast.parse(src).body
+    assert len(body) == 1
+    depths = fresh_depths(body, [], seen_from_before(body))
     assert mutation_is_unseen(ast.parse(target, mode="eval").body, depths) is unseen

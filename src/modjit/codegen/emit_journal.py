@@ -35,7 +35,7 @@ from collections.abc import Callable
 
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
-from modjit.frontend.fresh import fresh_depths, mutation_is_unseen
+from modjit.frontend.fresh import fresh_depths, mutation_is_unseen, seen_from_before
 from modjit.frontend.snapshots import snapshot_plan
 from modjit.runtime import capi, rng
 from modjit.runtime import errors as E
@@ -76,8 +76,9 @@ class EmitJournal(EmitCalls):
         """Can anyone outside see a mutation of the list `target` evaluates to?"""
         if self._fresh is None:
             u = self.u
-            self._fresh = (fresh_depths(u.body, u.params, set(u.declared_globals))
-                           if u.mode == "function" else {})
+            # a statement's names are globals: fresh only where they never hold what they held before
+            outside = set(u.declared_globals) if u.mode == "function" else seen_from_before(u.body)
+            self._fresh = fresh_depths(u.body, u.params, outside)
         return not mutation_is_unseen(target, self._fresh)
 
     def snapshot_plan(self) -> tuple[dict[int, list[str]], dict[int, int]]:

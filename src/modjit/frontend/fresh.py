@@ -161,3 +161,66 @@ def mutation_is_unseen(target: ast.expr, depths: dict[str, int]) -> bool:
     """Does mutating the list `target` evaluates to change nothing outside?"""
     found = item_chain(target)
     return found is not None and depths.get(found[0], 0) >= found[1] + 1
+
+
+def seen_from_before(body: list[ast.stmt]) -> set[str]:
+    """The names a top-level statement may read holding what they held
+    before it ran: each read not preceded, on every path through the
+    statement, by an assignment of the name in it.  The others hold only
+    what the statement assigned, as a function's locals do, and a list it
+    made there is as unseen by others as a function's own."""
+    seen: set[str] = set()
+    _defined_after(body, set(), seen)
+    return seen
+
+
+def _defined_after(stmts: list[ast.stmt], defined: set[str], seen: set[str]) -> set[str]:
+    """Walk `stmts` in order with the names `defined` on every path so far;
+    reads of others join `seen`.  Returns the names defined after them."""
+    defined = set(defined)
+    for s in stmts:
+        if isinstance(s, ast.Assign):
+            _reads(s.value, defined, seen)
+            for t in s.targets:
+                _assigned(t, defined, seen)
+        elif isinstance(s, ast.AugAssign):
+            _reads(s.value, defined, seen)
+            _reads(s.target, defined, seen, store=True)
+        elif isinstance(s, ast.For):
+            _reads(s.iter, defined, seen)
+            inner = set(defined)
+            _assigned(s.target, inner, seen)
+            _defined_after(s.body, inner, seen)  # (each iteration starts from `defined`)
+            _defined_after(s.orelse, defined, seen)
+        elif isinstance(s, ast.While):
+            _reads(s.test, defined, seen)
+            _defined_after(s.body, defined, seen)
+            _defined_after(s.orelse, defined, seen)
+        elif isinstance(s, ast.If):
+            _reads(s.test, defined, seen)
+            defined = _defined_after(s.body, defined, seen) & _defined_after(s.orelse, defined, seen)
+        elif isinstance(s, ast.Expr):
+            _reads(s.value, defined, seen)
+        else:  # anything else: all it names may hold what they held before
+            seen.update(n.id for n in ast.walk(s) if isinstance(n, ast.Name))
+    return defined
+
+
+def _assigned(target: ast.expr, defined: set[str], seen: set[str]) -> None:
+    if isinstance(target, ast.Name):
+        defined.add(target.id)
+    elif isinstance(target, ast.Tuple | ast.List):
+        for e in target.elts:
+            _assigned(e, defined, seen)
+    elif isinstance(target, ast.Starred):
+        _assigned(target.value, defined, seen)
+    else:  # `a[i] = ...`, `o.x = ...`: reads `a`, `i`
+        _reads(target, defined, seen, store=True)
+
+
+def _reads(e: ast.expr, defined: set[str], seen: set[str], store: bool = False) -> None:
+    for n in ast.walk(e):
+        if isinstance(n, ast.Name) and (store or isinstance(n.ctx, ast.Load)) and n.id not in defined:
+            seen.add(n.id)
+        elif isinstance(n, ast.NamedExpr | ast.comprehension | ast.Lambda):
+            seen.update(m.id for m in ast.walk(n) if isinstance(m, ast.Name))  # (their own scopes)
