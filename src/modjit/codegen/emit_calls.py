@@ -66,6 +66,10 @@ class EmitCalls(EmitRandom):
             self.comprehension_frame(node.args[0].mj_loop, levels=2)  # type: ignore[attr-defined]
             stopped = self.load_var(info.obj, node)[0]
             return (stopped if info.name == "any" else self.f.value(f"xor i1 {stopped}, true")), t
+        if info.kind == "sum_of":  # sum of a generator: its loop (the generator's level:
+            # sum, a METH_FASTCALL builtin, counts none), then its total
+            self.comprehension_frame(node.args[0].mj_loop)  # type: ignore[attr-defined]
+            return self.load_var(info.obj, node)[0], t
         if info.kind == "random":
             return self.random_call(info.name, node), t
         if info.kind == "print":

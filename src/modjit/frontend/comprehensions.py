@@ -5,8 +5,18 @@
              if x.c1 > 0:
                  <append x.c1 * x.c1>
 
-A generator expression passed straight to sum/min/max/sorted/list is treated
-the same way (built eagerly; the result is the same).  One passed to any/all
+A generator expression passed straight to min/max/sorted/list is treated
+the same way (built eagerly; the result is the same).  One passed to sum adds
+its items as they come, from the int 0 as sum() does (no list of boxed items
+for CPython's sum: 1.4x python3's time on a list of floats):
+
+    sum(x * x for x in a)
+      -> $sum.c3 = 0
+         for x.c3 in a:
+             $sum.c3 = $sum.c3 + x.c3 * x.c3
+    and sum() is $sum.c3.
+
+One passed to any/all
 stops where they stop, so no element past that one is evaluated:
 
     any(x > 3 for x in a for y in b)
@@ -61,6 +71,8 @@ def scope_comprehensions(body: list[ast.stmt], filename: str) -> None:
             node.args[0] = comp
             if node.func.id in SHORT_CIRCUIT:
                 comp.mj_until = SHORT_CIRCUIT[node.func.id]  # type: ignore[attr-defined]
+            elif node.func.id == "sum":
+                comp.mj_sum = True  # type: ignore[attr-defined]
     for node in list(_walk(body)):
         if isinstance(node, ast.ListComp) and not hasattr(node, "mj_loop"):
             _scope(node, filename)
@@ -111,8 +123,13 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
         _rename(part, renames)
     _ = first_iter  # evaluated in the enclosing scope: not renamed
     until = getattr(comp, "mj_until", None)
-    if until is None:
-        inner: list[ast.stmt] = [CompAppend(value=comp.elt)]
+    total = _hidden(f"$sum{suffix}", comp.elt) if getattr(comp, "mj_sum", False) else None
+    if total is not None:  # $sum.cN = $sum.cN + elt, from the int 0, as sum() adds
+        comp.mj_total = total.id  # type: ignore[attr-defined]
+        inner: list[ast.stmt] = [ast.Assign(targets=[total], value=ast.BinOp(
+            left=_load(total), op=ast.Add(), right=comp.elt))]
+    elif until is None:
+        inner = [CompAppend(value=comp.elt)]
     else:
         # ("$": no renamed variable, `name.cN`, can be called this)
         value, stop = (_hidden(f"${base}{suffix}", comp.elt) for base in ("v", "stop"))
@@ -128,9 +145,9 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
         for cond in reversed(gen.ifs):
             body = [ast.copy_location(ast.If(test=cond, body=body, orelse=[]), cond)]
         body = [ast.copy_location(ast.For(target=gen.target, iter=gen.iter, body=body, orelse=[]), gen.iter)]
-    if until is not None:
-        body.insert(0, _located(ast.Assign(targets=[_hidden(stop.id, comp.elt)], value=ast.Constant(False)),
-                                comp.elt))
+    if until is not None or total is not None:
+        first = _hidden(stop.id, comp.elt) if until is not None else _hidden(total.id, comp.elt)  # type: ignore[union-attr]
+        body.insert(0, _located(ast.Assign(targets=[first], value=ast.Constant(until is None and 0)), comp.elt))
         body = [_located(ast.If(test=ast.Constant(True), body=body, orelse=[]), comp.elt)]
     comp.mj_loop = body[0]  # type: ignore[attr-defined]
 

@@ -188,6 +188,14 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
         inf.stmt(comp.mj_loop)  # type: ignore[attr-defined]
         inf.u.calls[node] = CallInfo("until", name, BOOL, obj=comp.mj_stop)  # type: ignore[attr-defined]
         return BOOL
+    if name == "sum" and len(node.args) == 1 and hasattr(node.args[0], "mj_total"):
+        comp = node.args[0]  # sum(x * x for x in a): a loop adding them up (comprehensions.py)
+        inf.stmt(comp.mj_loop)  # type: ignore[attr-defined]
+        total: Type = inf.u.locals.get(comp.mj_total, BOTTOM)  # type: ignore[attr-defined]
+        if total != BOTTOM and not total.is_number:
+            raise inf.fail(f"sum() of {total}", node)
+        inf.u.calls[node] = CallInfo("sum_of", name, total, obj=comp.mj_total)  # type: ignore[attr-defined]
+        return total
     if name == "isinstance":
         return isinstance_call(inf, node)
     constant = _constant_call(inf, node, name)
