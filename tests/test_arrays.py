@@ -46,6 +46,9 @@ CASES = [
     ("a = [0] * n\na = [1, 2]\nreturn a[0]", set()),
     ("a = [0, 1] * n\nreturn a[0]", set()),
     ("a = [0] * n\nreturn sum(a) + max(a) - min(a)", {"a"}),
+    ("a = [0] * n\nreturn sum(a[1:]) + max(a[:-1]) - min(a[n // 2:n])", {"a"}),  # (summed in place)
+    ("a = [0] * n\nreturn sum(a[::2])", set()),  # (a step: a list)
+    ("a = [0] * n\nreturn len(a[1:])", set()),
     ("g = [[0] * n for _ in range(n)]\nreturn sum(g[0])", set()),
     ("a = [0] * n\nreturn sorted(a)[0]", set()),
     ("a = [0] * n\nreturn 1 in a", set()),

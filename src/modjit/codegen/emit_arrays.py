@@ -35,6 +35,7 @@ from modjit.frontend.arrays import (
     loop_bounds,
     made_from,
     native_arrays,
+    reduced_slice,
     unborrowed_lists,
     written,
 )
@@ -583,21 +584,36 @@ class EmitArrays(EmitLists):
 
     def call(self, node: ast.Call, t: Type) -> Value:
         info = self.u.calls[node]
-        if info.kind == "pycall" and info.name in REDUCTIONS and node.args \
-                and (name := self.array_of(node.args[0])) is not None:
-            return self.reduce(info.name, name, node), t
+        if info.kind == "pycall" and info.name in REDUCTIONS and node.args:
+            arg = node.args[0]
+            if (name := self.array_of(arg)) is not None:
+                return self.reduce(info.name, name, node), t
+            if isinstance(arg, ast.Subscript) and (name := self.array_of(arg.value)) is not None \
+                    and reduced_slice(arg, node, self.u):
+                return self.reduce(info.name, name, node, arg.slice), t  # type: ignore[arg-type]
         return super().call(node, t)  # type: ignore[no-any-return]
 
-    def reduce(self, how: str, name: str, node: ast.Call) -> str:
-        """sum / min / max of an array, as CPython's builtins go: sum adds from
-        int 0 (a float array from 0.0; an int sum leaving 64 bits hands over),
-        max keeps the first item unless a later one is greater (min: less),
-        which decides among NaNs as CPython does.  An empty array hands over:
-        CPython's sum of no floats is the int 0, and its min/max raise."""
+    def reduce(self, how: str, name: str, node: ast.Call, part: ast.Slice | None = None) -> str:
+        """sum / min / max of an array (or of its slice `part`: its items
+        between the bounds Python's slice takes), as CPython's builtins go:
+        sum adds from int 0 (a float array from 0.0; an int sum leaving 64
+        bits hands over), max keeps the first item unless a later one is
+        greater (min: less), which decides among NaNs as CPython does.  No
+        items hands over but for an int sum (0): CPython's sum of no floats
+        is the int 0, and its min/max raise."""
         f, item = self.f, self.arrays[name]
-        data = self.expr(node.args[0])[0]
+        arg = node.args[0]
+        data = self.expr(arg.value if part is not None else arg)[0]  # type: ignore[attr-defined]
         count = f.value(f"load i64, ptr {self.array_lens[name]}")
-        self.raise_if(f.value(f"icmp eq i64 {count}, 0"), E.E_DEOPT_VALUE, node)
+        if part is not None:  # (the bounds evaluated in order, then wrapped and clamped as PyList_GetSlice)
+            bounds = [None if b is None else self.expr(b) for b in (part.lower, part.upper)]
+            lo, hi = (f.value(f"select i1 {f.value(f'icmp slt i64 {e}, {count}')}, i64 {e}, i64 {count}")
+                      for e in self.slice_ends_of(count, bounds))
+            data = f.value(f"getelementptr {_LLVM[item]}, ptr {data}, i64 {lo}")
+            below = f.value(f"icmp slt i64 {hi}, {lo}")
+            count = f.value(f"sub i64 {hi}, {f.value(f'select i1 {below}, i64 {hi}, i64 {lo}')}")
+        if how != "sum" or item == FLOAT:  # (an int sum of nothing is the int 0, as CPython's)
+            self.raise_if(f.value(f"icmp eq i64 {count}, 0"), E.E_DEOPT_VALUE, node)
         acc_ty = "double" if item == FLOAT else "i64"
         acc = f.alloca(f.tmp("acc"), acc_ty)
 

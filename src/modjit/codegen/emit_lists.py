@@ -314,7 +314,10 @@ class EmitLists(EmitJournal):
 
     def slice_ends(self, lst: str, bounds: list[Value | None]) -> list[str]:
         """Slice bounds wrapped as Python wraps negative ones (clamped at 0)."""
-        n = self.list_len(lst)
+        return self.slice_ends_of(self.list_len(lst), bounds)
+
+    def slice_ends_of(self, n: str, bounds: list[Value | None]) -> list[str]:
+        """slice_ends of a sequence `n` long."""
         ends = []
         for b, default in zip(bounds, ("0", n), strict=True):
             if b is None:

@@ -19,7 +19,7 @@ and every occurrence is one of:
     name = other[:]         a copy of another array of the same items
     name[i]                 read, store target, augmented target
     len(name)               the builtin
-    sum(name), min(name), max(name)
+    sum(name), min(name), max(name), and of a slice: sum(name[i:j])
     for x in name           (a loop that does not bind the name again)
     return name             (a new list of its items is made then: no one saw it before)
 
@@ -113,6 +113,8 @@ def _use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes, arrays: 
     if isinstance(parent, ast.Subscript) and parent.value is node:
         if not isinstance(parent.slice, ast.Slice):
             return not isinstance(parent.ctx, ast.Del)  # name[i]
+        if reduced_slice(parent, parents.get(parent), u):
+            return True
         target = parents.get(parent)  # `b = name[:]`, b an array too
         return isinstance(target, ast.Assign) and len(target.targets) == 1 \
             and isinstance(target.targets[0], ast.Name) and target.targets[0].id in arrays \
@@ -121,6 +123,17 @@ def _use(node: ast.Name, parents: dict[ast.AST, ast.AST], u: UnitTypes, arrays: 
         return not any(isinstance(n, ast.Name) and n.id == node.id and not isinstance(n.ctx, ast.Load)
                        for stmt in [*parent.body, *parent.orelse] for n in ast.walk(stmt))
     return isinstance(parent, ast.comprehension) and parent.iter is node  # (its scope binds no name of ours)
+
+
+def reduced_slice(sub: ast.Subscript, call: ast.AST | None, u: UnitTypes) -> bool:
+    """`sum(name[i:j])` (min, max): a slice with int bounds and no step, summed
+    over the array's items in place (`return sum(phi[1:])` had made phi a
+    list of boxed items for the whole function: 4x slower)."""
+    sl = sub.slice
+    return isinstance(call, ast.Call) and call.args == [sub] and not call.keywords \
+        and isinstance(sl, ast.Slice) and sl.step is None \
+        and all(b is None or u.types.get(b) in (INT, BOOL) for b in (sl.lower, sl.upper)) \
+        and (info := u.calls.get(call)) is not None and info.kind == "pycall" and info.name in REDUCTIONS
 
 
 def _is_len(call: ast.Call, u: UnitTypes) -> bool:
