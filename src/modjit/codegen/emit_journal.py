@@ -36,6 +36,7 @@ from collections.abc import Callable
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen, seen_from_before
+from modjit.frontend.resolve import globals_seen
 from modjit.frontend.snapshots import snapshot_plan
 from modjit.runtime import capi, rng
 from modjit.runtime import errors as E
@@ -76,10 +77,23 @@ class EmitJournal(EmitCalls):
         """Can anyone outside see a mutation of the list `target` evaluates to?"""
         if self._fresh is None:
             u = self.u
-            # a statement's names are globals: fresh only where they never hold what they held before
-            outside = set(u.declared_globals) if u.mode == "function" else seen_from_before(u.body)
-            self._fresh = fresh_depths(u.body, u.params, outside)
+            outside = set(u.declared_globals) if u.mode == "function" else self._statement_outside()
+            self._fresh = {} if outside is None else fresh_depths(u.body, u.params, outside)
         return not mutation_is_unseen(target, self._fresh)
+
+    def _statement_outside(self) -> set[str] | None:
+        """A statement's names are globals: fresh only where they never hold
+        what they held before it, and where no compiled callee of it can read
+        or rebind them (`buf = [0]; swap(); buf[0] += 1`, swap() rebinding
+        buf to an older list, or storing one into it); None: none is fresh."""
+        outside = seen_from_before(self.u.body)
+        for info in self.u.calls.values():
+            if info.kind == "user":
+                seen = globals_seen(info.spec)
+                if seen is None:
+                    return None
+                outside |= seen[0]
+        return outside
 
     def snapshot_plan(self) -> tuple[dict[int, list[str]], dict[int, int]]:
         if self._snapshots is None:

@@ -28,6 +28,7 @@ from modjit.codegen.irtext import ptr_const
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
+from modjit.frontend.resolve import globals_seen
 from modjit.frontend.types import NONE, ListType, Type
 from modjit.runtime import errors as E
 from modjit.runtime.memory import PROMOTE_ROOM, STACK_BAND
@@ -368,32 +369,6 @@ class StatementEmitter(FrameCounting):
         self.leave_frame(error=True)
         f.term("ret i32 1")  # the error cell says what; a Python exception is raised by ctypes
         return f.render(f'define i32 @"{symbol}"() {ATTRS}')
-
-
-def globals_seen(callee: Any) -> tuple[set[str], set[str]] | None:
-    """The module globals a call of the compiled `callee` (a Spec) may read,
-    and those it may rebind (declared `global`), through its own code and
-    its callees'; None for code on CPython (or a unit not known).  Compiled
-    code calls no code of the program's on CPython: a function that would
-    runs on CPython itself (its callers too)."""
-    if callee is None:
-        return None
-    reads: set[str] = set()
-    writes: set[str] = set()
-    seen: set[int] = set()
-    todo = [callee]
-    while todo:
-        spec = todo.pop()
-        if id(spec) in seen:
-            continue
-        seen.add(id(spec))
-        u = spec.unit
-        if u is None:
-            return None
-        reads.update(u.deps, u.global_reads, u.declared_globals)
-        writes.update(u.declared_globals)
-        todo.extend(u.callees)
-    return reads, writes
 
 
 def _read_names(body: list[ast.stmt]) -> set[str]:

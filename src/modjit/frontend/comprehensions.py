@@ -68,6 +68,7 @@ def scope_comprehensions(body: list[ast.stmt], filename: str) -> None:
             gen = node.args[0]
             comp = ast.ListComp(elt=gen.elt, generators=gen.generators)
             ast.copy_location(comp, gen)
+            comp.mj_consumer = node.func.id  # type: ignore[attr-defined]  # (the builtin, or no rewrite: infer_calls)
             node.args[0] = comp
             if node.func.id in SHORT_CIRCUIT:
                 comp.mj_until = SHORT_CIRCUIT[node.func.id]  # type: ignore[attr-defined]

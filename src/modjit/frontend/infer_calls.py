@@ -45,6 +45,11 @@ def call_type(inf: Inferer, node: ast.Call) -> Type:
     func = node.func
     if isinstance(func, ast.Name):
         kind, name = inf.binding_kind(func)
+        if node.args and (consumer := getattr(node.args[0], "mj_consumer", None)) is not None \
+                and (kind, name) != ("builtin", consumer):
+            # a generator expression rewritten for the builtin of that name (comprehensions.py)
+            # goes to another callable (`def sum(it)`, `sum = mysum`): it must get a generator
+            raise inf.fail(f"a generator expression passed to '{func.id}', which is not the builtin", node.args[0])
         if kind == "local":
             raise inf.fail(f"calling local variable '{name}' is not supported", node)
         if kind == "missing":

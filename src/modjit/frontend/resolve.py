@@ -188,3 +188,29 @@ def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
             watch_module(sys.modules["random"])
             return Binding("random_function", value, drawn)
     return Binding("value", value, name)
+
+
+def globals_seen(callee: Any) -> tuple[set[str], set[str]] | None:
+    """The module globals a call of the compiled `callee` (a Spec) may read,
+    and those it may rebind (declared `global`), through its own code and
+    its callees'; None for code on CPython (or a unit not known).  Compiled
+    code calls no code of the program's on CPython: a function that would
+    runs on CPython itself (its callers too)."""
+    if callee is None:
+        return None
+    reads: set[str] = set()
+    writes: set[str] = set()
+    seen: set[int] = set()
+    todo = [callee]
+    while todo:
+        spec = todo.pop()
+        if id(spec) in seen:
+            continue
+        seen.add(id(spec))
+        u = spec.unit
+        if u is None:
+            return None
+        reads.update(u.deps, u.global_reads, u.declared_globals)
+        writes.update(u.declared_globals)
+        todo.extend(u.callees)
+    return reads, writes
