@@ -66,6 +66,13 @@ class EmitCalls(EmitRandom):
             self.comprehension_frame(node.args[0].mj_loop, levels=2)  # type: ignore[attr-defined]
             stopped = self.load_var(info.obj, node)[0]
             return (stopped if info.name == "any" else self.f.value(f"xor i1 {stopped}, true")), t
+        if info.kind == "reversed_copy":  # (a[i:j] = reversed(b): the items at once)
+            lst = self.expr(node.args[0])[0]
+            copy = self.f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 0, i64 {2**63 - 1})")
+            self.raise_pyerr_if_null(copy)
+            self.temp(copy)
+            self.f.emit(f"call i32 {self.need('PyList_Reverse')}(ptr {copy})")
+            return copy, t
         if info.kind == "sum_of":  # sum of a generator: its loop (the generator's level:
             # sum, a METH_FASTCALL builtin, counts none), then its total
             self.comprehension_frame(node.args[0].mj_loop)  # type: ignore[attr-defined]

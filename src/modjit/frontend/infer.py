@@ -222,6 +222,9 @@ class Inferer:
 
     def stmt(self, s: ast.stmt) -> None:
         if isinstance(s, ast.Assign):
+            if len(s.targets) == 1 and isinstance(s.targets[0], ast.Subscript) \
+                    and isinstance(s.targets[0].slice, ast.Slice) and isinstance(s.value, ast.Call):
+                s.value.mj_consumed = True  # type: ignore[attr-defined]  # `a[i:j] = reversed(b)`: infer_calls
             t = self.expr(s.value)
             for target in s.targets:
                 self.assign_target(target, t)

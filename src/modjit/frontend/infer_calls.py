@@ -201,6 +201,13 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
             raise inf.fail(f"sum() of {total}", node)
         inf.u.calls[node] = CallInfo("sum_of", name, total, obj=comp.mj_total)  # type: ignore[attr-defined]
         return total
+    if name == "reversed" and getattr(node, "mj_consumed", False) and len(node.args) == 1 and not node.keywords:
+        # `tour[i:j] = reversed(tour[i:j])` (2-opt): the slice assignment takes the
+        # iterator's items at once, as a reversed copy of the list gives them
+        lt = inf.expr(node.args[0])
+        if isinstance(lt, ListType):
+            inf.u.calls[node] = CallInfo("reversed_copy", name, lt, arg_types=(lt,))
+            return lt
     if name == "isinstance":
         return isinstance_call(inf, node)
     constant = _constant_call(inf, node, name)
