@@ -73,9 +73,12 @@ class EmitCalls(EmitRandom):
             self.temp(copy)
             self.f.emit(f"call i32 {self.need('PyList_Reverse')}(ptr {copy})")
             return copy, t
-        if info.kind == "sum_of":  # sum of a generator: its loop (the generator's level:
-            # sum, a METH_FASTCALL builtin, counts none), then its total
-            self.comprehension_frame(node.args[0].mj_loop)  # type: ignore[attr-defined]
+        if info.kind == "reduce_of":  # sum/min/max of a generator: its loop, then its result
+            comp = node.args[0]  # (levels: the generator's; sum, a METH_FASTCALL builtin, counts
+            # none, min/max, METH_VARARGS ones, one as CPython calls them)
+            self.comprehension_frame(comp.mj_loop, levels=1 if info.name == "sum" else 2)  # type: ignore[attr-defined]
+            if info.name != "sum":  # of nothing: CPython raises its ValueError
+                self.raise_if(self.load_var(comp.mj_first, node)[0], E.E_DEOPT_VALUE, node)  # type: ignore[attr-defined]
             return self.load_var(info.obj, node)[0], t
         if info.kind == "random":
             return self.random_call(info.name, node), t

@@ -5,16 +5,28 @@
              if x.c1 > 0:
                  <append x.c1 * x.c1>
 
-A generator expression passed straight to min/max/sorted/list is treated
-the same way (built eagerly; the result is the same).  One passed to sum adds
+A generator expression passed straight to sorted/list is treated the same
+way (built eagerly; the result is the same).  One passed to sum adds
 its items as they come, from the int 0 as sum() does (no list of boxed items
-for CPython's sum: 1.4x python3's time on a list of floats):
+for CPython's sum: 1.4x python3's time on a list of floats); one passed to
+min/max keeps its first item, then each that compares less/greater:
 
     sum(x * x for x in a)
       -> $sum.c3 = 0
          for x.c3 in a:
              $sum.c3 = $sum.c3 + x.c3 * x.c3
-    and sum() is $sum.c3.
+    and sum() is $sum.c3;
+
+    max(f(x) for x in a)
+      -> $first.c4 = True
+         for x.c4 in a:
+             $v.c4 = f(x.c4)
+             if $first.c4:
+                 $max.c4 = $v.c4
+                 $first.c4 = False
+             elif $v.c4 > $max.c4:         (min: <)
+                 $max.c4 = $v.c4
+    and max() is $max.c4 (with $first.c4 still True: CPython's ValueError).
 
 One passed to any/all
 stops where they stop, so no element past that one is evaluated:
@@ -72,8 +84,8 @@ def scope_comprehensions(body: list[ast.stmt], filename: str) -> None:
             node.args[0] = comp
             if node.func.id in SHORT_CIRCUIT:
                 comp.mj_until = SHORT_CIRCUIT[node.func.id]  # type: ignore[attr-defined]
-            elif node.func.id == "sum":
-                comp.mj_sum = True  # type: ignore[attr-defined]
+            elif node.func.id in ("sum", "min", "max"):
+                comp.mj_reduce = node.func.id  # type: ignore[attr-defined]
     for node in list(_walk(body)):
         if isinstance(node, ast.ListComp) and not hasattr(node, "mj_loop"):
             _scope(node, filename)
@@ -124,11 +136,25 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
         _rename(part, renames)
     _ = first_iter  # evaluated in the enclosing scope: not renamed
     until = getattr(comp, "mj_until", None)
-    total = _hidden(f"$sum{suffix}", comp.elt) if getattr(comp, "mj_sum", False) else None
-    if total is not None:  # $sum.cN = $sum.cN + elt, from the int 0, as sum() adds
+    reduce = getattr(comp, "mj_reduce", None)
+    total = _hidden(f"${reduce}{suffix}", comp.elt) if reduce is not None else None
+    first = _hidden(f"$first{suffix}", comp.elt)
+    if total is not None:
         comp.mj_total = total.id  # type: ignore[attr-defined]
+    if reduce == "sum" and total is not None:  # $sum.cN = $sum.cN + elt, from the int 0, as sum() adds
         inner: list[ast.stmt] = [ast.Assign(targets=[total], value=ast.BinOp(
             left=_load(total), op=ast.Add(), right=comp.elt))]
+    elif total is not None:  # min/max: the first item, then one that compares less/greater
+        comp.mj_first = first.id  # type: ignore[attr-defined]
+        value = _hidden(f"$v{suffix}", comp.elt)
+        better = ast.Compare(left=_load(value), ops=[ast.Gt() if reduce == "max" else ast.Lt()],
+                             comparators=[_load(total)])
+        inner = [ast.Assign(targets=[value], value=comp.elt),
+                 ast.If(test=_load(first),
+                        body=[ast.Assign(targets=[_hidden(total.id, comp.elt)], value=_load(value)),
+                              ast.Assign(targets=[_hidden(first.id, comp.elt)], value=ast.Constant(False))],
+                        orelse=[ast.If(test=better, body=[ast.Assign(targets=[_hidden(total.id, comp.elt)],
+                                                                      value=_load(value))], orelse=[])])]
     elif until is None:
         inner = [CompAppend(value=comp.elt)]
     else:
@@ -147,8 +173,13 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
             body = [ast.copy_location(ast.If(test=cond, body=body, orelse=[]), cond)]
         body = [ast.copy_location(ast.For(target=gen.target, iter=gen.iter, body=body, orelse=[]), gen.iter)]
     if until is not None or total is not None:
-        first = _hidden(stop.id, comp.elt) if until is not None else _hidden(total.id, comp.elt)  # type: ignore[union-attr]
-        body.insert(0, _located(ast.Assign(targets=[first], value=ast.Constant(until is None and 0)), comp.elt))
+        if until is not None:
+            start = ast.Assign(targets=[_hidden(stop.id, comp.elt)], value=ast.Constant(False))
+        elif reduce == "sum":
+            start = ast.Assign(targets=[_hidden(total.id, comp.elt)], value=ast.Constant(0))  # type: ignore[union-attr]
+        else:
+            start = ast.Assign(targets=[_hidden(first.id, comp.elt)], value=ast.Constant(True))
+        body.insert(0, _located(start, comp.elt))
         body = [_located(ast.If(test=ast.Constant(True), body=body, orelse=[]), comp.elt)]
     comp.mj_loop = body[0]  # type: ignore[attr-defined]
 

@@ -193,13 +193,13 @@ def builtin_call(inf: Inferer, node: ast.Call, name: str) -> Type:
         inf.stmt(comp.mj_loop)  # type: ignore[attr-defined]
         inf.u.calls[node] = CallInfo("until", name, BOOL, obj=comp.mj_stop)  # type: ignore[attr-defined]
         return BOOL
-    if name == "sum" and len(node.args) == 1 and hasattr(node.args[0], "mj_total"):
+    if name in ("sum", "min", "max") and len(node.args) == 1 and hasattr(node.args[0], "mj_total"):
         comp = node.args[0]  # sum(x * x for x in a): a loop adding them up (comprehensions.py)
         inf.stmt(comp.mj_loop)  # type: ignore[attr-defined]
         total: Type = inf.u.locals.get(comp.mj_total, BOTTOM)  # type: ignore[attr-defined]
-        if total != BOTTOM and not total.is_number:
+        if name == "sum" and total != BOTTOM and not total.is_number:
             raise inf.fail(f"sum() of {total}", node)
-        inf.u.calls[node] = CallInfo("sum_of", name, total, obj=comp.mj_total)  # type: ignore[attr-defined]
+        inf.u.calls[node] = CallInfo("reduce_of", name, total, obj=comp.mj_total)  # type: ignore[attr-defined]
         return total
     if name == "reversed" and getattr(node, "mj_consumed", False) and len(node.args) == 1 and not node.keywords:
         # `tour[i:j] = reversed(tour[i:j])` (2-opt): the slice assignment takes the
