@@ -39,6 +39,13 @@ CASES = [
     ("d.append(x)", ["x"], "d", False),
     ("grid[0][0] += 1", [], "grid[0]", False),
     ("d.extend([1])", [], "d", False),
+    # a store through an alias stores into what it aliases (`a[0][0] += 1` changed p unrecorded)
+    ("a = [[0]]\nb = a\nb[0] = p", ["p"], "a[0]", False),
+    ("a = [[0]]\nb = a\nb[0] = [1]", [], "a[0]", True),
+    ("g = [[[0]] * 3 for _ in range(2)]\nrow = g[0]\nrow[1] = p", ["p"], "g[0][1]", False),
+    ("g = [[[0]] * 3 for _ in range(2)]\nfor row in g:\n    row[0] = p", ["p"], "g[1][0]", False),
+    ("g = [[[0]] * 3 for _ in range(2)]\nfor row in g:\n    row[0] = [0]", [], "g[1][0]", True),
+    ("a = [[0]]\nb = a\nc = b\nc[0] = p", ["p"], "a[0]", False),
 ]
 
 
@@ -68,6 +75,7 @@ STATEMENT_CASES = [
     ("for i in range(3):\n    a = [0]\n    print([a for _ in range(2)])\n    a[0] = 1", "a", True),
     ("for i in range(3):\n    a = [0]\n    hist.append(a)\n    a[0] = 1", "a", True),
     ("for i in range(3):\n    hist.append(a)\n    a = [0]", "a", False),
+    ("for t in range(2):\n    a = [[0]]\n    b = a\n    b[0] = OLD\n    a[0][0] += 1", "a[0]", False),
     ("for i in range(3):\n    a, b = [0], [1]\n    a[0] = 1", "a", False),
     ("for i in range(3):\n    a = [0]\nelse:\n    a[0] = 1", "a", False),
 ]

@@ -98,6 +98,7 @@ def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) ->
                         values.append((found[0], found[1] + 1, _UNKNOWN))
         elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load) and id(node) not in judged:
             fixed.add(node.id)  # unpacking, with, del ...
+    values += _through_aliases(values)
     bound = {name for name, levels, _ in values if levels == 0}
     fixed |= {name for name, _, _ in values} - bound  # only stored into: a global's list
     depths = {name: DEEP for name, _, _ in values}
@@ -115,6 +116,32 @@ def fresh_depths(body: list[ast.stmt], params: list[str], globals_: set[str]) ->
 
 
 _ROUNDS = 8
+
+
+def _through_aliases(values: list[tuple[str, int, ast.expr]]) -> list[tuple[str, int, ast.expr]]:
+    """A store through an alias is a store into what it aliases: with `b = a`
+    (or `row = grid[i]`, `for row in grid`), `b[0] = p` puts p at level 1 of
+    a (level 2 of grid), where `a[0][0] += 1` would change p unrecorded."""
+    aliases: dict[str, set[tuple[str, int]]] = {}  # name -> (what it may be level k of, k)
+    for name, levels, value in values:
+        if levels == 0:
+            found = item_chain(value)
+            if found is not None and found[0] != name:
+                aliases.setdefault(name, set()).add(found)
+    if not aliases:
+        return []
+    out: list[tuple[str, int, ast.expr]] = []
+    todo = [(name, levels, value) for name, levels, value in values if levels > 0 and name in aliases]
+    seen: set[tuple[str, int, int]] = set()
+    while todo:
+        name, levels, value = todo.pop()
+        for root, k in aliases.get(name, ()):
+            key = (root, levels + k, id(value))
+            if key not in seen and len(seen) < 10_000:
+                seen.add(key)
+                out.append((root, levels + k, value))
+                todo.append((root, levels + k, value))
+    return out
 
 
 def item_chain(e: ast.expr) -> tuple[str, int] | None:

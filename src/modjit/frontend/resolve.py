@@ -193,9 +193,10 @@ def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
 def globals_seen(callee: Any) -> tuple[set[str], set[str]] | None:
     """The module globals a call of the compiled `callee` (a Spec) may read,
     and those it may rebind (declared `global`), through its own code and
-    its callees'; None for code on CPython (or a unit not known).  Compiled
-    code calls no code of the program's on CPython: a function that would
-    runs on CPython itself (its callers too)."""
+    its callees'; None where it may run code of the program's on CPython, or
+    let another thread run: a loop (its polls run signal handlers and let
+    the GIL go), a list (printing or comparing one calls its items' methods,
+    replacing an item may run a __del__), or a unit not known."""
     if callee is None:
         return None
     reads: set[str] = set()
@@ -208,9 +209,23 @@ def globals_seen(callee: Any) -> tuple[set[str], set[str]] | None:
             continue
         seen.add(id(spec))
         u = spec.unit
-        if u is None:
+        if u is None or not _scalar_only(u):
             return None
         reads.update(u.deps, u.global_reads, u.declared_globals)
         writes.update(u.declared_globals)
         todo.extend(u.callees)
     return reads, writes
+
+
+def _scalar_only(u: Any) -> bool:
+    """A unit with no loop and no list in any of its values (see globals_seen)."""
+    if any(isinstance(n, (ast.For, ast.While, ast.ListComp, ast.GeneratorExp))
+           for stmt in u.body for n in ast.walk(stmt)):
+        return False
+    return not any(_holds_list(t) for t in [*u.types.values(), *u.locals.values(), *u.param_types])
+
+
+def _holds_list(t: Type) -> bool:
+    from modjit.frontend.types import ListType, TupleType
+
+    return isinstance(t, ListType) or (isinstance(t, TupleType) and any(_holds_list(i) for i in t.items))
