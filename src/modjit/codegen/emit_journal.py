@@ -92,7 +92,7 @@ class EmitJournal(EmitCalls):
                 seen = globals_seen(info.spec)
                 if seen is None:
                     return None
-                outside |= seen[0]
+                outside |= seen
         return outside
 
     def snapshot_plan(self) -> tuple[dict[int, list[str]], dict[int, int]]:

@@ -28,7 +28,7 @@ from modjit.codegen.irtext import ptr_const
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.resolve import globals_seen
+from modjit.frontend.resolve import globals_rebound, globals_seen
 from modjit.frontend.types import NONE, ListType, Type
 from modjit.runtime import errors as E
 from modjit.runtime.memory import PROMOTE_ROOM, STACK_BAND
@@ -323,25 +323,24 @@ class StatementEmitter(FrameCounting):
             f.block(done)
 
     def before_call(self, callee: Any = None) -> None:
-        """Only the globals a compiled callee can see are written back: a
-        top-level loop calling `sq(a)` wrote every global it cached (boxed
-        into the namespace) before each call and read them all back after,
-        1.7x python3's time (the loop inside a function: 0.35x)."""
-        seen = globals_seen(callee)
-        self.flush_globals(only=None if seen is None else seen[0])
-        if seen is None:
-            return
+        """Only the globals a compiled callee can see are written back (where
+        it runs no code of the program's on CPython: resolve.globals_seen):
+        a top-level loop calling `sq(a)` wrote every global it cached
+        (boxed into the namespace) before each call and read them all back
+        after, 1.7x python3's time (the loop inside a function: 0.35x).
+        Those it may rebind are left unbound here during the call: read
+        back after it, and on an error out of it not written over the
+        callee's binding."""
+        self.flush_globals(only=globals_seen(callee))
+        rebound = globals_rebound(callee)
         for name, t in self.u.locals.items():
-            if name in seen[1] and not is_hidden(name):
-                # the callee may rebind it: the namespace's binding is the one from here on
-                # (read back after the call; on an error out of it, not overwritten with ours)
+            if rebound is not None and name in rebound and not is_hidden(name):
                 if isinstance(t, ListType):
                     self.release_var(name)
                 self.unbind_var(name)
 
     def after_call(self, callee: Any = None) -> None:
-        seen = globals_seen(callee)
-        self.reload_globals(only=None if seen is None else seen[1])
+        self.reload_globals(only=None if globals_seen(callee) is None else globals_rebound(callee))
 
     def emit(self, symbol: str) -> str:
         u, f = self.u, self.f

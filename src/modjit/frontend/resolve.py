@@ -190,17 +190,13 @@ def resolve_global(name: str, namespace: dict[str, Any]) -> Binding | None:
     return Binding("value", value, name)
 
 
-def globals_seen(callee: Any) -> tuple[set[str], set[str]] | None:
-    """The module globals a call of the compiled `callee` (a Spec) may read,
-    and those it may rebind (declared `global`), through its own code and
-    its callees'; None where it may run code of the program's on CPython, or
-    let another thread run: a loop (its polls run signal handlers and let
-    the GIL go), a list (printing or comparing one calls its items' methods,
-    replacing an item may run a __del__), or a unit not known."""
+def callee_units(callee: Any) -> list[Any] | None:
+    """The units a call of the compiled `callee` (a Spec) may run: its own
+    and its callees', transitively; None for code on CPython or a unit not
+    known."""
     if callee is None:
         return None
-    reads: set[str] = set()
-    writes: set[str] = set()
+    units: list[Any] = []
     seen: set[int] = set()
     todo = [callee]
     while todo:
@@ -208,13 +204,30 @@ def globals_seen(callee: Any) -> tuple[set[str], set[str]] | None:
         if id(spec) in seen:
             continue
         seen.add(id(spec))
-        u = spec.unit
-        if u is None or not _scalar_only(u):
+        if spec.unit is None:
             return None
-        reads.update(u.deps, u.global_reads, u.declared_globals)
-        writes.update(u.declared_globals)
-        todo.extend(u.callees)
-    return reads, writes
+        units.append(spec.unit)
+        todo.extend(spec.unit.callees)
+    return units
+
+
+def globals_seen(callee: Any) -> set[str] | None:
+    """The module globals a call of `callee` may read (or rebind); None
+    where it may run code of the program's on CPython, or let another
+    thread run: a loop (its polls run signal handlers and let the GIL go),
+    a list (printing or comparing one calls its items' methods, replacing an
+    item may run a __del__), or a unit not known."""
+    units = callee_units(callee)
+    if units is None or not all(_scalar_only(u) for u in units):
+        return None
+    return {name for u in units for name in (*u.deps, *u.global_reads, *u.declared_globals)}
+
+
+def globals_rebound(callee: Any) -> set[str] | None:
+    """The module globals a call of `callee` may rebind (declared `global`
+    in it or its callees); None if not known."""
+    units = callee_units(callee)
+    return None if units is None else {name for u in units for name in u.declared_globals}
 
 
 def _scalar_only(u: Any) -> bool:
