@@ -46,6 +46,12 @@ CASES = [
     ("g = [[[0]] * 3 for _ in range(2)]\nfor row in g:\n    row[0] = p", ["p"], "g[1][0]", False),
     ("g = [[[0]] * 3 for _ in range(2)]\nfor row in g:\n    row[0] = [0]", [], "g[1][0]", True),
     ("a = [[0]]\nb = a\nc = b\nc[0] = p", ["p"], "a[0]", False),
+    ("a = [[0]]\nb = [a]\nb[0][0] = p", ["p"], "a[0]", False),
+    ("a = [[0]]\nb = [a, a][0]\nb[0] = p", ["p"], "a[0]", False),
+    ("a = [[0]]\nb = a\nb.append(p)", ["p"], "a[1]", False),
+    ("a = [[0]]\nb = a\nb += [p]", ["p"], "a[1]", False),
+    ("a = [[0]]\nb = a\ng(b)", [], "a[0]", False),
+    ("a = [[0]]\nb = a if n else [[1]]\nb[0] = p", ["p", "n"], "a[0]", False),
 ]
 
 

@@ -120,28 +120,51 @@ _ROUNDS = 8
 
 def _through_aliases(values: list[tuple[str, int, ast.expr]]) -> list[tuple[str, int, ast.expr]]:
     """A store through an alias is a store into what it aliases: with `b = a`
-    (or `row = grid[i]`, `for row in grid`), `b[0] = p` puts p at level 1 of
-    a (level 2 of grid), where `a[0][0] += 1` would change p unrecorded."""
-    aliases: dict[str, set[tuple[str, int]]] = {}  # name -> (what it may be level k of, k)
+    (or `row = grid[i]`, `for row in grid`, `b = [a]`, `b = [a, c][0]`),
+    `b[0] = p` puts p into a's items too, where `a[0][0] += 1` would then
+    change p unrecorded."""
+    views: dict[str, set[tuple[str, int]]] = {}  # x -> (y, r): x's level L is y's level L + r
     for name, levels, value in values:
         if levels == 0:
-            found = item_chain(value)
-            if found is not None and found[0] != name:
-                aliases.setdefault(name, set()).add(found)
-    if not aliases:
+            for root, r in _views(value, 0):
+                if root != name:
+                    views.setdefault(name, set()).add((root, r))
+    if not views:
         return []
     out: list[tuple[str, int, ast.expr]] = []
-    todo = [(name, levels, value) for name, levels, value in values if levels > 0 and name in aliases]
+    todo = [(name, levels, value) for name, levels, value in values if levels > 0 and name in views]
     seen: set[tuple[str, int, int]] = set()
     while todo:
         name, levels, value = todo.pop()
-        for root, k in aliases.get(name, ()):
-            key = (root, levels + k, id(value))
-            if key not in seen and len(seen) < 10_000:
+        for root, r in views.get(name, ()):
+            key = (root, levels + r, id(value))
+            if levels + r >= 1 and key not in seen and len(seen) < 10_000:
                 seen.add(key)
-                out.append((root, levels + k, value))
-                todo.append((root, levels + k, value))
+                out.append((root, levels + r, value))
+                todo.append((root, levels + r, value))
     return out
+
+
+def _views(e: ast.expr, r: int) -> list[tuple[str, int]]:
+    """The names whose lists the value of `e` may share, as (y, r): its level
+    L is y's level L + r (`a[i]`: (a, 1); `[a]`: (a, -1))."""
+    if isinstance(e, ast.Name):
+        return [(e.id, r)]
+    if isinstance(e, ast.Subscript):
+        return [] if isinstance(e.slice, ast.Slice) else _views(e.value, r + 1)
+    if isinstance(e, ast.List | ast.Tuple):
+        return [v for x in e.elts for v in _views(x, r - 1)]
+    if isinstance(e, ast.ListComp):
+        return _views(e.elt, r - 1)
+    if isinstance(e, ast.IfExp):
+        return _views(e.body, r) + _views(e.orelse, r)
+    if isinstance(e, ast.BoolOp):
+        return [v for x in e.values for v in _views(x, r)]
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Add | ast.Mult):  # a new list of their items
+        return [v for x in (e.left, e.right) for v in _views(x, r)]
+    if isinstance(e, ast.NamedExpr):
+        return _views(e.value, r)
+    return []
 
 
 def item_chain(e: ast.expr) -> tuple[str, int] | None:
