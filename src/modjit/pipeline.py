@@ -205,7 +205,13 @@ def compile_callees(rt: RuntimeContext, callees: set[Spec]) -> None:
     inlined are not compiled on their own (a call that needs one later
     compiles it then)."""
     for callee in list(callees):
-        compile_spec(rt, callee)
+        try:
+            compile_spec(rt, callee)
+        except BaseException:
+            # its compiled callers (built already) would call its empty slot: a crash
+            # (a callee whose code generation refused what inference let through)
+            rt.invalidate(callee)
+            raise
 
 
 _LOOPS = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp)
