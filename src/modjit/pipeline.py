@@ -37,7 +37,7 @@ from modjit.driver.stats import UnitRecord
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes, check_settled, infer_types
-from modjit.frontend.resolve import MISSING
+from modjit.frontend.resolve import LOOPS, MISSING
 from modjit.frontend.trips import LONG, Scope, call_arguments, estimated_iterations, range_args
 from modjit.frontend.types import BOTTOM, Type, type_of_value
 from modjit.runtime import errors as E
@@ -214,9 +214,6 @@ def compile_callees(rt: RuntimeContext, callees: set[Spec]) -> None:
             raise
 
 
-_LOOPS = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp)
-
-
 SHORT_LOOP = 64  # a loop over a display or a constant range() of at most this many items
 
 
@@ -224,7 +221,7 @@ def _long_loop(node: ast.AST) -> bool:
     """A loop that may run long: not `for n in (10, 20, 30)` or `for i in
     range(8)`, whose few iterations run briefly unless a loop inside them is
     long (ast.walk visits that one on its own)."""
-    if not isinstance(node, _LOOPS):
+    if not isinstance(node, LOOPS):
         return False
     if isinstance(node, ast.For):
         it = node.iter

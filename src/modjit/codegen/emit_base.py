@@ -578,6 +578,10 @@ class EmitBase:
         f.br(head)
         f.block(done)
 
+    def whole_copy(self, lst: str) -> str:
+        """A new list of the list `lst`'s items (NULL, with MemoryError set, if none could be had)."""
+        return self.f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 0, i64 {2**63 - 1})")
+
     def decref(self, obj: str, nullable: bool = False) -> None:
         """Release a reference to `obj`.  In optimised code inline: a list store
         in a loop spent most of its time calling Py_IncRef/Py_DecRef."""

@@ -68,7 +68,7 @@ class EmitCalls(EmitRandom):
             return (stopped if info.name == "any" else self.f.value(f"xor i1 {stopped}, true")), t
         if info.kind == "reversed_copy":  # (a[i:j] = reversed(b): the items at once)
             lst = self.expr(node.args[0])[0]
-            copy = self.f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 0, i64 {2**63 - 1})")
+            copy = self.whole_copy(lst)
             self.raise_pyerr_if_null(copy)
             self.temp(copy)
             self.f.emit(f"call i32 {self.need('PyList_Reverse')}(ptr {copy})")

@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from typing import Any
 
 from modjit.codegen.emit_calls import EmitCalls
 from modjit.codegen.irtext import ptr_const
 from modjit.frontend.fresh import fresh_depths, mutation_is_unseen, seen_from_before
-from modjit.frontend.resolve import globals_seen
+from modjit.frontend.resolve import callee_globals
 from modjit.frontend.snapshots import snapshot_plan
 from modjit.runtime import capi, rng
 from modjit.runtime import errors as E
@@ -71,6 +72,7 @@ JOURNALED = {"append": J_GROW, "extend": J_GROW, "pop": J_POP, "reverse": J_REVE
 class EmitJournal(EmitCalls):
     _fresh: dict[str, int] | None = None  # local lists no one else sees (frontend/fresh.py)
     _snapshots: tuple[dict[int, list[str]], dict[int, int]] | None = None  # frontend/snapshots.py
+    _callee_globals: dict[int, tuple[set[str] | None, set[str] | None]] | None = None  # id(spec) ->
     _snapshot_cells: dict[str, tuple[str, str, str]]  # name -> (list copied, list counted, its count)
 
     def mutation_visible(self, target: ast.expr) -> bool:
@@ -89,11 +91,21 @@ class EmitJournal(EmitCalls):
         outside = seen_from_before(self.u.body)
         for info in self.u.calls.values():
             if info.kind == "user":
-                seen = globals_seen(info.spec)
+                seen = self.callee_globals(info.spec)[0]
                 if seen is None:
                     return None
                 outside |= seen
         return outside
+
+    def callee_globals(self, callee: Any) -> tuple[set[str] | None, set[str] | None]:
+        """resolve.callee_globals, worked out once per callee of the unit
+        (a call site asks before and after the call, and freshness asks too)."""
+        if self._callee_globals is None:
+            self._callee_globals = {}
+        key = id(callee)
+        if key not in self._callee_globals:
+            self._callee_globals[key] = callee_globals(callee)
+        return self._callee_globals[key]
 
     def snapshot_plan(self) -> tuple[dict[int, list[str]], dict[int, int]]:
         if self._snapshots is None:
@@ -159,7 +171,7 @@ class EmitJournal(EmitCalls):
         room = f.value(f"icmp ult i64 {f.value(f'load i64, ptr {counter}')}, {JOURNAL_CAP}")
         f.cbr(f.value(f"and i1 {due}, {room}"), copy_it := f.new_label("snapcopy"), done)
         f.block(copy_it)
-        copy = f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 0, i64 {2**63 - 1})")
+        copy = self.whole_copy(lst)
         f.cbr(f.value(f"icmp eq ptr {copy}, null"), failed := f.new_label("snapfail"), took := f.new_label("snaptook"))
         f.block(failed)  # (no memory for it: the stores go on journaled)
         f.emit(f"call void {self.need('PyErr_Clear')}()")
@@ -398,7 +410,7 @@ class EmitJournal(EmitCalls):
         f.block(take)
         self.ask_checkpoint(mine, lst, J_SNAPSHOT, "0", ptr_const(capi.PY_NONE), done, copy_it)
         f.block(copy_it)
-        copy = f.value(f"call ptr {self.need('PyList_GetSlice')}(ptr {lst}, i64 0, i64 {2**63 - 1})")
+        copy = self.whole_copy(lst)
         self.raise_pyerr_if_null(copy)
         # with no room: nothing has changed yet; the copy is released and the call hands over
         self.journal_owned(J_SNAPSHOT, lst, "0", copy, lambda: self.decref(copy))

@@ -28,7 +28,6 @@ from modjit.codegen.irtext import ptr_const
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.resolve import globals_rebound, globals_seen
 from modjit.frontend.types import NONE, ListType, Type
 from modjit.runtime import errors as E
 from modjit.runtime.memory import PROMOTE_ROOM, STACK_BAND
@@ -286,9 +285,7 @@ class StatementEmitter(FrameCounting):
         """Write the statement's cached globals back (`final`: on the way out
         with an exception, where no new hand-over may start; `only`: those
         of these names)."""
-        for name in self.u.locals:
-            if is_hidden(name) or (only is not None and name not in only):
-                continue
+        for name in self.cached_globals(only):
             f = self.f
             bound, v = self.var_state(name, on_error=final)
             yes, no = f.new_label("flush"), f.new_label("flushed")
@@ -301,10 +298,12 @@ class StatementEmitter(FrameCounting):
             f.br(no)
             f.block(no)
 
+    def cached_globals(self, only: AbstractSet[str] | None) -> list[str]:
+        """The globals the statement keeps in locals (of `only`, unless None)."""
+        return [name for name in self.u.locals if not is_hidden(name) and (only is None or name in only)]
+
     def reload_globals(self, only: AbstractSet[str] | None = None) -> None:
-        for name in self.u.locals:
-            if is_hidden(name) or (only is not None and name not in only):
-                continue
+        for name in self.cached_globals(only):
             f = self.f
             key = self.ctx.keep(_interned(name))
             ns = self.ctx.keep(self.ctx.namespace)
@@ -324,23 +323,23 @@ class StatementEmitter(FrameCounting):
 
     def before_call(self, callee: Any = None) -> None:
         """Only the globals a compiled callee can see are written back (where
-        it runs no code of the program's on CPython: resolve.globals_seen):
+        it runs no code of the program's on CPython: resolve.callee_globals):
         a top-level loop calling `sq(a)` wrote every global it cached
         (boxed into the namespace) before each call and read them all back
         after, 1.7x python3's time (the loop inside a function: 0.35x).
         Those it may rebind are left unbound here during the call: read
         back after it, and on an error out of it not written over the
         callee's binding."""
-        self.flush_globals(only=globals_seen(callee))
-        rebound = globals_rebound(callee)
-        for name, t in self.u.locals.items():
-            if rebound is not None and name in rebound and not is_hidden(name):
-                if isinstance(t, ListType):
-                    self.release_var(name)
-                self.unbind_var(name)
+        seen, rebound = self.callee_globals(callee)
+        self.flush_globals(only=seen)
+        for name in self.cached_globals(rebound or frozenset()):
+            if isinstance(self.u.locals[name], ListType):
+                self.release_var(name)
+            self.unbind_var(name)
 
     def after_call(self, callee: Any = None) -> None:
-        self.reload_globals(only=None if globals_seen(callee) is None else globals_rebound(callee))
+        seen, rebound = self.callee_globals(callee)
+        self.reload_globals(only=None if seen is None else rebound)
 
     def emit(self, symbol: str) -> str:
         u, f = self.u, self.f

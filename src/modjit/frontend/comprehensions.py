@@ -137,24 +137,9 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
     _ = first_iter  # evaluated in the enclosing scope: not renamed
     until = getattr(comp, "mj_until", None)
     reduce = getattr(comp, "mj_reduce", None)
-    total = _hidden(f"${reduce}{suffix}", comp.elt) if reduce is not None else None
-    first = _hidden(f"$first{suffix}", comp.elt)
-    if total is not None:
-        comp.mj_total = total.id  # type: ignore[attr-defined]
-    if reduce == "sum" and total is not None:  # $sum.cN = $sum.cN + elt, from the int 0, as sum() adds
-        inner: list[ast.stmt] = [ast.Assign(targets=[total], value=ast.BinOp(
-            left=_load(total), op=ast.Add(), right=comp.elt))]
-    elif total is not None:  # min/max: the first item, then one that compares less/greater
-        comp.mj_first = first.id  # type: ignore[attr-defined]
-        value = _hidden(f"$v{suffix}", comp.elt)
-        better = ast.Compare(left=_load(value), ops=[ast.Gt() if reduce == "max" else ast.Lt()],
-                             comparators=[_load(total)])
-        inner = [ast.Assign(targets=[value], value=comp.elt),
-                 ast.If(test=_load(first),
-                        body=[ast.Assign(targets=[_hidden(total.id, comp.elt)], value=_load(value)),
-                              ast.Assign(targets=[_hidden(first.id, comp.elt)], value=ast.Constant(False))],
-                        orelse=[ast.If(test=better, body=[ast.Assign(targets=[_hidden(total.id, comp.elt)],
-                                                                      value=_load(value))], orelse=[])])]
+    start: ast.stmt | None = None  # (the loop's first statement, before the comprehension's loops)
+    if reduce is not None:
+        inner, start = _reduction(comp, reduce, suffix)
     elif until is None:
         inner = [CompAppend(value=comp.elt)]
     else:
@@ -165,6 +150,7 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
         inner = [ast.Assign(targets=[value], value=comp.elt),
                  ast.If(test=test, body=[ast.Assign(targets=[_hidden(stop.id, comp.elt)], value=ast.Constant(True)),
                                          ast.Break()], orelse=[])]
+        start = ast.Assign(targets=[_hidden(stop.id, comp.elt)], value=ast.Constant(False))
     body = [_located(s, comp.elt) for s in inner]
     for level, gen in enumerate(reversed(comp.generators)):
         if level and until is not None:  # the inner loop stopped: stop this one too
@@ -172,16 +158,32 @@ def _scope(comp: ast.ListComp, filename: str) -> None:
         for cond in reversed(gen.ifs):
             body = [ast.copy_location(ast.If(test=cond, body=body, orelse=[]), cond)]
         body = [ast.copy_location(ast.For(target=gen.target, iter=gen.iter, body=body, orelse=[]), gen.iter)]
-    if until is not None or total is not None:
-        if until is not None:
-            start = ast.Assign(targets=[_hidden(stop.id, comp.elt)], value=ast.Constant(False))
-        elif reduce == "sum":
-            start = ast.Assign(targets=[_hidden(total.id, comp.elt)], value=ast.Constant(0))  # type: ignore[union-attr]
-        else:
-            start = ast.Assign(targets=[_hidden(first.id, comp.elt)], value=ast.Constant(True))
+    if start is not None:
         body.insert(0, _located(start, comp.elt))
         body = [_located(ast.If(test=ast.Constant(True), body=body, orelse=[]), comp.elt)]
     comp.mj_loop = body[0]  # type: ignore[attr-defined]
+
+
+def _reduction(comp: ast.ListComp, how: str, suffix: str) -> tuple[list[ast.stmt], ast.stmt]:
+    """sum/min/max of the comprehension's items: the statements for each item
+    and the one before the loops (see the module's docstring)."""
+    total, first = _hidden(f"${how}{suffix}", comp.elt), _hidden(f"$first{suffix}", comp.elt)
+    comp.mj_total = total.id  # type: ignore[attr-defined]
+    if how == "sum":  # $sum.cN = $sum.cN + elt, from the int 0, as sum() adds
+        return ([ast.Assign(targets=[total], value=ast.BinOp(left=_load(total), op=ast.Add(), right=comp.elt))],
+                ast.Assign(targets=[_hidden(total.id, comp.elt)], value=ast.Constant(0)))
+    comp.mj_first = first.id  # type: ignore[attr-defined]  # min/max: the first item, then a less/greater one
+    value = _hidden(f"$v{suffix}", comp.elt)
+    better = ast.Compare(left=_load(value), ops=[ast.Gt() if how == "max" else ast.Lt()], comparators=[_load(total)])
+    def keep() -> ast.stmt:  # $max.cN = $v.cN (a node of its own at each place)
+        return ast.Assign(targets=[_hidden(total.id, comp.elt)], value=_load(value))
+
+    inner: list[ast.stmt] = [
+        ast.Assign(targets=[value], value=comp.elt),
+        ast.If(test=_load(first),
+               body=[keep(), ast.Assign(targets=[_hidden(first.id, comp.elt)], value=ast.Constant(False))],
+               orelse=[ast.If(test=better, body=[keep()], orelse=[])])]
+    return inner, ast.Assign(targets=[first], value=ast.Constant(True))
 
 
 def _hidden(name: str, at: ast.AST) -> ast.Name:

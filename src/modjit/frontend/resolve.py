@@ -14,7 +14,7 @@ import sys
 import types
 from typing import Any
 
-from modjit.frontend.types import BOOL, FLOAT, INT, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, Type, holds_list
 from modjit.runtime import rng
 from modjit.runtime.watch import watch_module
 
@@ -85,6 +85,7 @@ def assigned_names(body: list[ast.stmt]) -> set[str]:
 
 
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)  # nodes that open a scope
+LOOPS = (ast.For, ast.While, ast.ListComp, ast.GeneratorExp)  # nodes that loop
 
 
 def _walk_scope(body: list[ast.stmt]) -> list[ast.AST]:
@@ -211,34 +212,24 @@ def callee_units(callee: Any) -> list[Any] | None:
     return units
 
 
-def globals_seen(callee: Any) -> set[str] | None:
-    """The module globals a call of `callee` may read (or rebind); None
-    where it may run code of the program's on CPython, or let another
+def callee_globals(callee: Any) -> tuple[set[str] | None, set[str] | None]:
+    """The module globals a call of `callee` may read (or rebind), and those
+    it may rebind (declared `global` in it or its callees).  The first is
+    None where it may run code of the program's on CPython, or let another
     thread run: a loop (its polls run signal handlers and let the GIL go),
     a list (printing or comparing one calls its items' methods, replacing an
-    item may run a __del__), or a unit not known."""
+    item may run a __del__); both are None for a unit not known."""
     units = callee_units(callee)
-    if units is None or not all(_scalar_only(u) for u in units):
-        return None
-    return {name for u in units for name in (*u.deps, *u.global_reads, *u.declared_globals)}
-
-
-def globals_rebound(callee: Any) -> set[str] | None:
-    """The module globals a call of `callee` may rebind (declared `global`
-    in it or its callees); None if not known."""
-    units = callee_units(callee)
-    return None if units is None else {name for u in units for name in u.declared_globals}
+    if units is None:
+        return None, None
+    rebound = {name for u in units for name in u.declared_globals}
+    if not all(_scalar_only(u) for u in units):
+        return None, rebound
+    return {name for u in units for name in (*u.deps, *u.global_reads, *u.declared_globals)}, rebound
 
 
 def _scalar_only(u: Any) -> bool:
-    """A unit with no loop and no list in any of its values (see globals_seen)."""
-    if any(isinstance(n, (ast.For, ast.While, ast.ListComp, ast.GeneratorExp))
-           for stmt in u.body for n in ast.walk(stmt)):
+    """A unit with no loop and no list in any of its values (see callee_globals)."""
+    if any(isinstance(n, LOOPS) for stmt in u.body for n in ast.walk(stmt)):
         return False
-    return not any(_holds_list(t) for t in [*u.types.values(), *u.locals.values(), *u.param_types])
-
-
-def _holds_list(t: Type) -> bool:
-    from modjit.frontend.types import ListType, TupleType
-
-    return isinstance(t, ListType) or (isinstance(t, TupleType) and any(_holds_list(i) for i in t.items))
+    return not any(holds_list(t) for t in [*u.types.values(), *u.locals.values(), *u.param_types])
