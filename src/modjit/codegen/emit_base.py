@@ -77,6 +77,8 @@ class EmitBase:
         self.ctx = ctx
         self.f = FunctionText()
         self.loops: list[tuple[str, str]] = []  # (continue label, break label)
+        # (global name, type) -> slots of the namespace version and the value last read
+        self.global_reads: dict[tuple[str, Type], tuple[str, str]] = {}
         self.error_label = "error"
         self.var_slots: dict[str, str] = {}
         self.flag_slots: dict[str, str] = {}
