@@ -79,6 +79,7 @@ class EmitBase:
         self.loops: list[tuple[str, str]] = []  # (continue label, break label)
         # (global name, type) -> slots of the namespace version and the value last read
         self.global_reads: dict[tuple[str, Type], tuple[str, str]] = {}
+        self.loop_nodes: set[int] | None = None  # ids of the nodes inside the unit's loops
         self.error_label = "error"
         self.var_slots: dict[str, str] = {}
         self.flag_slots: dict[str, str] = {}

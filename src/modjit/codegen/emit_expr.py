@@ -106,6 +106,8 @@ class EmitExpr(EmitArrays):
         every change, whatever makes it: a callee, a signal handler, another
         thread, a finalizer).  A function reading `MOD` in its loop spent
         2.5x the time of one with a local `MOD` in dict lookups."""
+        if not self.in_loop(node):
+            return self.read_global(name, t, node)  # read once: nothing to keep
         f = self.f
         ns = self.ctx.keep(self.ctx.namespace)
         slots = self.global_reads.get((name, t))
@@ -127,6 +129,12 @@ class EmitExpr(EmitArrays):
         f.br(done)
         f.block(done)
         return f.value(f"phi {t.llvm} [{cached}, %{hit}], [{fresh}, %{after}]")
+
+    def in_loop(self, node: ast.AST) -> bool:
+        if self.loop_nodes is None:
+            self.loop_nodes = {id(n) for s in self.u.body for loop in ast.walk(s)
+                               if isinstance(loop, (ast.For, ast.While)) for n in ast.walk(loop)}
+        return id(node) in self.loop_nodes
 
     def read_global(self, name: str, t: Type, node: ast.AST) -> str:
         """Look the global up in the namespace; check its type."""
