@@ -28,11 +28,12 @@ from modjit.codegen.irtext import ptr_const
 from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes
-from modjit.frontend.types import NONE, ListType, Type
+from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, Type
 from modjit.runtime import errors as E
 from modjit.runtime.memory import PROMOTE_ROOM, STACK_BAND
 
 ATTRS = "nounwind"
+_GLOBAL_KIND = {INT: "i64", FLOAT: "f64", BOOL: "i1"}  # globals written and read by helpers
 
 class FrameCounting(EmitStmt):
     """A unit that calls functions is a frame to CPython's recursion limit, as
@@ -294,7 +295,12 @@ class StatementEmitter(FrameCounting):
             t = self.u.locals[name]
             if not final:
                 self.check_kept((v, t))
-            self.store_global(name, (v, t), effect=False)  # undone from a snapshot on hand-over
+            kind = _GLOBAL_KIND.get(t)
+            if kind is None:
+                self.store_global(name, (v, t), effect=False)  # undone from a snapshot on hand-over
+            else:  # (out of line: helpers_ir.GLOBAL_HELPERS)
+                f.emit(f"call void {self.need('mj.gput.' + kind)}(ptr {self.obj_const(self.ctx.namespace)}, "
+                       f"ptr {self.obj_const(_interned(name))}, {t.llvm} {v})")
             f.br(no)
             f.block(no)
 
@@ -307,12 +313,23 @@ class StatementEmitter(FrameCounting):
             f = self.f
             key = self.ctx.keep(_interned(name))
             ns = self.ctx.keep(self.ctx.namespace)
-            obj = f.value(f"call ptr {self.need('PyDict_GetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)})")
-            present, absent, done = f.new_label("load"), f.new_label("noload"), f.new_label("loaded")
-            f.cbr(f.value(f"icmp ne ptr {obj}, null"), present, absent)
-            f.block(present)
             t = self.u.locals[name]
-            self.store_var(name, (self.unbox(obj, t, None), t))
+            present, absent, done = f.new_label("load"), f.new_label("noload"), f.new_label("loaded")
+            kind = _GLOBAL_KIND.get(t)
+            if kind is None:
+                obj = f.value(f"call ptr {self.need('PyDict_GetItem')}(ptr {ptr_const(ns)}, ptr {ptr_const(key)})")
+                f.cbr(f.value(f"icmp ne ptr {obj}, null"), present, absent)
+                f.block(present)
+                self.store_var(name, (self.unbox(obj, t, None), t))
+            else:  # (out of line: helpers_ir.GLOBAL_HELPERS)
+                got = f.value(f"call {{{t.llvm}, i32}} {self.need('mj.gget.' + kind)}(ptr {ptr_const(ns)}, "
+                              f"ptr {ptr_const(key)})")
+                status = f.value(f"extractvalue {{{t.llvm}, i32}} {got}, 1")
+                self.raise_if(f.value(f"icmp eq i32 {status}, 2"), E.E_DEOPT_TYPE, None)
+                self.raise_if(f.value(f"icmp eq i32 {status}, 3"), E.E_DEOPT_OVERFLOW, None)
+                f.cbr(f.value(f"icmp eq i32 {status}, 0"), present, absent)
+                f.block(present)
+                self.put_var(name, f.value(f"extractvalue {{{t.llvm}, i32}} {got}, 0"))
             f.br(done)
             f.block(absent)
             if isinstance(t, ListType):

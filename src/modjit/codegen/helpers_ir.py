@@ -686,6 +686,86 @@ BORROW_HELPERS = {
 }
 
 
+
+# A statement's globals written back to / read again from the namespace around
+# calls and polls (codegen/emit_module.py), out of line: inline, four ints
+# written and read at each of a loop's polls, its call and its exits were a
+# third of a top-level loop's IR.  gget's status: 0 bound (the value), 1
+# unbound, 2 another type, 3 an int beyond 64 bits.
+_GLOBAL_KINDS = {"i64": ("INT_TYPE", "i64"), "f64": ("FLOAT_TYPE", "double"), "i1": ("BOOL_TYPE", "i1")}
+
+
+def _gget_ir(k: str) -> str:
+    from modjit.runtime import capi
+
+    type_name, ty = _GLOBAL_KINDS[k]
+    if k == "i64":
+        value = """  %ovf = alloca i32
+  %v = call i64 @PyLong_AsLongLongAndOverflow(ptr %obj, ptr %ovf)
+  %o = load i32, ptr %ovf
+  %big = icmp ne i32 %o, 0
+  br i1 %big, label %wide, label %ok
+wide:
+  ret {i64, i32} {i64 0, i32 3}"""
+    elif k == "f64":
+        value = """  %fp = getelementptr i8, ptr %obj, i64 16
+  %v = load double, ptr %fp
+  br label %ok"""
+    else:
+        value = f"""  %v = icmp eq ptr %obj, inttoptr (i64 {capi.PY_TRUE} to ptr)
+  br label %ok"""
+    return f"""
+define internal {{{ty}, i32}} @mj.gget.{k}(ptr %ns, ptr %key) nounwind {{
+  %obj = call ptr @PyDict_GetItem(ptr %ns, ptr %key)
+  %none = icmp eq ptr %obj, null
+  br i1 %none, label %absent, label %present
+absent:
+  ret {{{ty}, i32}} {{{ty} zeroinitializer, i32 1}}
+present:
+  %tp = getelementptr i8, ptr %obj, i64 8
+  %t = load ptr, ptr %tp
+  %same = icmp eq ptr %t, inttoptr (i64 {getattr(capi, type_name)} to ptr)
+  br i1 %same, label %typed, label %other
+other:
+  ret {{{ty}, i32}} {{{ty} zeroinitializer, i32 2}}
+typed:
+{value}
+ok:
+  %r = insertvalue {{{ty}, i32}} {{{ty} zeroinitializer, i32 0}}, {ty} %v, 0
+  ret {{{ty}, i32}} %r
+}}"""
+
+
+def _gput_ir(k: str) -> str:
+    from modjit.runtime import capi
+
+    _, ty = _GLOBAL_KINDS[k]
+    if k == "i1":
+        return f"""
+define internal void @mj.gput.i1(ptr %ns, ptr %key, i1 %v) nounwind {{
+  %obj = select i1 %v, ptr inttoptr (i64 {capi.PY_TRUE} to ptr), ptr inttoptr (i64 {capi.PY_FALSE} to ptr)
+  %r = call i32 @PyDict_SetItem(ptr %ns, ptr %key, ptr %obj)
+  ret void
+}}"""
+    make = "PyLong_FromLongLong" if k == "i64" else "PyFloat_FromDouble"
+    return f"""
+define internal void @mj.gput.{k}(ptr %ns, ptr %key, {ty} %v) nounwind {{
+  %obj = call ptr @{make}({ty} %v)
+  %r = call i32 @PyDict_SetItem(ptr %ns, ptr %key, ptr %obj)
+  call void @Py_DecRef(ptr %obj)
+  ret void
+}}"""
+
+
+for _k in _GLOBAL_KINDS:
+    HELPERS[f"mj.gget.{_k}"] = _gget_ir(_k)
+    HELPERS[f"mj.gput.{_k}"] = _gput_ir(_k)
+GLOBAL_HELPERS = {
+    **{f"mj.gget.{k}": f"declare {{{ty}, i32}} @mj.gget.{k}(ptr, ptr)" for k, (_, ty) in _GLOBAL_KINDS.items()},
+    **{f"mj.gput.{k}": f"declare void @mj.gput.{k}(ptr, ptr, {ty})" for k, (_, ty) in _GLOBAL_KINDS.items()},
+}
+
+
 for _name, _value in (("J_RNG", J_RNG), ("ROOM", JOURNAL_CAP + HEADROOM), ("STATE_OFFSET", rng.STATE_OFFSET),
                       ("STATE_BYTES", rng.STATE_BYTES), ("WORDS_OFFSET", rng.STATE_OFFSET + 4)):
     HELPERS["mj.draw"] = HELPERS["mj.draw"].replace(_name, str(_value))
@@ -702,6 +782,7 @@ SHARED = {
     "mj.jstore": "declare i1 @mj.jstore(ptr, ptr, ptr, ptr, ptr, ptr, i64, ptr, ptr, i64)",
     "mj.jfloat": "declare i32 @mj.jfloat(ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64)",
     **BORROW_HELPERS,
+    **GLOBAL_HELPERS,
 }
 
 
@@ -714,10 +795,12 @@ SHARED = {
 # journal's: mj.bput calls mj.jstore
 _BORROW_GROUPS = tuple(frozenset({f"mj.borrow.{k}", f"mj.bput.{k}"} | ({"mj.bnan"} if k == "f64" else set()))
                        for k in _ITEM_TYPE)
-LAZY_GROUPS = (frozenset({"mj.draw"}), frozenset(SHARED) - {"mj.draw"} - set(BORROW_HELPERS), *_BORROW_GROUPS)
+_GLOBAL_GROUP = frozenset(GLOBAL_HELPERS)
+LAZY_GROUPS = (frozenset({"mj.draw"}), frozenset(SHARED) - {"mj.draw"} - set(BORROW_HELPERS) - _GLOBAL_GROUP,
+               *_BORROW_GROUPS, _GLOBAL_GROUP)
 # groups compiled at O0: loops over a list's items once per call, where O2's
 # code generation cost more than it gains for lists of less than ~100k items
-QUICK_GROUPS = frozenset(_BORROW_GROUPS)
+QUICK_GROUPS = frozenset({*_BORROW_GROUPS, _GLOBAL_GROUP})
 
 
 def shared_ir(names: tuple[str, ...]) -> str:
@@ -743,6 +826,9 @@ HELPER_NEEDS = {
     **{f"mj.borrow.{k}": ("PyMem_RawMalloc", "PyMem_RawFree", "PyLong_AsLongLongAndOverflow") for k in _ITEM_TYPE},
     **{f"mj.bput.{k}": ("PyFloat_FromDouble", "PyLong_FromLongLong", "Py_IncRef", "Py_DecRef", "mj.jstore")
        for k in _ITEM_TYPE},
+    **{f"mj.gget.{k}": ("PyDict_GetItem", "PyLong_AsLongLongAndOverflow") for k in _GLOBAL_KINDS},
+    **{f"mj.gput.{k}": ("PyDict_SetItem", "PyLong_FromLongLong", "PyFloat_FromDouble", "Py_DecRef")
+       for k in _GLOBAL_KINDS},
 }
 
 INTRINSICS = {
