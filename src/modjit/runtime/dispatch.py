@@ -57,16 +57,16 @@ class KnownCalls:
     to the plain function themselves (emit_native._known_path), with no
     Python-level dispatch: KNOWN_CALLS entries [number of arguments, by
     identity?, a word per parameter: the argument's type, or by identity the
-    argument itself (held here, so no other object takes its address)].  A
-    stale or torn entry can only send a call to the plain function, which is
-    what CPython runs anyway."""
+    argument's address].  A stale or torn entry can only send a call to the
+    plain function, which is what CPython runs anyway: so the arguments are
+    not held (held, the last list of objects a function was passed was freed
+    only when another took its place, its items' `__del__` run late)."""
 
-    __slots__ = ("width", "words", "held", "next", "address")
+    __slots__ = ("width", "words", "next", "address")
 
     def __init__(self, width: int) -> None:
         self.width = width
         self.words = (ctypes.c_int64 * (1 + KNOWN_CALLS * (2 + width)))()
-        self.held: list[tuple[Any, ...] | None] = [None] * KNOWN_CALLS
         self.next = 0
         self.address = ctypes.addressof(self.words)
 
@@ -85,12 +85,10 @@ class KnownCalls:
         words[base], words[base + 1] = n, by_identity
         for i, key in enumerate(keys):
             words[base + 2 + i] = key
-        self.held[k] = args if by_identity else None
         words[0] = min(words[0] + 1, KNOWN_CALLS)
 
     def clear(self) -> None:
         self.words[0] = 0
-        self.held = [None] * KNOWN_CALLS
         self.next = 0
 
 
@@ -167,7 +165,7 @@ class JitFunction(functools.partial):
         own(self, "_counts", [0, 0])
         own(self, "_bindings", {})  # (positional count, *keywords) -> (defaults, code, binding)
         own(self, "_self_calls", None)  # can it call itself? (_recursive, worked out once)
-        own(self, "_cpython_args", None)  # the last arguments whose values run on CPython
+        own(self, "_cpython_args", None)  # the addresses of the last arguments whose values run on CPython
         # 1: the native entries send calls with a str, a dict, an object, ... to
         # the plain function themselves (emit_native.Foreign)
         own(self, "_foreign", ctypes.c_int64(0))
@@ -332,9 +330,10 @@ class JitFunction(functools.partial):
                 spec = None
             if spec is None:
                 last = self._cpython_args
-                if last is not None and len(last) == len(args) and all(map(operator.is_, args, last)):
+                if last is not None and len(last) == len(args) and last == tuple(map(id, args)):
                     # the objects that ran on CPython last time (a mixed list in a loop): no
-                    # scan of it per call.  (Held, so no new object takes their addresses.)
+                    # scan of it per call.  (Their addresses: a new object at one runs on
+                    # CPython too, as python3 runs it; held, their __del__ ran late.)
                     self._remember(args, True)
                     if self._let_go():
                         return self._fn(*args)
@@ -347,10 +346,8 @@ class JitFunction(functools.partial):
                     spec = self._specialize(args, key)
                 if spec is _ON_CPYTHON and args:
                     by_identity = self._fast.get(pytypes) is not _ON_CPYTHON
-                    if by_identity:  # (their values decided: held, so none takes their address;
-                        # arguments whose types decided are not held: an object passed
-                        # once was kept alive, its __del__ run late)
-                        object.__setattr__(self, "_cpython_args", args)
+                    if by_identity:  # (their values decided: their addresses are kept)
+                        object.__setattr__(self, "_cpython_args", tuple(map(id, args)))
                     self._remember(args, by_identity)
             if spec is _ON_CPYTHON:
                 if self._let_go():
@@ -376,10 +373,11 @@ class JitFunction(functools.partial):
         same objects twice in a row go to the native entries' table (a mixed
         list passed again and again goes to CPython from C)."""
         last = self._cpython_args
-        if last is not None and len(last) == len(args) and all(map(operator.is_, args, last)):
+        ids = tuple(map(id, args))
+        if last == ids:
             self._remember(args, True)
         else:
-            object.__setattr__(self, "_cpython_args", args)  # (held: none takes their addresses)
+            object.__setattr__(self, "_cpython_args", ids)
         if self._let_go():
             return self._fn(*args)
         return self.on_cpython(*args)
