@@ -238,9 +238,40 @@ def test_leaf_called_from_cpython_is_not_promoted(capsys: pytest.CaptureFixture[
 def test_a_statement_passes_no_stale_values(capsys: pytest.CaptureFixture[str]) -> None:
     """`for n in [600]: work(n)`: the namespace's n is the one from before the
     statement (2), not what the call passes; the first call is not taken for a
-    brief one (600 x 600 iterations start optimised)."""
+    brief one: its loops' length unknown, it starts in baseline code and,
+    once hot (600 x 600 iterations), restarts in optimised code."""
     src = ("n = 2\ndef work(k):\n    t = 0\n    for i in range(k):\n        for j in range(k):\n"
            "            t += i ^ j\n    return t\n\nfor n in [600]:\n    print(work(n))\n")
     expected, got, s = run_both(src, capsys)
     assert got == expected
-    assert {spec.title: spec.handle.tier for spec in s.rt.specs}["work(int)"] == "opt"
+    assert {spec.title: spec.handle.tier for spec in s.rt.specs}["work(int)"] == "hot"
+    assert s.rt.restarts == 1
+
+
+LOOP_OF_UNKNOWN_LENGTH = ("def f(limit):\n    n = 0\n    s = 0\n    while n < limit:\n        s += n % 7\n"
+                          "        n += 1\n    return s\n")
+
+
+def test_a_long_first_call_restarts_in_optimised_code(capsys: pytest.CaptureFixture[str]) -> None:
+    """A `while` loop's length is not known at the first call: baseline code
+    first; past the threshold the call is promoted and run again optimised."""
+    expected, got, s = run_both(LOOP_OF_UNKNOWN_LENGTH + "print(f(3000000))\n", capsys)
+    assert got == expected
+    assert {spec.title: spec.handle.tier for spec in s.rt.specs}["f(int)"] == "hot"
+    assert s.rt.restarts == 1
+    assert "restarted" in s.stats.promoted[0]
+
+
+def test_a_brief_first_call_stays_in_baseline_code(capsys: pytest.CaptureFixture[str]) -> None:
+    expected, got, s = run_both(LOOP_OF_UNKNOWN_LENGTH + "print(f(300))\n", capsys)
+    assert got == expected
+    assert {spec.title: spec.handle.tier for spec in s.rt.specs}["f(int)"] == "light"
+    assert s.rt.restarts == 0 and not s.stats.promoted
+
+
+def test_known_long_loops_start_optimised(capsys: pytest.CaptureFixture[str]) -> None:
+    src = "def g(k):\n    t = 0\n    for i in range(k):\n        t += i ^ 3\n    return t\nprint(g(3000000))\n"
+    expected, got, s = run_both(src, capsys)
+    assert got == expected
+    assert {spec.title: spec.handle.tier for spec in s.rt.specs}["g(int)"] == "opt"
+    assert s.rt.restarts == 0

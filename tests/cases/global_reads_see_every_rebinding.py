@@ -114,7 +114,7 @@ r.cycle = r
 del r  # cyclic garbage, finalized at a later collection
 print(with_finalizer(100000), MOD)
 
-limit = 10**8
+limit = 10**10  # (about 10 s of the loop: reached only if it never sees the change)
 progress = [0]
 
 
@@ -136,7 +136,7 @@ def spins():
 
 t = threading.Thread(target=changer)
 t.start()
-print(spins() < 10**8)
+print(spins() < 10**10)
 t.join()
 print(limit)
 

@@ -25,13 +25,17 @@ class HeatCounter:
     """Baseline code counts its calls and loop iterations in `cell`; a call that
     finds the count at `threshold` or more calls `promote(spec_id)` (runtime)."""
 
-    __slots__ = ("cell", "promote", "spec_id", "threshold")
+    __slots__ = ("cell", "promote", "spec_id", "threshold", "restart")
 
-    def __init__(self, cell: int, promote: int, spec_id: int, threshold: int) -> None:
+    def __init__(self, cell: int, promote: int, spec_id: int, threshold: int, restart: int = 0) -> None:
         self.cell = cell
         self.promote = promote  # address of `PyObject *promote(i64)` (a raised KeyboardInterrupt, or NULL)
         self.spec_id = spec_id
         self.threshold = threshold
+        # address of `void undo(i64 journal_mark, i64 queued)` (runtime): a loop's
+        # back-edge reaching the threshold promotes, undoes the call and runs it
+        # again in the promoted code; 0: the call finishes in baseline code
+        self.restart = restart
 
 
 _ENTER = "Py_EnterRecursiveCall"

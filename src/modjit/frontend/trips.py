@@ -26,6 +26,19 @@ def estimated_iterations(stmts: list[ast.stmt], namespace: Mapping[str, Any]) ->
     return sum(_stmt(s, namespace) for s in stmts)
 
 
+_unknown = [UNKNOWN]  # what a loop of unknown length counts for now
+
+
+def known_iterations(stmts: list[ast.stmt], namespace: Mapping[str, Any]) -> int:
+    """The iterations of the loops whose lengths are known (loops of unknown
+    length count none, and neither does what they hold): a lower bound."""
+    _unknown[0] = 0
+    try:
+        return estimated_iterations(stmts, namespace)
+    finally:
+        _unknown[0] = UNKNOWN
+
+
 class Scope(Mapping[str, Any]):
     """What a function's names hold while estimating its first call: its
     arguments and the locals assigned once at its top level from them (`n =
@@ -115,7 +128,7 @@ def _stmt(s: ast.stmt, ns: Mapping[str, Any]) -> int:
     if isinstance(s, ast.While):
         # (not guessed from its condition's values: fannkuch(10)'s `while True`
         # runs 10! permutations, `while t < 10: t += dt` as many steps as dt makes)
-        return inner + UNKNOWN * max(1, estimated_iterations(s.body, ns))
+        return inner + _unknown[0] * max(1, estimated_iterations(s.body, ns))
     if isinstance(s, ast.If):
         return inner + max(estimated_iterations(s.body, ns), estimated_iterations(s.orelse, ns))
     return inner + 1
@@ -170,8 +183,8 @@ def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
             try:
                 return len(range(*args))  # type: ignore[arg-type]
             except (ValueError, OverflowError):
-                return UNKNOWN
-        return UNKNOWN
+                return _unknown[0]
+        return _unknown[0]
     if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords and it.args \
             and it.func.id in _OVER_ARGUMENTS and not any(isinstance(a, ast.Starred) for a in it.args):
         over = it.args if it.func.id == "zip" else it.args[:1]
@@ -179,7 +192,7 @@ def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
     if isinstance(it, (ast.List, ast.Tuple)):
         return len(it.elts)
     size = _size(_value(it, ns))
-    return size if size is not None else UNKNOWN
+    return size if size is not None else _unknown[0]
 
 
 # iterables as long as (the shortest of) their arguments

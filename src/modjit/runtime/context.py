@@ -49,6 +49,7 @@ MAX_RETIRES = 2  # ... and after this many retirements its argument types run on
 MAX_RETYPES = 4  # recompilations for globals that changed (type, or callee) before its argument types run on CPython
 COOLED = -(1 << 62)  # a heat count that never reaches a threshold again
 _PROMOTE_PROTO = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_int64)
+_RESTART_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64)
 _TRIM_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64)  # holds the GIL
 _UNDO_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_int64, ctypes.c_int64, ctypes.c_int64)
 
@@ -94,6 +95,9 @@ class RuntimeContext:
         self._interrupt: BaseException | None = None  # raised in the last promotion
         self._promote_callback = _PROMOTE_PROTO(self._promote)
         self.promote_address: int = ctypes.cast(self._promote_callback, ctypes.c_void_p).value or 0
+        self._restart_callback = _RESTART_PROTO(self._restart)
+        self.restart_address: int = ctypes.cast(self._restart_callback, ctypes.c_void_p).value or 0
+        self.restarts = 0
         self.counter = itertools.count(1)
         # CPython 3.11 dicts carry a version tag bumped on every change (offset 24)
         self.ns_version = ctypes.c_uint64.from_address(id(self.namespace) + 24)
@@ -262,6 +266,23 @@ class RuntimeContext:
         finally:
             spec.heat.value = COOLED
         return id(self._interrupt) if self._interrupt is not None else 0
+
+    def _restart(self, mark: int, queued: int) -> None:
+        """Called by baseline code (through ctypes) that promoted itself from a
+        loop and has left its frame: undo its call's list changes (journaled
+        since `mark`) and drop the prints it queued (past the first `queued`);
+        the code then runs the call again, optimised.  Nothing may escape a
+        ctypes callback: an undo cannot fail short of memory."""
+        self.restarts += 1
+        promoted = self.session.stats.promoted
+        if promoted:  # (the specialization that just asked to be promoted)
+            promoted[-1] += "; the call running it restarted in the optimised code"
+        try:
+            self.cells.journal.undo_to(mark)
+            del self.print_queue.items[queued:]
+        except BaseException as exc:  # noqa: BLE001 - see above
+            self.session.stats.internal_errors.append(f"modjit: internal error restarting a call: "
+                                                      f"{type(exc).__name__}: {exc}")
 
     def ran(self, t0: float, compiling: float) -> float:
         """Compiled code that started at `t0` returned to CPython: count its
