@@ -72,10 +72,16 @@ def test_big_units_get_the_linear_pipeline(name: str, capsys: pytest.CaptureFixt
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """A unit past BIG_UNIT IR lines skips instcombine and loop strength
     reduction, whose costs grew superlinearly in a long loop body (a loop of
-    600 statements: 3.6 s of optimisation); its results are CPython's, and
-    the option set around its code generation is set back."""
+    600 statements: 3.6 s of optimisation), and gets O0 code generation; its
+    results are CPython's, and the option set around its code generation is
+    set back."""
     from modjit.driver.session import Session
-    from modjit.engine import llvm_setup, tiers
+    from modjit.engine import llvm_setup, mcjit, orc, tiers
+
+    chosen: list[str] = []
+    for module in (mcjit, orc):
+        monkeypatch.setattr(module, "codegen_tier",
+                            lambda tier, big: chosen.append(tiers.codegen_tier(tier, big)) or chosen[-1])
 
     big_units: list[object] = []
     real = tiers.optimise_big
@@ -89,4 +95,5 @@ def test_big_units_get_the_linear_pipeline(name: str, capsys: pytest.CaptureFixt
     session.run_source(src)
     assert capsys.readouterr().out == expected
     assert len(big_units) == 1  # big(), and none of the statements' units
+    assert chosen.count("big") == 1 and tiers.CODEGEN_LEVEL["big"] == 0
     assert options == ["-disable-lsr=true", "-disable-lsr=false"]

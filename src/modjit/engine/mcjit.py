@@ -18,14 +18,14 @@ import llvmlite.binding as llvm
 
 from modjit.engine.base import UnitHandle
 from modjit.engine.llvm_setup import codegen_for, init_llvm, target_machine
-from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, is_big, optimise_tier
+from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, codegen_tier, is_big, optimise_tier
 
 # Modules per engine before a new engine takes over.  A retired engine's code is
 # freed once all its units are released, so a generation bounds the memory that
 # released-but-not-yet-freed units hold: run-once statements churn fast (512);
 # function specializations live long and are few (64 keeps a redefinition loop
 # near its starting memory).
-GENERATION_SIZE = {"fast": 512, "light": 64, "opt": 64, "hot": 64}
+GENERATION_SIZE = {"fast": 512, "light": 64, "opt": 64, "hot": 64, "big": 64}
 
 
 class _Generation:
@@ -91,12 +91,12 @@ class MCJITEngine:
 
     def add_module(self, ir: str, name: str, tier: str, keep_asm: bool = False) -> UnitHandle:
         handle = UnitHandle(name=name, tier=tier, ir=ir)
-        gen = self._generation(tier)
+        big = is_big(ir, tier)
+        gen = self._generation(codegen_tier(tier, big))
         t = handle.times
         with t.timing("parse"):
             mod = llvm.parse_assembly(ir)
             mod.verify()
-        big = is_big(ir, tier)
         if IR_LEVEL[tier]:
             with t.timing("opt"):
                 optimise_tier(mod, gen.tm, tier, big)

@@ -20,7 +20,7 @@ import llvmlite.binding as llvm
 from modjit.engine.base import UnitHandle
 from modjit.engine.llvm_setup import codegen_for, init_llvm, target_machine
 from modjit.engine.shared import ADDRESSES
-from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, is_big, optimise_tier
+from modjit.engine.tiers import CODEGEN_LEVEL, IR_LEVEL, codegen_tier, is_big, optimise_tier
 
 
 class ORCEngine:
@@ -61,7 +61,7 @@ class ORCEngine:
             builder.export_symbol(symbol)
         _hold_array_types(len(exports))
         with t.timing("codegen"), codegen_for(big):
-            tracker = builder.link(self._jits[tier], f"u{next(self._names)}")
+            tracker = builder.link(self._jits[codegen_tier(tier, big)], f"u{next(self._names)}")
         handle.owner = tracker
         self.modules_added += 1
         return handle
