@@ -10,6 +10,7 @@ import sys
 import traceback
 import types
 import warnings
+from collections.abc import Callable
 from types import TracebackType
 
 from modjit.errors import FatalRuntimeError, source_line_with_caret
@@ -175,17 +176,28 @@ def hide_own_frames(extra: int) -> None:
         while frame is not None:
             offset, frame = offset + 1, frame.f_back
     real_get, real_set = sys.getrecursionlimit, sys.setrecursionlimit
-    asked = [real_get()]  # the program's limit (the real one is `offset` more, at most INT_MAX)
+    set_unchecked = _unchecked_setter()
+    asked = [real_get(), 0]  # the program's limit, and the real one for it (real_for)
 
-    def getrecursionlimit() -> int:
+    def real_for(limit: int) -> int:
+        # `offset` more; below SMALL_LIMIT a few more still, for this module's own
+        # frames: at a limit of 3 a program can still call setrecursionlimit(1000)
+        return min(limit + offset + (SMALL_ROOM if limit < SMALL_LIMIT else 0), INT_MAX)
+
+    def getrecursionlimit() -> int:  # (no call but real_get: a program may ask at its limit)
         real = real_get()
-        return asked[0] if real == min(asked[0] + offset, INT_MAX) else real - offset
+        return asked[0] if real == asked[1] else real - offset
 
     def setrecursionlimit(limit: int) -> None:
-        if type(limit) is not int or not 1 <= limit <= INT_MAX:
+        if not isinstance(limit, int) or not 1 <= limit <= INT_MAX:
             real_set(limit)  # raises CPython's TypeError, ValueError or OverflowError
+        limit = int(limit)  # (True is 1, as CPython takes it)
+        target = real_for(limit)  # (worked out first: past the check, no level is to spare)
         try:
-            real_set(min(limit + offset, INT_MAX))
+            # CPython refuses a limit at or below the depth in use, which counts
+            # this function's frame as well: asked one higher, it refuses where
+            # python3 would (a limit of 3 at top level), and is then set exactly
+            real_set(min(limit + offset + 1, INT_MAX))
         except RecursionError as exc:  # too low for the depth in use: in the program's numbers
             depth = re.search(r"depth (\d+)", str(exc))
             if depth is None:
@@ -193,12 +205,28 @@ def hide_own_frames(extra: int) -> None:
             shown = int(depth.group(1)) - offset - 1  # (less this function's frame)
             raise RecursionError(f"cannot set the recursion limit to {limit} at the recursion "
                                  f"depth {shown}: the limit is too low") from None
-        asked[0] = limit
+        set_unchecked(target)
+        asked[:] = limit, target
 
     getrecursionlimit.__doc__, setrecursionlimit.__doc__ = real_get.__doc__, real_set.__doc__
     getrecursionlimit.__wrapped__ = real_get  # type: ignore[attr-defined]  # (memory.recursion_counter)
-    real_set(min(real_get() + offset, INT_MAX))
+    asked[1] = real_for(asked[0])
+    real_set(asked[1])
     sys.getrecursionlimit, sys.setrecursionlimit = getrecursionlimit, setrecursionlimit
+
+
+SMALL_LIMIT, SMALL_ROOM = 10, 3
+
+
+def _unchecked_setter() -> Callable[[int], None]:
+    """Py_SetRecursionLimit: sets the limit without sys.setrecursionlimit's
+    check against the depth in use (which counts modjit's own frame).  One
+    C call: called where no level is to spare."""
+    import ctypes
+
+    setter = ctypes.pythonapi.Py_SetRecursionLimit
+    setter.restype = None  # (no argtypes: their conversion costs a level of its own)
+    return setter  # type: ignore[no-any-return]
 
 
 def _decodes(source: bytes) -> None:
