@@ -202,6 +202,15 @@ class FunctionEmitter(FrameCounting):
         undoable = f.value(f"icmp ult i64 {m}, {JOURNAL_CAP}")
         same = f.value(f"icmp eq i64 {f.value(f'load i64, ptr {ptr_const(cells.effects_addr)}')}, "
                        f"{f.value(f'load i64, ptr {effects}')}")
+        # the random generator's state is journaled once per call from CPython (mj.draw):
+        # drawn from in that call before this frame began, its state at the frame's start
+        # is nowhere to be had back
+        jr = cells.journal
+        rng_at = f.value(f"load i64, ptr {ptr_const(jr.rng_at_addr)}")
+        entry = f.value(f"load i64, ptr {ptr_const(cells.entry_mark_addr)}")
+        earlier = f.value(f"and i1 {f.value(f'icmp sge i64 {rng_at}, {entry}')}, "
+                          f"{f.value(f'icmp slt i64 {rng_at}, {m}')}")
+        same = f.value(f"and i1 {same}, {f.value(f'xor i1 {earlier}, true')}")
         go = f.value(f"and i1 {moved}, {f.value(f'and i1 {undoable}, {same}')}")
         again = f.new_label("restart")
         f.cbr(go, again, cold)
