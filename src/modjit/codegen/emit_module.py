@@ -172,8 +172,10 @@ class FunctionEmitter(FrameCounting):
         """At a back-edge, once the heat reaches the threshold: promote, and if
         the optimised code is in and nothing this call did is out of reach
         of an undo (output printed for good, a journal past its cap before
-        the call), leave as a return would, undo the call's list changes and
-        queued prints, and run the call again in the optimised code.  (A
+        the call, random draws from before the frame), leave as a return
+        would but for putting borrowed lists back, undo the call's list
+        changes and queued prints, and run the call again in the optimised
+        code.  (A
         function first called with loops of unknown length starts in baseline
         code, 2-4 ms to compile against 9 at O2: exercises of a few thousand
         iterations each spent most of their time compiling.)"""
@@ -215,7 +217,9 @@ class FunctionEmitter(FrameCounting):
         again = f.new_label("restart")
         f.cbr(go, again, cold)
         f.block(again)
-        self.give_back()
+        # (no give_back: a borrowed list's changes are in its buffer alone, and the
+        # restart is to leave the list as it was; put back, they were not journaled
+        # where the call came from CPython, and stayed)
         self.release_temps_on_exit()
         self.release_all_vars()
         self.leave_frame()
