@@ -38,14 +38,7 @@ from modjit.errors import Unsupported
 from modjit.frontend.comprehensions import is_hidden
 from modjit.frontend.infer import UnitTypes, check_settled, infer_types
 from modjit.frontend.resolve import LOOPS, MISSING
-from modjit.frontend.trips import (
-    LONG,
-    Scope,
-    call_arguments,
-    estimated_iterations,
-    known_iterations,
-    range_args,
-)
+from modjit.frontend.trips import LONG, Scope, call_arguments, estimated_iterations, range_args
 from modjit.frontend.types import BOTTOM, Type, type_of_value
 from modjit.runtime import errors as E
 from modjit.runtime.context import SENTINEL, RuntimeContext
@@ -189,34 +182,24 @@ def _first_tier(rt: RuntimeContext, spec: Spec) -> str:
     long inside the call, where no promotion reaches them."""
     if not rt.options.tier:
         return "hot"
-    if not _has_loops(spec.unit) or _brief(rt, spec) or not _known_long(rt, spec):
+    if not _has_loops(spec.unit) or _brief(rt, spec):
         return "light"  # (loops of unknown length: a long first call restarts optimised)
     return "hot" if rt.options.inline and _loop_calls_small_tree(rt, spec) else "opt"
 
 
 def _brief(rt: RuntimeContext, spec: Spec) -> bool:
-    """Will the first call's loops, estimated from its arguments, run fewer
-    iterations than promote baseline code with loops (so that a first call
-    that alone would promote it starts optimised)?"""
+    """Will the first call's loops of known length, estimated from its
+    arguments, run fewer iterations than promote baseline code with loops
+    (so that a first call that alone would promote it starts optimised)?
+    Loops of unknown length (`while`, a list not known yet) count none:
+    baseline code restarts the call optimised once a loop of it turns hot
+    (FunctionEmitter.restart_when_hot)."""
     threshold = rt.options.hot_threshold
     if spec.first_args is None or threshold <= 1:
         return False
     body = spec.unit.body
     scope = Scope.of_call(body, spec.unit.params, spec.first_args, spec.jitfn._fn.__globals__)
-    return estimated_iterations(body, scope) < threshold * BRIEF_FACTOR
-
-
-def _known_long(rt: RuntimeContext, spec: Spec) -> bool:
-    """Do the first call's loops of known length alone run long enough to
-    promote baseline code?  Loops of unknown length (`while`, a list not
-    known yet) start in baseline code, which restarts the call optimised
-    once a loop of it turns hot (FunctionEmitter.restart_when_hot)."""
-    threshold = rt.options.hot_threshold
-    if spec.first_args is None or threshold <= 1:
-        return True
-    body = spec.unit.body
-    scope = Scope.of_call(body, spec.unit.params, spec.first_args, spec.jitfn._fn.__globals__)
-    return known_iterations(body, scope) >= threshold * BRIEF_FACTOR
+    return estimated_iterations(body, scope, unknown=0) < threshold * BRIEF_FACTOR
 
 
 def compile_callees(rt: RuntimeContext, callees: set[Spec]) -> None:

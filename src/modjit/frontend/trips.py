@@ -22,21 +22,10 @@ UNKNOWN = 1 << 20  # iterations assumed for a loop whose length is not known (wh
 LONG = 1 << 20  # statements estimated to run this many iterations get optimised code
 
 
-def estimated_iterations(stmts: list[ast.stmt], namespace: Mapping[str, Any]) -> int:
-    return sum(_stmt(s, namespace) for s in stmts)
-
-
-_unknown = [UNKNOWN]  # what a loop of unknown length counts for now
-
-
-def known_iterations(stmts: list[ast.stmt], namespace: Mapping[str, Any]) -> int:
-    """The iterations of the loops whose lengths are known (loops of unknown
-    length count none, and neither does what they hold): a lower bound."""
-    _unknown[0] = 0
-    try:
-        return estimated_iterations(stmts, namespace)
-    finally:
-        _unknown[0] = UNKNOWN
+def estimated_iterations(stmts: list[ast.stmt], namespace: Mapping[str, Any], unknown: int = UNKNOWN) -> int:
+    """`unknown`: what a loop of unknown length counts for (0: only the loops
+    whose lengths are known count, and not what the others hold: a lower bound)."""
+    return sum(_stmt(s, namespace, unknown) for s in stmts)
 
 
 class Scope(Mapping[str, Any]):
@@ -116,25 +105,25 @@ def _bound(ns: Mapping[str, Any], name: str, value: int) -> Scope:
     return Scope({name: value}, frozenset(), ns)
 
 
-def _stmt(s: ast.stmt, ns: Mapping[str, Any]) -> int:
-    inner = sum(_comprehensions(s, ns))
+def _stmt(s: ast.stmt, ns: Mapping[str, Any], unknown: int) -> int:
+    inner = sum(_comprehensions(s, ns, unknown))
     if isinstance(s, ast.For):
         body_ns = ns
         first = _first(s.iter, ns)
         if first is not None and isinstance(s.target, ast.Name):
             body_ns = _bound(ns, s.target.id, first)  # (range(i + 1, n) inside: at most n - 1)
-        return inner + _trips(s.iter, ns) * max(1, estimated_iterations(s.body, body_ns)) \
-            + estimated_iterations(s.orelse, ns)
+        return inner + _trips(s.iter, ns, unknown) * max(1, estimated_iterations(s.body, body_ns, unknown)) \
+            + estimated_iterations(s.orelse, ns, unknown)
     if isinstance(s, ast.While):
         # (not guessed from its condition's values: fannkuch(10)'s `while True`
         # runs 10! permutations, `while t < 10: t += dt` as many steps as dt makes)
-        return inner + _unknown[0] * max(1, estimated_iterations(s.body, ns))
+        return inner + unknown * max(1, estimated_iterations(s.body, ns, unknown))
     if isinstance(s, ast.If):
-        return inner + max(estimated_iterations(s.body, ns), estimated_iterations(s.orelse, ns))
+        return inner + max(estimated_iterations(s.body, ns, unknown), estimated_iterations(s.orelse, ns, unknown))
     return inner + 1
 
 
-def _comprehensions(s: ast.stmt, ns: Mapping[str, Any]) -> list[int]:
+def _comprehensions(s: ast.stmt, ns: Mapping[str, Any], unknown: int) -> list[int]:
     """Comprehensions in `s`'s own expressions (not in its nested statements)."""
     found = []
     todo: list[ast.AST] = [c for c in ast.iter_child_nodes(s) if not isinstance(c, ast.stmt)]
@@ -143,7 +132,7 @@ def _comprehensions(s: ast.stmt, ns: Mapping[str, Any]) -> list[int]:
         if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp)):
             n = 1
             for gen in node.generators:
-                n *= _trips(gen.iter, ns)
+                n *= _trips(gen.iter, ns, unknown)
             found.append(n)
         todo.extend(ast.iter_child_nodes(node))
     return found
@@ -175,7 +164,7 @@ def _first(it: ast.expr, ns: Mapping[str, Any]) -> int | None:
     return None
 
 
-def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
+def _trips(it: ast.expr, ns: Mapping[str, Any], unknown: int) -> int:
     bounds = range_args(it)
     if bounds is not None:
         args = [_int(a, ns) for a in bounds]
@@ -183,16 +172,16 @@ def _trips(it: ast.expr, ns: Mapping[str, Any]) -> int:
             try:
                 return len(range(*args))  # type: ignore[arg-type]
             except (ValueError, OverflowError):
-                return _unknown[0]
-        return _unknown[0]
+                return unknown
+        return unknown
     if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords and it.args \
             and it.func.id in _OVER_ARGUMENTS and not any(isinstance(a, ast.Starred) for a in it.args):
         over = it.args if it.func.id == "zip" else it.args[:1]
-        return min(_trips(a, ns) for a in over)
+        return min(_trips(a, ns, unknown) for a in over)
     if isinstance(it, (ast.List, ast.Tuple)):
         return len(it.elts)
     size = _size(_value(it, ns))
-    return size if size is not None else _unknown[0]
+    return size if size is not None else unknown
 
 
 # iterables as long as (the shortest of) their arguments
