@@ -16,6 +16,7 @@ from modjit.codegen.irtext import ptr_const
 from modjit.frontend import resolve as R
 from modjit.frontend.infer import known_truth
 from modjit.frontend.types import BOOL, FLOAT, INT, NONE, ListType, TupleType, Type
+from modjit.runtime import capi
 from modjit.runtime import errors as E
 
 
@@ -115,7 +116,7 @@ class EmitExpr(EmitArrays):
             slots = (f.alloca(f.tmp(f"gver.{name}"), "i64"), f.alloca(f.tmp(f"gval.{name}"), t.llvm))
             f.allocas.append(f"  store i64 0, ptr {slots[0]}")  # (a namespace's version is never 0)
             self.global_reads[(name, t)] = slots
-        version = f.value(f"load i64, ptr {f.value(f'getelementptr i8, ptr {ptr_const(ns)}, i64 24')}")
+        version = f.value(f"load i64, ptr {f.value(f'getelementptr i8, ptr {ptr_const(ns)}, i64 {capi.DICT_VERSION}')}")
         hit, miss, done = f.new_label("ghit"), f.new_label("gmiss"), f.new_label("gread")
         f.cbr(f.value(f"icmp eq i64 {version}, {f.value(f'load i64, ptr {slots[0]}')}"), hit, miss)
         f.block(hit)

@@ -175,10 +175,9 @@ class FunctionEmitter(FrameCounting):
         the call, random draws from before the frame), leave as a return
         would but for putting borrowed lists back, undo the call's list
         changes and queued prints, and run the call again in the optimised
-        code.  (A
-        function first called with loops of unknown length starts in baseline
-        code, 2-4 ms to compile against 9 at O2: exercises of a few thousand
-        iterations each spent most of their time compiling.)"""
+        code.  (A function first called with loops of unknown length starts
+        in baseline code, 2-4 ms to compile against 9 at O2: exercises of a
+        few thousand iterations each spent most of their time compiling.)"""
         heat, f, cells = self.ctx.heat, self.f, self.ctx.cells
         assert heat is not None and self.restart_marks is not None
         mark, queued, effects = self.restart_marks

@@ -128,6 +128,7 @@ INT_TYPE = addr(int)
 BOOL_TYPE = addr(bool)
 TUPLE_TYPE = addr(tuple)
 LIST_TYPE = addr(list)
+DICT_VERSION = 24  # offset of a dict's ma_version_tag, bumped on every change (3.11)
 # Py_EnterRecursiveCall's `where`: a compiled frame's RecursionError reads
 # "maximum recursion depth exceeded", as a Python frame's does
 _NOWHERE = ctypes.create_string_buffer(b"")

@@ -18,6 +18,7 @@ from typing import Any
 
 from modjit.errors import Coord, FatalRuntimeError
 from modjit.frontend.resolve import MISSING
+from modjit.runtime import capi
 from modjit.runtime import errors as E
 from modjit.runtime.dispatch import _STAND_IN_LEVELS, MAX_SPECIALIZATIONS
 from modjit.runtime.memory import SharedCells
@@ -100,7 +101,7 @@ class RuntimeContext:
         self.restarts = 0
         self.counter = itertools.count(1)
         # CPython 3.11 dicts carry a version tag bumped on every change (offset 24)
-        self.ns_version = ctypes.c_uint64.from_address(id(self.namespace) + 24)
+        self.ns_version = ctypes.c_uint64.from_address(id(self.namespace) + capi.DICT_VERSION)
         self.validated_version = self.ns_version.value
         if engine is not None:
             from modjit.runtime.watch import watch

@@ -329,8 +329,7 @@ class JitFunction(functools.partial):
                 rt.drop_rebound(spec, rebound)  # a name it was compiled against was rebound
                 spec = None
             if spec is None:
-                last = self._cpython_args
-                if last is not None and len(last) == len(args) and last == tuple(map(id, args)):
+                if self._cpython_args == tuple(map(id, args)):
                     # the objects that ran on CPython last time (a mixed list in a loop): no
                     # scan of it per call.  (Their addresses: a new object at one runs on
                     # CPython too, as python3 runs it; held, their __del__ ran late.)
@@ -372,9 +371,8 @@ class JitFunction(functools.partial):
         17 us a call in _specialize and _remember, 18x python3's time.  The
         same objects twice in a row go to the native entries' table (a mixed
         list passed again and again goes to CPython from C)."""
-        last = self._cpython_args
         ids = tuple(map(id, args))
-        if last == ids:
+        if self._cpython_args == ids:
             self._remember(args, True)
         else:
             object.__setattr__(self, "_cpython_args", ids)
